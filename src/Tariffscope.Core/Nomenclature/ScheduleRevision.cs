@@ -1,0 +1,84 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Tariffscope.Duties;
+
+namespace Tariffscope.Nomenclature;
+
+/// <summary>
+/// The rates in force for one code in one revision: the line's own rates, or those of the nearest ancestor that
+/// prints them (statistical suffixes inherit their 8-digit line's rates).
+/// </summary>
+public sealed record ResolvedLine(
+    TariffLine Line,
+    ScheduleRevision Revision,
+    DutyExpression? General,
+    ImmutableArray<SpecialRate> Special,
+    DutyExpression? Other,
+    ImmutableArray<string> Units,
+    ImmutableArray<HtsCode> Chapter99Refs,
+    TariffLine RateLine)
+{
+    /// <summary>Descriptions from the chapter heading down to the line, as a reader would follow them.</summary>
+    public IReadOnlyList<string> DescriptionPath =>
+        Line.Ancestors().Reverse().Append(Line).SelectMany(l => l.GroupHeadings.Append(l.Description)).ToList();
+}
+
+/// <summary>One edition of a schedule (e.g. "2025 Revision 17"), with the date from which it is in force.</summary>
+public sealed class ScheduleRevision
+{
+    private readonly FrozenDictionary<string, TariffLine> _byCode;
+
+    public string Name { get; }
+    public DateOnly EffectiveDate { get; }
+    /// <summary>Who publishes this schedule and where it was read from (file name or "built-in sample").</summary>
+    public string Source { get; }
+    /// <summary>The importer whose schedule this is ("US", "CN").</summary>
+    public string Importer { get; }
+    public IReadOnlyList<TariffLine> Lines { get; }
+
+    public ScheduleRevision(string name, DateOnly effectiveDate, string source, IReadOnlyList<TariffLine> lines, string importer = "US")
+    {
+        Name = name;
+        EffectiveDate = effectiveDate;
+        Source = source;
+        Importer = importer;
+        Lines = lines;
+        var map = new Dictionary<string, TariffLine>(lines.Count);
+        foreach (var l in lines) map.TryAdd(l.Code.Digits, l); // first occurrence wins; duplicates are reported by the reader
+        _byCode = map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public TariffLine? Find(HtsCode code) => _byCode.GetValueOrDefault(code.Digits);
+
+    /// <summary>The line and the rates in force for it; null when the code is not in this revision.</summary>
+    public ResolvedLine? Resolve(HtsCode code)
+    {
+        var line = Find(code);
+        if (line is null) return null;
+        var rateLine = line;
+        foreach (var l in line.Ancestors().Prepend(line))
+        {
+            if (l.General is not null) { rateLine = l; break; }
+        }
+        var units = line.Units;
+        if (units.IsEmpty)
+            foreach (var a in line.Ancestors()) if (!a.Units.IsEmpty) { units = a.Units; break; }
+        var refs = line.Ancestors().Prepend(line).SelectMany(l => l.Chapter99Refs).Distinct().ToImmutableArray();
+        return new ResolvedLine(line, this, rateLine.General, rateLine.Special, rateLine.Other, units, refs, rateLine);
+    }
+
+    /// <summary>Lines at 10 digits (the statistical reporting level), or 8 where a line has no suffixes.</summary>
+    public IEnumerable<TariffLine> LeafLines()
+    {
+        for (int i = 0; i < Lines.Count; i++)
+        {
+            var l = Lines[i];
+            if (l.Code.Length < 8 || l.Code.Digits.StartsWith("99", StringComparison.Ordinal) && l.Code.Length < 8) continue;
+            var next = i + 1 < Lines.Count ? Lines[i + 1] : null;
+            if (next is not null && next.Code.Length > l.Code.Length && next.Code.StartsWith(l.Code)) continue;
+            yield return l;
+        }
+    }
+
+    public override string ToString() => $"{Name} (in force from {EffectiveDate:yyyy-MM-dd}; {Source})";
+}
