@@ -1,0 +1,285 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Tariffscope.Duties;
+using Tariffscope.Nomenclature;
+using Tariffscope.Policy;
+
+namespace Tariffscope.Engine;
+
+/// <summary>
+/// Answers "what duty is owed on this line, entered on this date, and why" for one policy set (the actual timeline
+/// or a scenario). Everything slow happens here in the constructor: lists, scopes and stacking order are compiled
+/// once, so a quote costs a handful of lookups.
+/// </summary>
+public sealed class TariffEngine
+{
+    private readonly IReadOnlyDictionary<string, Schedule> _schedules;
+    private readonly FrozenDictionary<string, CompiledMeasure[]> _byImporter;
+    private readonly FrozenDictionary<string, FrozenSet<string>> _column2;
+    private readonly string[] _familyOrder;
+
+    public PolicySet Policy { get; }
+    public string ScheduleDescription { get; }
+
+    public TariffEngine(IReadOnlyDictionary<string, Schedule> schedules, PolicySet policy, string scheduleDescription)
+    {
+        _schedules = schedules;
+        Policy = policy;
+        ScheduleDescription = scheduleDescription;
+        var lists = policy.Lists.ToDictionary(kv => kv.Key, kv => new CompiledList(kv.Value));
+        var suspensions = policy.Suspensions.GroupBy(s => s.MeasureId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Validity.From).ToArray());
+        _byImporter = policy.Measures
+            .Select(m => new CompiledMeasure(m, policy, lists, suspensions.GetValueOrDefault(m.Id) ?? []))
+            .GroupBy(c => c.Measure.Importer)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _column2 = policy.Column2Origins.ToFrozenDictionary(kv => kv.Key, kv => ExpandOrigins(kv.Value, policy).ToFrozenSet());
+        _familyOrder = StackingOrder(policy);
+    }
+
+    /// <summary>Families ordered so that every family comes after those it yields to.</summary>
+    private static string[] StackingOrder(PolicySet policy)
+    {
+        var order = new List<string>();
+        var state = new Dictionary<string, int>();
+        void Visit(string f, Stack<string> path)
+        {
+            if (state.GetValueOrDefault(f) == 2) return;
+            if (state.GetValueOrDefault(f) == 1)
+                throw new InvalidOperationException($"stacking rules loop: {string.Join(" yields to ", path.Reverse().Append(f))}");
+            state[f] = 1; path.Push(f);
+            var yields = policy.Families[f].YieldsTo.Concat(policy.Measures.Where(m => m.Family == f).SelectMany(m => m.YieldsTo));
+            foreach (var y in YieldTargets(policy, yields)) Visit(y, path);
+            path.Pop(); state[f] = 2; order.Add(f);
+        }
+        foreach (var f in policy.Families.Keys.Order(StringComparer.Ordinal)) Visit(f, new Stack<string>());
+        return order.ToArray();
+    }
+
+    /// <summary>Expands "s232-*" style names to the families they name.</summary>
+    internal static IEnumerable<string> YieldTargets(PolicySet policy, IEnumerable<string> names) =>
+        names.SelectMany(n => n.EndsWith('*')
+            ? policy.Families.Keys.Where(k => k.StartsWith(n[..^1], StringComparison.Ordinal))
+            : policy.Families.ContainsKey(n) ? [n] : []);
+
+    internal static IEnumerable<string> ExpandOrigins(IEnumerable<string> names, PolicySet policy) =>
+        names.SelectMany(n => n.StartsWith("group:", StringComparison.Ordinal)
+            ? policy.Groups.TryGetValue(n[6..], out var g) ? g.Members.AsEnumerable()
+                : throw new InvalidOperationException($"unknown country group '{n[6..]}'")
+            : [n]);
+
+    /// <summary>The schedule revision that answers for an importer on a date, or a clear refusal.</summary>
+    public ResolvedLine ResolveLine(string importer, HtsCode code, DateOnly date)
+    {
+        if (!_schedules.TryGetValue(importer, out var schedule))
+            throw new RatingException(RatingProblem.NoSchedule, "importer", $"no tariff schedule is loaded for importer {importer}");
+        var revision = schedule.On(date)
+            ?? throw new RatingException(RatingProblem.NoSchedule, "date", $"no {importer} schedule revision is in force on {date:yyyy-MM-dd} (the first starts {schedule.Revisions[0].EffectiveDate:yyyy-MM-dd})");
+        return revision.Resolve(code)
+            ?? throw new RatingException(RatingProblem.UnknownCode, "code", $"{code} is not a line of {revision.Name} (in force on {date:yyyy-MM-dd})");
+    }
+
+    public Quote Quote(EntryLine entry)
+    {
+        if (entry.CustomsValue < 0) throw new RatingException(RatingProblem.BadInput, "value", $"customs value must not be negative (got {entry.CustomsValue})");
+        if (entry.MetalShare is < 0 or > 1) throw new RatingException(RatingProblem.BadInput, "metal_share", $"metal share must be between 0 and 1 (got {entry.MetalShare})");
+        var line = ResolveLine(entry.Importer, entry.Code, entry.Date);
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        if (entry.Date > Policy.Horizon)
+            warnings.Add($"{entry.Date:yyyy-MM-dd} is past the policy data's horizon ({Policy.Horizon:yyyy-MM-dd}): later changes are not known");
+
+        var (baseExpr, baseColumn, baseSource) = BaseRate(entry, line, warnings);
+        var basis = entry.Basis;
+        var baseOutcome = baseExpr.Evaluate(basis);
+        if (!baseOutcome.IsComplete)
+            throw new RatingException(baseExpr.IsParsed ? RatingProblem.MissingQuantity : RatingProblem.UnreadableRate,
+                baseExpr.IsParsed ? "quantity" : "code", $"{baseColumn} rate {baseExpr} on {entry.Code}: {baseOutcome.Problem}");
+        decimal baseAve = entry.CustomsValue == 0 ? 0 : baseOutcome.Amount / entry.CustomsValue;
+
+        // 1. candidates: in force, on this origin and product, not excluded or suspended in full.
+        var omitted = ImmutableArray.CreateBuilder<OmittedLayer>();
+        var candidates = new List<Candidate>();
+        foreach (var cm in _byImporter.GetValueOrDefault(entry.Importer) ?? [])
+        {
+            var period = cm.Measure.RateOn(entry.Date);
+            if (period is null || !cm.CoversOrigin(entry.Origin, entry.Date) || !cm.Scope.Includes(entry.Code, line, entry.Date)) continue;
+            var m = cm.Measure;
+            var heading = period.Heading ?? m.Source.Heading;
+            if (cm.Scope.ExcludedBy(entry.Code, line, entry.Date) is { } ex)
+            {
+                var listSource = ex.ListName is not null && Policy.Lists.TryGetValue(ex.ListName, out var pl) ? $" ({pl.Title}; {pl.Source})" : "";
+                omitted.Add(new(m.Id, m.Title, m.Family, heading, $"product excluded: {ex}{listSource}", m.Source));
+                continue;
+            }
+            if (entry.Program is { } prog && m.ExemptPrograms.Contains(prog, StringComparer.OrdinalIgnoreCase))
+            {
+                omitted.Add(new(m.Id, m.Title, m.Family, heading, $"exempt when special programme {prog} is claimed", m.Source));
+                continue;
+            }
+            var rate = period.Rate;
+            var notes = ImmutableArray.CreateBuilder<string>();
+            if (period.Note is not null) notes.Add(period.Note);
+            bool suspendedInFull = false;
+            foreach (var s in cm.Suspensions)
+            {
+                if (!s.Validity.Contains(entry.Date)) continue;
+                if (s.IsFull)
+                {
+                    omitted.Add(new(m.Id, m.Title, m.Family, heading, $"suspended in full by {s.Title ?? s.Id} through {s.Validity.Through:yyyy-MM-dd} ({s.Source})", s.Source));
+                    suspendedInFull = true;
+                    break;
+                }
+                if (rate is AdValoremDuty av)
+                {
+                    var left = Math.Max(0m, av.Rate - s.Points!.Value);
+                    notes.Add($"{s.Points.Value * 100m:0.##} of {av.Rate * 100m:0.##} points suspended by {s.Title ?? s.Id} " +
+                              (s.Validity.Through is { } t ? $"through {t:yyyy-MM-dd}" : "until further notice") + $" ({s.Source})");
+                    rate = new AdValoremDuty(left);
+                }
+            }
+            if (suspendedInFull) continue;
+            candidates.Add(new Candidate(cm, rate, heading, notes));
+        }
+
+        // 2. within "highest" families only the highest applies; 3. shares by the yield rules, in stacking order.
+        var applied = new List<Layer>();
+        var familyShare = new Dictionary<string, decimal>();
+        foreach (var family in _familyOrder)
+        {
+            var inFamily = candidates.Where(c => c.Measure.Measure.Family == family).ToList();
+            if (inFamily.Count == 0) continue;
+            var fam = Policy.Families[family];
+            var priced = new List<(Candidate C, decimal Share, decimal Amount, List<string> Notes)>();
+            foreach (var c in inFamily)
+            {
+                var m = c.Measure.Measure;
+                var notes = c.Notes.ToList();
+                decimal own = 1m;
+                if (m.Share == ValueShare.Metal)
+                {
+                    own = entry.MetalShare ?? 1m;
+                    notes.Add(entry.MetalShare is null
+                        ? "charged on metal content; no metal share declared, so the full value is used"
+                        : $"charged on the metal content ({own:P0} of value)");
+                }
+                decimal covered = 0m;
+                var coveredBy = new List<string>();
+                foreach (var y in c.Measure.YieldsTo)
+                    if (familyShare.TryGetValue(y, out var sh) && sh > 0) { covered += sh; coveredBy.Add(Policy.Families[y].Title); }
+                covered = Math.Min(1m, covered);
+                var share = Math.Max(0m, own - covered);
+                if (share == 0m)
+                {
+                    omitted.Add(new(m.Id, m.Title, m.Family, c.Heading,
+                        $"not charged: {string.Join(" and ", coveredBy)} already cover{(coveredBy.Count == 1 ? "s" : "")} the value it would apply to", m.Source));
+                    continue;
+                }
+                if (covered > 0) notes.Add($"charged on {share:P0} of value: {string.Join(" and ", coveredBy)} cover{(coveredBy.Count == 1 ? "s" : "")} the rest");
+                decimal amount;
+                if (m.Kind == MeasureKind.Floor)
+                {
+                    var floor = ((AdValoremDuty)c.Rate).Rate;
+                    var topUp = Math.Max(0m, floor - baseAve);
+                    amount = topUp * entry.CustomsValue * share;
+                    notes.Add(topUp == 0
+                        ? $"base rate {baseAve:0.####%} already reaches {floor:0.##%}: nothing added"
+                        : $"tops the base rate {baseAve:0.####%} up to {floor:0.##%} (adds {topUp:0.####%})");
+                }
+                else
+                {
+                    var scaled = share == 1m ? basis : new DutyBasis(entry.CustomsValue * share, entry.Quantities.Select(q => q with { Amount = q.Amount * share }).ToArray());
+                    var o = c.Rate.Evaluate(scaled);
+                    if (!o.IsComplete)
+                        throw new RatingException(RatingProblem.MissingQuantity, "quantity", $"{m.Title} ({c.Rate}): {o.Problem}");
+                    amount = o.Amount;
+                }
+                priced.Add((c, share, amount, notes));
+            }
+            if (fam.Combine == CombineRule.Highest && priced.Count > 1)
+            {
+                var best = priced.MaxBy(p => p.Amount);
+                foreach (var p in priced.Where(p => !ReferenceEquals(p.C, best.C)))
+                    omitted.Add(new(p.C.Measure.Measure.Id, p.C.Measure.Measure.Title, family, p.C.Heading,
+                        $"not charged: {best.C.Measure.Measure.Title} ({best.C.Heading}) is higher and only the highest of {fam.Title} applies", p.C.Measure.Measure.Source));
+                priced = [best];
+            }
+            decimal famShare = 0;
+            foreach (var p in priced)
+            {
+                var m = p.C.Measure.Measure;
+                var rateText = m.Kind == MeasureKind.Floor ? $"floor {p.C.Rate} incl. base" : p.C.Rate.ToString();
+                applied.Add(new Layer(m.Id, m.Title, m.Family, fam.Title, p.C.Heading, rateText, p.Share, Cents(p.Amount),
+                    m.Source with { Heading = p.C.Heading ?? m.Source.Heading }, fam.Order, p.Notes.ToImmutableArray()));
+                famShare = Math.Max(famShare, p.Share);
+                if (m.Source.Confidence != Confidence.High)
+                    warnings.Add($"{m.Title} rests on a fact of {m.Source.Confidence.ToString().ToLowerInvariant()} confidence: {m.Source.Note ?? m.Source.Instrument}");
+            }
+            familyShare[family] = famShare;
+        }
+
+        applied.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : string.CompareOrdinal(a.MeasureId, b.MeasureId));
+        var baseLayer = new Layer("base", $"{baseColumn} rate ({line.Revision.Name})", Layer.BaseFamily, "Chapters 1–97",
+            line.RateLine.Code.ToString(), baseExpr.ToString(), 1m, Cents(baseOutcome.Amount), baseSource, int.MaxValue, []);
+        applied.Add(baseLayer);
+        return new Quote(entry, Policy.Name, $"{line.Revision.Name} ({line.Revision.Source})",
+            line.Line.Description, applied.ToImmutableArray(), omitted.ToImmutable(), warnings.Distinct().ToImmutableArray());
+    }
+
+    /// <summary>The base duty: column 2 for the origins that pay it, a special programme's rate when claimed and
+    /// available on the line, else the general (MFN) rate.</summary>
+    private (DutyExpression Expr, string Column, Provenance Source) BaseRate(EntryLine entry, ResolvedLine line, ImmutableArray<string>.Builder warnings)
+    {
+        var src = new Provenance($"{line.Revision.Name}", Heading: line.RateLine.Code.ToString(), Note: line.Revision.Source);
+        if (_column2.TryGetValue(entry.Importer, out var c2) && c2.Contains(entry.Origin) && line.Other is not null)
+            return (line.Other, "Column 2", src);
+        if (entry.Program is { Length: > 0 } prog)
+        {
+            foreach (var sr in line.Special)
+                if (sr.Programs.Any(p => p.TrimEnd('*', '+').Equals(prog.TrimEnd('*', '+'), StringComparison.OrdinalIgnoreCase)))
+                    return (sr.Rate, $"Special ({prog})", src);
+            warnings.Add($"special programme {prog} is not available on {line.RateLine.Code}; the general rate applies");
+        }
+        if (line.General is null)
+            throw new RatingException(RatingProblem.UnreadableRate, "code", $"{line.Line.Code} has no general rate in {line.Revision.Name}");
+        return (line.General, "General (MFN)", src);
+    }
+
+    private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    private sealed record Candidate(CompiledMeasure Measure, DutyExpression Rate, string? Heading, ImmutableArray<string>.Builder Notes);
+}
+
+/// <summary>A measure with its origins expanded, scope compiled and suspensions attached.</summary>
+internal sealed class CompiledMeasure
+{
+    private readonly FrozenSet<string> _origins;
+    private readonly FrozenDictionary<string, Validity?[]> _except;
+    private readonly bool _all;
+
+    public Measure Measure { get; }
+    public CompiledScope Scope { get; }
+    public Suspension[] Suspensions { get; }
+    public string[] YieldsTo { get; }
+
+    public CompiledMeasure(Measure m, PolicySet policy, IReadOnlyDictionary<string, CompiledList> lists, Suspension[] suspensions)
+    {
+        Measure = m;
+        _all = m.Origins.Include.Contains(OriginScope.AllOrigins);
+        _origins = TariffEngine.ExpandOrigins(m.Origins.Include.Where(o => o != OriginScope.AllOrigins), policy).ToFrozenSet();
+        _except = m.Origins.Except
+            .SelectMany(e => TariffEngine.ExpandOrigins([e.Origin], policy).Select(o => (o, e.When)))
+            .GroupBy(x => x.o).ToFrozenDictionary(g => g.Key, g => g.Select(x => x.When).ToArray());
+        Scope = new CompiledScope(m.Products, lists, $"measure '{m.Id}'");
+        Suspensions = suspensions;
+        if (!policy.Families.TryGetValue(m.Family, out var fam))
+            throw new InvalidOperationException($"measure '{m.Id}' names family '{m.Family}', which is not defined");
+        YieldsTo = TariffEngine.YieldTargets(policy, fam.YieldsTo.Concat(m.YieldsTo)).Distinct().ToArray();
+    }
+
+    public bool CoversOrigin(string origin, DateOnly date)
+    {
+        if (!_all && !_origins.Contains(origin)) return false;
+        if (_except.TryGetValue(origin, out var spans))
+            foreach (var w in spans) if (w is null || w.Value.Contains(date)) return false;
+        return true;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Tariffscope.Policy;
+
+/// <summary>
+/// A span of days, both ends included (US measures apply to goods entered on or after 12:01 a.m. on the first
+/// day). <see cref="Through"/> null means open-ended.
+/// </summary>
+public readonly record struct Validity(DateOnly From, DateOnly? Through)
+{
+    public bool Contains(DateOnly date) => date >= From && (Through is null || date <= Through.Value);
+
+    /// <summary>The first day on which the span no longer applies, if it ends.</summary>
+    public DateOnly? EndsOn => Through?.AddDays(1);
+
+    public override string ToString() => Through is null ? $"from {From:yyyy-MM-dd}" : $"{From:yyyy-MM-dd} to {Through:yyyy-MM-dd}";
+}
