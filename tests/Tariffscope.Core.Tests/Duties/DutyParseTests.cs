@@ -17,6 +17,7 @@ public class DutyParseTests
     [InlineData("Free")]
     [InlineData("free")]
     [InlineData(" Free ")]
+    [InlineData("Free 1/")] // a trailing footnote marker
     public void Free(string text) => Assert.Same(FreeDuty.Instance, DutyExpression.Parse(text));
 
     [Theory]
