@@ -1,8 +1,6 @@
-using System.Globalization;
-
 namespace Tariffscope.Duties;
 
-// The basic forms. (Specific, compound and conditional forms live beside these.)
+// The basic forms. Specific, compound, graded, part-value, reference and conditional forms live beside these.
 
 /// <summary>No duty.</summary>
 public sealed record FreeDuty : DutyExpression
@@ -20,7 +18,7 @@ public sealed record AdValoremDuty(decimal Rate) : DutyExpression
     public override bool IsParsed => true;
     public override string Shape => "ad valorem";
     public override DutyOutcome Evaluate(DutyBasis basis) => new(basis.CustomsValue * Rate, true);
-    public override string ToString() => (Rate * 100m).ToString("0.############", CultureInfo.InvariantCulture) + "%";
+    public override string ToString() => DutyFormat.Percent(Rate);
 }
 
 /// <summary>A text that could not be read: kept verbatim and flagged, never evaluated as zero.</summary>
