@@ -10,5 +10,7 @@ public static class CommandRegistry
         config.SetApplicationName("tariffscope");
         config.ValidateExamples();
         // capability registrations (one line each)
+        config.AddBranch("schedule", Tariffscope.Cli.Schedule.ScheduleCommands.Configure);
+        config.AddBranch("data", Tariffscope.Cli.DataDir.DataCommands.Configure);
     }
 }

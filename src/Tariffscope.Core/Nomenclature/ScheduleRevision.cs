@@ -24,9 +24,15 @@ public sealed record ResolvedLine(
 }
 
 /// <summary>One edition of a schedule (e.g. "2025 Revision 17"), with the date from which it is in force.</summary>
+/// <remarks>
+/// A revision can be built from its lines or from a loader that reads them on first use: a schedule of forty
+/// revisions then costs only the ones a query touches (<see cref="IsLoaded"/> tells which).
+/// </remarks>
 public sealed class ScheduleRevision
 {
-    private readonly FrozenDictionary<string, TariffLine> _byCode;
+    private readonly Lazy<Loaded> _loaded;
+
+    private sealed record Loaded(IReadOnlyList<TariffLine> Lines, FrozenDictionary<string, TariffLine> ByCode);
 
     public string Name { get; }
     public DateOnly EffectiveDate { get; }
@@ -34,21 +40,36 @@ public sealed class ScheduleRevision
     public string Source { get; }
     /// <summary>The importer whose schedule this is ("US", "CN").</summary>
     public string Importer { get; }
-    public IReadOnlyList<TariffLine> Lines { get; }
+    /// <summary>The rows that carry a code, in the order of the source; reading it loads a lazy revision.</summary>
+    public IReadOnlyList<TariffLine> Lines => _loaded.Value.Lines;
+    /// <summary>False for a lazy revision whose lines have not been read yet.</summary>
+    public bool IsLoaded => _loaded.IsValueCreated;
 
     public ScheduleRevision(string name, DateOnly effectiveDate, string source, IReadOnlyList<TariffLine> lines, string importer = "US")
+        : this(name, effectiveDate, source, () => lines, importer)
+    {
+        _ = _loaded.Value; // lines given: index them now, as before
+    }
+
+    /// <summary>A revision whose lines are read by <paramref name="loadLines"/> the first time they are needed.
+    /// The loader runs once; its exception (e.g. a malformed file) surfaces at that first use.</summary>
+    public ScheduleRevision(string name, DateOnly effectiveDate, string source, Func<IReadOnlyList<TariffLine>> loadLines, string importer = "US")
     {
         Name = name;
         EffectiveDate = effectiveDate;
         Source = source;
         Importer = importer;
-        Lines = lines;
-        var map = new Dictionary<string, TariffLine>(lines.Count);
-        foreach (var l in lines) map.TryAdd(l.Code.Digits, l); // first occurrence wins; duplicates are reported by the reader
-        _byCode = map.ToFrozenDictionary(StringComparer.Ordinal);
+        _loaded = new Lazy<Loaded>(() => Index(loadLines()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public TariffLine? Find(HtsCode code) => _byCode.GetValueOrDefault(code.Digits);
+    private static Loaded Index(IReadOnlyList<TariffLine> lines)
+    {
+        var map = new Dictionary<string, TariffLine>(lines.Count);
+        foreach (var l in lines) map.TryAdd(l.Code.Digits, l); // first occurrence wins; duplicates are reported by the reader
+        return new Loaded(lines, map.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    public TariffLine? Find(HtsCode code) => _loaded.Value.ByCode.GetValueOrDefault(code.Digits);
 
     /// <summary>The line and the rates in force for it; null when the code is not in this revision.</summary>
     public ResolvedLine? Resolve(HtsCode code)

@@ -4,7 +4,11 @@ using Tariffscope.Duties;
 namespace Tariffscope.Nomenclature;
 
 /// <summary>A note attached to a line, e.g. "See 9903.88.15." on the general column.</summary>
-public sealed record Footnote(string Text, ImmutableArray<string> Columns, string Type);
+public sealed record Footnote(string Text, ImmutableArray<string> Columns, string Type)
+{
+    /// <summary>The mark printed beside the column ("1", "2", …) for a "footnote"; none for an "endnote".</summary>
+    public string? Marker { get; init; }
+}
 
 /// <summary>A special-programme rate: the expression and the programme codes it applies to ("A+", "AU", …).</summary>
 public sealed record SpecialRate(DutyExpression Rate, ImmutableArray<string> Programs);

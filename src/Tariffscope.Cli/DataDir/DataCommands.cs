@@ -1,0 +1,24 @@
+using Spectre.Console.Cli;
+
+namespace Tariffscope.Cli.DataDir;
+
+/// <summary>The <c>data</c> branch: what is in the data directory, importing official files into it, checking them.</summary>
+public static class DataCommands
+{
+    public static void Configure(IConfigurator<CommandSettings> data)
+    {
+        data.SetDescription("The data directory: import official schedules, see what is there, check a file");
+        data.AddCommand<ImportHtsCommand>("import-hts")
+            .WithDescription("Copy or download a USITC HTS JSON export (plain or .gz) into the data directory; the revision and its date come from the options, or from the file name and a revisions list")
+            .WithExample("data", "import-hts", "hts_2025_rev_17.json.gz", "--revision-dates", "revision_dates.csv")
+            .WithExample("data", "import-hts", "https://example.org/hts.json", "--revision", "2026_rev_3", "--effective", "2026-02-12");
+        data.AddCommand<DataStatusCommand>("status")
+            .WithDescription("What the data directory holds: imported revisions, their dates and rows, and which schedule answers queries")
+            .WithExample("data", "status")
+            .WithExample("data", "status", "--json");
+        data.AddCommand<CheckHtsCommand>("check-hts")
+            .WithDescription("Read a USITC HTS JSON export and report its rows and lines, and how its rate texts parse, by shape, listing those that do not")
+            .WithExample("data", "check-hts", "hts_2026_basic.json.gz")
+            .WithExample("data", "check-hts", "hts_2026_basic.json.gz", "--json");
+    }
+}

@@ -1,0 +1,144 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+
+namespace Tariffscope.Data.Hts;
+
+/// <summary>What to import: a local file or an http(s) URL of a USITC JSON export, and optionally which revision it is.</summary>
+public sealed record HtsImportRequest(string FileOrUrl, string? Revision = null, DateOnly? Effective = null, string? RevisionDatesFile = null);
+
+public sealed record HtsImportResult(ImportedRevision Revision, string StoredAt, bool Replaced, int Lines, IReadOnlyList<HtsWarning> Warnings);
+
+/// <summary>An import that cannot go ahead: the message says what to give or fix.</summary>
+public sealed class HtsImportException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Puts a USITC export into the data directory: copies or downloads it to a temporary file beside its final
+/// place, reads it whole (a file that does not read is never installed), stores it gzip-compressed as
+/// <c>hts/&lt;revision&gt;.json.gz</c> with one move, and records it in <c>hts/revisions.csv</c>.
+/// </summary>
+public static class HtsImporter
+{
+    public static async Task<HtsImportResult> ImportAsync(DataDirectory dir, HtsImportRequest request, HttpClient? http = null, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(dir.HtsFolder);
+        var temp = Path.Combine(dir.HtsFolder, $".import-{Guid.NewGuid():N}.tmp");
+        var packed = temp + ".gz";
+        try
+        {
+            var (sourceName, sourceText) = await FetchAsync(request.FileOrUrl, temp, http, ct);
+            var (name, effective) = Identify(dir, request, sourceName);
+            var existing = ImportedRevisions.Read(dir);
+            var clash = existing.FirstOrDefault(r => r.EffectiveDate == effective && r.Name != name);
+            if (clash is not null)
+                throw new HtsImportException($"revision {clash.Name} already takes effect on {effective:yyyy-MM-dd}; give another --effective date, or --revision {clash.Name} to replace it");
+
+            HtsFile file;
+            await using (var s = File.OpenRead(temp)) file = HtsJsonReader.Read(s, sourceName);
+
+            var stored = IsGzip(temp) ? temp : Compress(temp, packed);
+            var target = dir.RevisionFile(name);
+            var sha = Sha256(stored);
+            File.Move(stored, target, overwrite: true);
+
+            var revision = new ImportedRevision(name, effective, sourceText, DateTimeOffset.UtcNow, sha, file.RowCount);
+            bool replaced = existing.Any(r => r.Name == name);
+            ImportedRevisions.Write(dir, existing.Where(r => r.Name != name).Append(revision));
+            return new HtsImportResult(revision, target, replaced, file.Lines.Count, file.Warnings);
+        }
+        finally
+        {
+            File.Delete(temp);
+            File.Delete(packed);
+        }
+    }
+
+    /// <summary>Copies or downloads the source to <paramref name="temp"/>; returns its file name and a description of where it came from.</summary>
+    private static async Task<(string Name, string Text)> FetchAsync(string fileOrUrl, string temp, HttpClient? http, CancellationToken ct)
+    {
+        if (Uri.TryCreate(fileOrUrl, UriKind.Absolute, out var uri) && !uri.IsFile)
+        {
+            if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                throw new HtsImportException($"'{fileOrUrl}': only http and https addresses can be downloaded (or give a local file)");
+            var client = http ?? SharedClient.Value;
+            HttpResponseMessage response;
+            try { response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct); }
+            catch (HttpRequestException e) { throw new HtsImportException($"download of {uri} failed: {e.Message}", e); }
+            catch (TaskCanceledException e) when (!ct.IsCancellationRequested) { throw new HtsImportException($"download of {uri} timed out", e); }
+            using (response)
+            {
+                if (!response.IsSuccessStatusCode)
+                    throw new HtsImportException($"download of {uri} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+                await using var body = await response.Content.ReadAsStreamAsync(ct);
+                await using var output = File.Create(temp);
+                await body.CopyToAsync(output, ct);
+                var name = FileNameOf(response.Content.Headers.ContentDisposition) ?? Path.GetFileName(Uri.UnescapeDataString(uri.AbsolutePath));
+                return (string.IsNullOrEmpty(name) ? uri.Host : name, uri.ToString());
+            }
+        }
+        var path = uri?.IsFile == true ? uri.LocalPath : fileOrUrl;
+        if (!File.Exists(path)) throw new HtsImportException($"'{fileOrUrl}': no such file (give a local USITC JSON export or an http(s) URL)");
+        File.Copy(path, temp, overwrite: true);
+        return (Path.GetFileName(path), Path.GetFullPath(path));
+    }
+
+    /// <summary>The revision's name and effective date: as given, else from the file name and a revisions list.</summary>
+    private static (string Name, DateOnly Effective) Identify(DataDirectory dir, HtsImportRequest request, string sourceName)
+    {
+        var datesPath = request.RevisionDatesFile ?? (File.Exists(dir.KnownRevisionDatesFile) ? dir.KnownRevisionDatesFile : null);
+        if (request.RevisionDatesFile is not null && !File.Exists(request.RevisionDatesFile))
+            throw new HtsImportException($"'{request.RevisionDatesFile}': no such revisions list");
+        var dates = datesPath is null ? null : RevisionDates.Read(datesPath);
+
+        var fromList = request.Revision is { } given ? dates?.ByName(given) : dates?.ForFile(sourceName);
+        var name = request.Revision?.Trim() ?? fromList?.Name ?? (RevisionNames.FromFileName(sourceName) is { } key
+            ? key.IsBasic ? $"{key.Year}_basic" : $"{key.Year}_rev_{key.Number}"
+            : null);
+        var effective = request.Effective ?? fromList?.EffectiveDate;
+
+        if (name is null || effective is null)
+        {
+            var missing = name is null && effective is null ? "which revision it is and when it takes effect"
+                : name is null ? "which revision it is" : $"when revision {name} takes effect";
+            var where = dates is null ? "no revisions list was found" : $"{dates.FileName} does not list it";
+            throw new HtsImportException(
+                $"cannot tell {missing} from the file name '{sourceName}' ({where}): give --revision NAME and --effective YYYY-MM-DD, " +
+                $"or --revision-dates FILE (a CSV with revision,effective_date columns; also read from {dir.KnownRevisionDatesFile})");
+        }
+        if (!RevisionNames.IsSafe(name))
+            throw new HtsImportException($"revision name '{name}': use letters, digits, '_', '.' or '-' (it names a file)");
+        return (name, effective.Value);
+    }
+
+    private static string? FileNameOf(ContentDispositionHeaderValue? cd) =>
+        (cd?.FileNameStar ?? cd?.FileName)?.Trim('"') is { Length: > 0 } n ? Path.GetFileName(n) : null;
+
+    private static bool IsGzip(string path)
+    {
+        Span<byte> head = stackalloc byte[2];
+        using var f = File.OpenRead(path);
+        return f.Read(head) == 2 && head[0] == 0x1F && head[1] == 0x8B;
+    }
+
+    private static string Compress(string source, string target)
+    {
+        using (var input = File.OpenRead(source))
+        using (var output = File.Create(target))
+        using (var gz = new GZipStream(output, CompressionLevel.Optimal))
+            input.CopyTo(gz);
+        return target;
+    }
+
+    private static string Sha256(string path)
+    {
+        using var f = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(f));
+    }
+
+    private static readonly Lazy<HttpClient> SharedClient = new(() =>
+    {
+        var client = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("tariffscope");
+        return client;
+    });
+}
