@@ -131,8 +131,8 @@ public sealed class TariffEngine
                 if (rate is AdValoremDuty av)
                 {
                     var left = Math.Max(0m, av.Rate - s.Points!.Value);
-                    notes.Add($"{s.Points.Value * 100m:0.##} of {av.Rate * 100m:0.##} points suspended by {s.Title ?? s.Id} " +
-                              (s.Validity.Through is { } t ? $"through {t:yyyy-MM-dd}" : "until further notice") + $" ({s.Source})");
+                    notes.Add($"{s.Points.Value * 100m:0.##} of {av.Rate * 100m:0.##} points suspended " +
+                              (s.Validity.Through is { } t ? $"through {t:yyyy-MM-dd}" : "until further notice") + $" ({s.Title ?? s.Id})");
                     rate = new AdValoremDuty(left);
                 }
             }
@@ -159,7 +159,7 @@ public sealed class TariffEngine
                     own = entry.MetalShare ?? 1m;
                     notes.Add(entry.MetalShare is null
                         ? "charged on metal content; no metal share declared, so the full value is used"
-                        : $"charged on the metal content ({own:P0} of value)");
+                        : $"charged on the metal content ({Pct(own)} of value)");
                 }
                 decimal covered = 0m;
                 var coveredBy = new List<string>();
@@ -173,7 +173,7 @@ public sealed class TariffEngine
                         $"not charged: {string.Join(" and ", coveredBy)} already cover{(coveredBy.Count == 1 ? "s" : "")} the value it would apply to", m.Source));
                     continue;
                 }
-                if (covered > 0) notes.Add($"charged on {share:P0} of value: {string.Join(" and ", coveredBy)} cover{(coveredBy.Count == 1 ? "s" : "")} the rest");
+                if (covered > 0) notes.Add($"charged on {Pct(share)} of value: {string.Join(" and ", coveredBy)} cover{(coveredBy.Count == 1 ? "s" : "")} the rest");
                 decimal amount;
                 if (m.Kind == MeasureKind.Floor)
                 {
@@ -181,8 +181,8 @@ public sealed class TariffEngine
                     var topUp = Math.Max(0m, floor - baseAve);
                     amount = topUp * entry.CustomsValue * share;
                     notes.Add(topUp == 0
-                        ? $"base rate {baseAve:0.####%} already reaches {floor:0.##%}: nothing added"
-                        : $"tops the base rate {baseAve:0.####%} up to {floor:0.##%} (adds {topUp:0.####%})");
+                        ? $"base rate {Pct(baseAve)} already reaches {Pct(floor)}: nothing added"
+                        : $"tops the base rate {Pct(baseAve)} up to {Pct(floor)} (adds {Pct(topUp)})");
                 }
                 else
                 {
@@ -244,6 +244,9 @@ public sealed class TariffEngine
     }
 
     private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>A fraction as a percentage with up to four decimals: 0.0315 -> "3.15%".</summary>
+    public static string Pct(decimal fraction) => (fraction * 100m).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     private sealed record Candidate(CompiledMeasure Measure, DutyExpression Rate, string? Heading, ImmutableArray<string>.Builder Notes);
 }

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Reflection;
 using Tariffscope.Policy;
 
 namespace Tariffscope.Data.Policy;
@@ -10,9 +8,6 @@ namespace Tariffscope.Data.Policy;
 /// </summary>
 public static class PolicyLoader
 {
-    private const string ResourcePrefix = "builtin/";
-    private static readonly Assembly Here = typeof(PolicyLoader).Assembly;
-
     /// <summary>One file to read: a name for messages, its text, and a way to open files named relative to it.</summary>
     public sealed record SourceFile(string Name, string Text, Func<string, Stream?> OpenRelative);
 
@@ -93,15 +88,12 @@ public static class PolicyLoader
 
     /// <summary>The shipped files under a folder of the built-in data, in name order.</summary>
     public static IEnumerable<SourceFile> BuiltIn(string folder) =>
-        Here.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix + folder, StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
+        BuiltInData.List(folder)
+            .Where(n => n.EndsWith(".yaml", StringComparison.Ordinal))
             .Select(n =>
             {
-                using var s = Here.GetManifestResourceStream(n)!;
-                using var r = new StreamReader(s);
                 var dir = n[..(n.LastIndexOf('/') + 1)];
-                return new SourceFile(n[ResourcePrefix.Length..], r.ReadToEnd(), rel => Here.GetManifestResourceStream(dir + rel));
+                return new SourceFile(n, BuiltInData.ReadAllText(n), rel => BuiltInData.Exists(dir + rel) ? BuiltInData.Open(dir + rel) : null);
             });
 
     private static IEnumerable<SourceFile> FromFolder(string folder)
