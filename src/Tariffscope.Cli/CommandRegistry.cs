@@ -19,5 +19,16 @@ public static class CommandRegistry
             .WithExample("quote", "2204.21.50.05", "--origin", "IT", "--date", "2025-09-01", "--value", "1000", "--qty", "500", "--unit", "liters")
             .WithExample("quote", "1201.90", "--importer", "CN", "--origin", "US", "--date", "2025-04-15")
             .WithExample("quote", "9403.60.80.93", "--origin", "CN", "--date", "2025-08-20", "--scenario", "truce-lapses-aug-2025");
+        config.AddCommand<Tariffscope.Cli.Time.TimelineCommand>("timeline")
+            .WithDescription("Every date the duty on a line changes, why, and under which scenarios; --chart draws it")
+            .WithExample("timeline", "7326.90.86", "--origin", "CN", "--scenario", "actual,truce-lapses-aug-2025", "--chart", "timeline.png");
+        config.AddCommand<Tariffscope.Cli.Time.DeadlinesCommand>("deadlines")
+            .WithDescription("Coming changes already written into the rules: truces that end, measures that start or lapse")
+            .WithExample("deadlines", "--from", "2025-07-29", "--days", "90", "--as-known-on", "2025-07-29");
+        config.AddCommand<Tariffscope.Cli.Time.ChangesCommand>("changes")
+            .WithDescription("What changed in the rules between two dates")
+            .WithExample("changes", "--since", "2025-10-01", "--until", "2025-11-30");
+        config.AddBranch("scenario", Tariffscope.Cli.Scenarios.ScenarioCommands.Configure);
+        config.AddBranch("policy", Tariffscope.Cli.PolicyData.PolicyCommands.Configure);
     }
 }

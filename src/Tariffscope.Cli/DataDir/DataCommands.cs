@@ -20,5 +20,8 @@ public static class DataCommands
             .WithDescription("Read a USITC HTS JSON export and report its rows and lines, and how its rate texts parse, by shape, listing those that do not")
             .WithExample("data", "check-hts", "hts_2026_basic.json.gz")
             .WithExample("data", "check-hts", "hts_2026_basic.json.gz", "--json");
+        data.AddCommand<Tariffscope.Cli.PolicyData.ImportListCommand>("import-list")
+            .WithDescription("Store an official product list (Annex II, a Section 232 annex, …) under a name; a shipped list's name replaces its built-in sample")
+            .WithExample("data", "import-list", "annex-ii", "annex-ii.csv", "--source", "EO 14257 Annex II as amended");
     }
 }

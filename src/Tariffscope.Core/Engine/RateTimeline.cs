@@ -46,24 +46,24 @@ public static class RateTimelines
         string Why(string measureId, string fallback)
         {
             var e = today.FirstOrDefault(x => x.MeasureId == measureId && x.SuspensionId is not null) ?? today.FirstOrDefault(x => x.MeasureId == measureId);
-            return e is null ? fallback : $"{e.Title}: {e.What} [{e.Source}]";
+            return e is null ? fallback : $"{e.Title}: {e.What} ({e.Source.Instrument})";
         }
         if (before is null)
         {
-            foreach (var l in after.Layers.Where(l => !l.IsBase)) causes.Add($"{l.Title} {l.Rate} [{l.Source}]");
+            foreach (var l in after.Layers.Where(l => !l.IsBase)) causes.Add($"{l.Title}: {l.Rate} ({l.Source.Instrument})");
             return causes.ToImmutable();
         }
         var old = before.Layers.ToDictionary(l => l.MeasureId);
         var now = after.Layers.ToDictionary(l => l.MeasureId);
         foreach (var l in after.Layers)
         {
-            if (!old.TryGetValue(l.MeasureId, out var o)) causes.Add(Why(l.MeasureId, $"{l.Title} starts: {l.Rate} [{l.Source}]"));
-            else if (o.Rate != l.Rate || o.Amount != l.Amount) causes.Add(Why(l.MeasureId, $"{l.Title}: {o.Rate} -> {l.Rate} [{l.Source}]"));
+            if (!old.TryGetValue(l.MeasureId, out var o)) causes.Add(Why(l.MeasureId, $"{l.Title} starts: {l.Rate} ({l.Source.Instrument})"));
+            else if (o.Rate != l.Rate || o.Amount != l.Amount) causes.Add(Why(l.MeasureId, $"{l.Title}: {o.Rate} -> {l.Rate} ({l.Source.Instrument})"));
         }
         foreach (var o in before.Layers.Where(o => !now.ContainsKey(o.MeasureId)))
         {
             var omitted = after.Omitted.FirstOrDefault(x => x.MeasureId == o.MeasureId);
-            causes.Add(Why(o.MeasureId, omitted is null ? $"{o.Title} ends [{o.Source}]" : $"{o.Title}: {omitted.Reason}"));
+            causes.Add(Why(o.MeasureId, omitted is null ? $"{o.Title} ends ({o.Source.Instrument})" : $"{o.Title}: {omitted.Reason}"));
         }
         return causes.Distinct().ToImmutableArray();
     }

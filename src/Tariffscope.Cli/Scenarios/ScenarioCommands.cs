@@ -1,0 +1,151 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tariffscope.Cli.Common;
+using Tariffscope.Engine;
+using Tariffscope.Policy;
+
+namespace Tariffscope.Cli.Scenarios;
+
+/// <summary>`tariffscope scenario list|show|diff`.</summary>
+public static class ScenarioCommands
+{
+    public static void Configure(IConfigurator<CommandSettings> b)
+    {
+        b.SetDescription("What-if scenarios: the actual timeline plus overrides (see data/scenarios/ and the README)");
+        b.AddCommand<ScenarioListCommand>("list").WithDescription("The scenarios known (shipped and in the data directory)");
+        b.AddCommand<ScenarioShowCommand>("show").WithDescription("What a scenario changes relative to the one it inherits")
+            .WithExample("scenario", "show", "truce-lapses-aug-2025");
+        b.AddCommand<ScenarioDiffCommand>("diff").WithDescription("Where two scenarios disagree on a date, largest differences first")
+            .WithExample("scenario", "diff", "actual", "truce-lapses-aug-2025", "--date", "2025-08-20", "--origin", "CN");
+    }
+}
+
+public sealed class ScenarioListCommand(IAnsiConsole console) : Command<EngineSettings>
+{
+    public override int Execute(CommandContext context, EngineSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
+    {
+        var w = s.LoadWorkspace();
+        var rows = w.Scenarios.Names.Select(n => n == ScenarioCatalog.Actual
+            ? (Name: n, Inherits: "", Description: "the shipped timeline, as enacted", Origin: "built-in")
+            : (Name: n, w.Scenarios.Scenarios[n].Inherits, Description: w.Scenarios.Scenarios[n].Description ?? "", Origin: w.Scenarios.Scenarios[n].Origin ?? "")).ToList();
+        if (s.Json) { CommandOutput.WriteJson(console, rows.Select(r => new { name = r.Name, inherits = r.Inherits, description = r.Description, file = r.Origin })); return 0; }
+        var t = new Table().Border(TableBorder.Rounded);
+        t.AddColumn("Scenario"); t.AddColumn("Inherits"); t.AddColumn("What it assumes");
+        foreach (var r in rows) t.AddRow($"[bold]{Markup.Escape(r.Name)}[/]", Markup.Escape(r.Inherits), Markup.Escape(r.Description.Trim()));
+        console.Write(t);
+        return 0;
+    });
+}
+
+public sealed class ScenarioShowSettings : EngineSettings
+{
+    [CommandArgument(0, "<NAME>")]
+    [Description("Scenario name")]
+    public string Name { get; set; } = "";
+}
+
+public sealed class ScenarioShowCommand(IAnsiConsole console) : Command<ScenarioShowSettings>
+{
+    public override int Execute(CommandContext context, ScenarioShowSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
+    {
+        var w = s.LoadWorkspace();
+        var policy = Resolve(w.Scenarios, s.Name);
+        var parentName = s.Name.Equals(ScenarioCatalog.Actual, StringComparison.OrdinalIgnoreCase) ? null : w.Scenarios.Scenarios[s.Name].Inherits;
+        var parent = parentName is null ? null : w.Scenarios.Resolve(parentName);
+        var changes = parent is null ? [] : Compare(parent, policy).ToList();
+        if (s.Json)
+        {
+            CommandOutput.WriteJson(console, new { name = policy.Name, description = policy.Description, inherits = parentName, measures = policy.Measures.Length, suspensions = policy.Suspensions.Length, changes });
+            return 0;
+        }
+        console.MarkupLine($"[bold]{Markup.Escape(policy.Name)}[/]" + (parentName is null ? "" : $" (inherits {Markup.Escape(parentName)})"));
+        if (policy.Description is { } d) console.WriteLine(d.Trim());
+        console.MarkupLine($"{policy.Measures.Length} measures, {policy.Suspensions.Length} suspensions, horizon {policy.Horizon:yyyy-MM-dd}");
+        foreach (var c in changes) console.MarkupLine($"  · {Markup.Escape(c)}");
+        return 0;
+    });
+
+    internal static PolicySet Resolve(ScenarioCatalog catalog, string name)
+    {
+        try { return catalog.Resolve(name); }
+        catch (ScenarioException e) { throw new UserInputException(e.Message); }
+    }
+
+    /// <summary>What a scenario changes relative to its parent, in words.</summary>
+    private static IEnumerable<string> Compare(PolicySet parent, PolicySet child)
+    {
+        var pm = parent.Measures.ToDictionary(m => m.Id); var cm = child.Measures.ToDictionary(m => m.Id);
+        foreach (var id in pm.Keys.Except(cm.Keys)) yield return $"removes measure {id} ({pm[id].Title})";
+        foreach (var id in cm.Keys.Except(pm.Keys)) yield return $"adds measure {id} ({cm[id].Title}), {cm[id].Validity}";
+        foreach (var id in cm.Keys.Intersect(pm.Keys))
+            if (!cm[id].Rates.SequenceEqual(pm[id].Rates) || cm[id].Through != pm[id].Through)
+                yield return $"changes measure {id}: " + string.Join(", ", cm[id].Rates.Select(r => $"{r.Rate} from {r.From:yyyy-MM-dd}")) + (cm[id].Through is { } t ? $", through {t:yyyy-MM-dd}" : "");
+        var ps = parent.Suspensions.ToDictionary(x => x.Id); var cs = child.Suspensions.ToDictionary(x => x.Id);
+        foreach (var id in ps.Keys.Except(cs.Keys)) yield return $"removes suspension {id} ({ps[id].Title}; {ps[id].Describe()})";
+        foreach (var id in cs.Keys.Except(ps.Keys)) yield return $"adds suspension {id} ({cs[id].Describe()})";
+        foreach (var id in cs.Keys.Intersect(ps.Keys))
+            if (cs[id] != ps[id]) yield return $"changes suspension {id}: {cs[id].Describe()}";
+    }
+}
+
+public sealed class ScenarioDiffSettings : EngineSettings
+{
+    [CommandArgument(0, "<A>")]
+    [Description("First scenario")]
+    public string A { get; set; } = "";
+
+    [CommandArgument(1, "<B>")]
+    [Description("Second scenario")]
+    public string B { get; set; } = "";
+
+    [CommandOption("--origin <COUNTRY>")]
+    [Description("Origin of the goods compared (default CN; US when --importer CN)")]
+    public string? Origin { get; set; }
+
+    [CommandOption("--importer <COUNTRY>")]
+    [Description("US (default) or CN")]
+    public string Importer { get; set; } = "US";
+
+    [CommandOption("--limit <N>")]
+    [Description("How many lines to show (default 25)")]
+    public int Limit { get; set; } = 25;
+}
+
+public sealed class ScenarioDiffCommand(IAnsiConsole console) : Command<ScenarioDiffSettings>
+{
+    public override int Execute(CommandContext context, ScenarioDiffSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
+    {
+        var w = s.LoadWorkspace();
+        var date = s.ResolveDate();
+        var importer = s.Importer.ToUpperInvariant();
+        var origin = (s.Origin ?? (importer == "CN" ? "US" : "CN")).ToUpperInvariant();
+        ScenarioShowCommand.Resolve(w.Scenarios, s.A); ScenarioShowCommand.Resolve(w.Scenarios, s.B);
+        var revision = w.Schedules[importer].On(date) ?? throw new UserInputException($"no {importer} schedule revision is in force on {date:yyyy-MM-dd}");
+        var lines = revision.LeafLines().Where(l => !l.Code.Digits.StartsWith("98") && !l.Code.Digits.StartsWith("99"))
+            .Select(l => (l.Code, origin, (decimal?)null));
+        var diff = ScenarioDiffs.Compare(w.Engine(s.A, s.ResolveAsKnownOn()), w.Engine(s.B, s.ResolveAsKnownOn()), date, lines, importer);
+        if (s.Json)
+        {
+            CommandOutput.WriteJson(console, new
+            {
+                a = diff.A, b = diff.B, date = diff.Date, origin, importer, linesCompared = diff.LinesCompared, linesNotRated = diff.LinesNotRated,
+                byMeasure = diff.ByMeasure.Select(m => new { measure = m.MeasureId, title = m.Title, lines = m.Lines, averageDifference = m.AverageDifference, dutyAtStake = m.DutyAtStake }),
+                lines = diff.Lines.Take(s.Limit).Select(l => new { code = l.Code.ToString(), description = l.Description, rateA = l.RateA, rateB = l.RateB, difference = l.Difference, measures = l.Measures }),
+            });
+            return 0;
+        }
+        console.MarkupLine($"[bold]{Markup.Escape(diff.A)}[/] vs [bold]{Markup.Escape(diff.B)}[/] on {date:yyyy-MM-dd}, goods of {origin} into {importer}: " +
+            $"{diff.Lines.Length} of {diff.LinesCompared} lines differ" + (diff.LinesNotRated > 0 ? $" ({diff.LinesNotRated} could not be rated)" : ""));
+        var bm = new Table().Border(TableBorder.Rounded).Title("By measure");
+        bm.AddColumn("Measure"); bm.AddColumn(new TableColumn("Lines").RightAligned()); bm.AddColumn(new TableColumn("Average difference").RightAligned());
+        foreach (var m in diff.ByMeasure) bm.AddRow(Markup.Escape(m.Title), m.Lines.ToString(), (m.AverageDifference >= 0 ? "+" : "") + TariffEngine.Pct(m.AverageDifference));
+        console.Write(bm);
+        var bl = new Table().Border(TableBorder.Rounded).Title("By product (largest first)");
+        bl.AddColumn("Code"); bl.AddColumn("Description"); bl.AddColumn(new TableColumn(diff.A).RightAligned()); bl.AddColumn(new TableColumn(diff.B).RightAligned()); bl.AddColumn("Why");
+        foreach (var l in diff.Lines.Take(s.Limit))
+            bl.AddRow(l.Code.ToString(), Markup.Escape(l.Description.Length > 40 ? l.Description[..40] + "…" : l.Description), TariffEngine.Pct(l.RateA), TariffEngine.Pct(l.RateB), Markup.Escape(string.Join("; ", l.Measures)));
+        console.Write(bl);
+        return 0;
+    });
+}
