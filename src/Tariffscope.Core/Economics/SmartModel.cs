@@ -90,9 +90,9 @@ public static class SmartModel
             creation[i] = s.Flow * em * tau / supplyFactor;
             worldPrice[i] = double.IsPositiveInfinity(ex) ? 0 : em * tau / (ex - em);
             var relativePrice = (1 + worldPrice[i]) * (1 + s.RateAfter) / (1 + s.RateBefore);
-            weights[i] = s.Flow * Math.Pow(relativePrice, -es);
+            weights[i] = Math.Pow(relativePrice, -es);
             total += s.Flow;
-            weightSum += weights[i];
+            weightSum += s.Flow * weights[i];
         }
 
         var results = new SmartSourceResult[n];
@@ -100,7 +100,8 @@ public static class SmartModel
         for (var i = 0; i < n; i++)
         {
             var s = market.Sources[i];
-            var diversion = weightSum > 0 ? total * weights[i] / weightSum - s.Flow : 0;
+            // Written as M_i * (p_i^-Es * M / sum_k w_k - 1) so that unchanged prices give exactly zero.
+            var diversion = weightSum > 0 ? s.Flow * (weights[i] * (total / weightSum) - 1) : 0;
             var quantityAfter = s.Flow + creation[i] + diversion;
             var priceEffect = quantityAfter * worldPrice[i];
             var after = quantityAfter + priceEffect;
