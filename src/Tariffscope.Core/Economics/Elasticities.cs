@@ -16,14 +16,16 @@ public sealed record Elasticities(double ImportDemand, double Substitution, doub
     public string? Problem() =>
         ImportDemandProblem(ImportDemand) ?? SubstitutionProblem(Substitution) ?? ExportSupplyProblem(ExportSupply);
 
-    internal static string? ImportDemandProblem(double v) =>
+    /// <summary>Null when <paramref name="v"/> is a usable import demand elasticity; otherwise what is wrong.</summary>
+    public static string? ImportDemandProblem(double v) =>
         double.IsNaN(v) || double.IsInfinity(v) || v >= 0 ? $"import demand elasticity is {Show(v)}; it must be a finite number < 0" : null;
 
-    internal static string? SubstitutionProblem(double v) =>
+    /// <summary>Null when <paramref name="v"/> is a usable substitution elasticity; otherwise what is wrong.</summary>
+    public static string? SubstitutionProblem(double v) =>
         double.IsNaN(v) || double.IsInfinity(v) || v <= 0 ? $"substitution elasticity is {Show(v)}; it must be a finite number > 0" : null;
 
-    // +∞ is allowed: a perfectly elastic export supply (fixed world price), the SMART default.
-    internal static string? ExportSupplyProblem(double v) =>
+    /// <summary>Null when <paramref name="v"/> is a usable export supply elasticity (+∞ allowed: fixed world price, the SMART default).</summary>
+    public static string? ExportSupplyProblem(double v) =>
         double.IsNaN(v) || v <= 0 ? $"export supply elasticity is {Show(v)}; it must be > 0 (or +infinity)" : null;
 
     internal static string Show(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
