@@ -43,6 +43,14 @@ public sealed record ImpactReport(
     public double ImportsBefore => Partners.Sum(p => p.FlowBefore);
     public double ImportsAfter => Partners.Sum(p => p.FlowAfter);
 
+    /// <summary>
+    /// Routes whose shock is too large for the linearised model (demand change below -100%), as "product: exporter → importer".
+    /// Their flows after are not meaningful; a report must show them.
+    /// </summary>
+    public IReadOnlyList<string> OutOfRange => Products
+        .SelectMany(p => p.Model.OutOfRange.Select(w => $"{p.Product}: {Regions[w.Exporter]} → {Regions[w.Importer]}"))
+        .ToArray();
+
     /// <summary>A sentence naming the products that used default elasticities, or null when none did.</summary>
     public string? DefaultsNote => ProductsOnDefaultElasticities.Count == 0 ? null
         : $"{ProductsOnDefaultElasticities.Count} of {Products.Count} product group(s) used the default elasticities " +

@@ -21,3 +21,16 @@ public sealed record ProductShock(
     string Importer,
     IReadOnlyList<PartnerShock> Partners,
     IReadOnlyList<RouteShock>? OtherRoutes = null);
+
+/// <summary>One rated line as the tariff engine produces it: product, partner, base-year value, rates before and after.</summary>
+public sealed record ShockRow(string Product, string Partner, decimal BaseValue, decimal RateBefore, decimal RateAfter);
+
+public static class ProductShocks
+{
+    /// <summary>Groups flat rows into one <see cref="ProductShock"/> per product code, in order of first appearance.</summary>
+    public static IReadOnlyList<ProductShock> FromRows(string importer, IEnumerable<ShockRow> rows) =>
+        rows.GroupBy(r => r.Product, StringComparer.Ordinal)
+            .Select(g => new ProductShock(g.Key, importer,
+                g.Select(r => new PartnerShock(r.Partner, r.BaseValue, r.RateBefore, r.RateAfter)).ToArray()))
+            .ToArray();
+}

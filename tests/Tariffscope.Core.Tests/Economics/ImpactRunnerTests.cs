@@ -122,3 +122,33 @@ public class ImpactRunnerTests
         Assert.Contains("is the importer itself", Assert.Throws<ArgumentException>(() => runner.Run(Shocks, ["US"])).Message);
     }
 }
+
+public class ProductShocksTests
+{
+    [Fact]
+    public void Flat_rows_from_the_tariff_engine_group_by_product()
+    {
+        var shocks = ProductShocks.FromRows("US",
+        [
+            new ShockRow("847130", "CN", 10m, 0m, 0.2m),
+            new ShockRow("851713", "CN", 5m, 0m, 0.1m),
+            new ShockRow("847130", "VN", 3m, 0m, 0m),
+        ]);
+        Assert.Equal(["847130", "851713"], shocks.Select(s => s.Product));
+        Assert.Equal(["CN", "VN"], shocks[0].Partners.Select(p => p.Partner));
+        Assert.All(shocks, s => Assert.Equal("US", s.Importer));
+        Assert.Equal(3m, shocks[0].Partners[1].BaseValue);
+    }
+}
+
+public class ImpactRunnerRangeTests
+{
+    [Fact]
+    public void A_shock_beyond_the_linear_range_is_reported_by_product_and_route()
+    {
+        // 145% on China with substitution 5: the linear demand change for CN → US is far below -100%.
+        var shock = new ProductShock("950300", "US", [new PartnerShock("CN", 100m, 0m, 1.45m), new PartnerShock("VN", 100m, 0m, 0m)]);
+        var report = new ImpactRunner().Run([shock], ["CN", "VN"]);
+        Assert.Equal(["950300: CN → US"], report.OutOfRange);
+    }
+}
