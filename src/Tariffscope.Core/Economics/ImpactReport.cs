@@ -2,7 +2,8 @@ namespace Tariffscope.Economics;
 
 /// <summary>
 /// One partner's flow of a product (or total) into the importer before and after, its world price change and producer
-/// surplus. The flow change is the partner's trade creation plus diversion.
+/// surplus. The flow change is the partner's trade creation plus diversion. In totals over products the world price
+/// change is the base-flow-weighted average.
 /// </summary>
 public sealed record PartnerImpact(string Partner, double FlowBefore, double FlowAfter, double WorldPriceChange, double ProducerSurplus)
 {

@@ -36,9 +36,14 @@ public sealed class ImpactRunner(ElasticityTable? elasticities = null)
                 imp.ConsumerSurplus, imp.TariffRevenue, partnerImpacts, result);
         }
 
-        var partnerTotals = Enumerable.Range(1, regions.Length - 1).Select(r => new PartnerImpact(regions[r],
-            products.Sum(p => p.Partners[r - 1].FlowBefore), products.Sum(p => p.Partners[r - 1].FlowAfter),
-            double.NaN, products.Sum(p => p.Partners[r - 1].ProducerSurplus))).ToArray();
+        var partnerTotals = Enumerable.Range(1, regions.Length - 1).Select(r =>
+        {
+            // Over products, the world price change is averaged with base flows as weights.
+            var before = products.Sum(p => p.Partners[r - 1].FlowBefore);
+            var price = before > 0 ? products.Sum(p => p.Partners[r - 1].WorldPriceChange * p.Partners[r - 1].FlowBefore) / before : 0;
+            return new PartnerImpact(regions[r], before, products.Sum(p => p.Partners[r - 1].FlowAfter), price,
+                products.Sum(p => p.Partners[r - 1].ProducerSurplus));
+        }).ToArray();
         var defaulted = products.Where(p => p.Elasticities.IsDefault).Select(p => p.Product).ToArray();
         return new ImpactReport(importer, level, regions, products, partnerTotals, batch.Regions, batch.Totals, defaulted,
             Elasticities.Defaults);

@@ -131,3 +131,27 @@ public class GsimPropertyTests
         Assert.Equal(batch.Totals.ConsumerSurplus, batch.Regions.Sum(r => r.ConsumerSurplus), 9);
     }
 }
+
+public class GsimSingleMarketPropertyTests
+{
+    /// <summary>
+    /// One region: demand Em on the domestic price and supply Ex on the world price meet where
+    /// Em*(x + dT) = Ex*x, i.e. x = Em*dT/(Ex - Em), and the quantity moves by Ex*x.
+    /// </summary>
+    [Fact]
+    public void One_region_follows_the_closed_form_of_a_single_market()
+    {
+        Gen.Select(Gen.Double[1, 1000], Gen.Double[0, 0.5], Gen.Double[-0.2, 0.5], Gen.Double[-4, -0.1], Gen.Double[0.1, 10])
+            .Sample((flow, rate, shock, em, ex) =>
+            {
+                var t0 = 1 + rate;
+                var t1 = Math.Max(1, t0 * (1 + shock));
+                var dT = t1 / t0 - 1;
+                var r = GsimModel.Solve(new GsimMarket(["X"], new[,] { { flow } }, new[,] { { t0 } }, new[,] { { t1 } }, new Elasticities(em, 5, ex)));
+                var x = em * dT / (ex - em);
+                Assert.Equal(x, r.WorldPriceChange(0), 12);
+                Assert.Equal(flow * (1 + ex * x) * (1 + x), r.FlowAfter(0, 0), 9);
+                Assert.Equal((1 + x) * t1 / t0 - 1, r.DomesticPriceChange(0), 12);
+            }, iter: 300);
+    }
+}

@@ -73,6 +73,9 @@ public class ImpactRunnerTests
             }
         }
         Assert.Equal(report.Products.Sum(p => p.Partners[0].FlowChange), report.Partners[0].FlowChange, 9);
+        var cnBefore = report.Products.Sum(p => p.Partners[0].FlowBefore);
+        Assert.Equal(report.Products.Sum(p => p.Partners[0].WorldPriceChange * p.Partners[0].FlowBefore) / cnBefore,
+            report.Partners[0].WorldPriceChange, 12);
         Assert.Equal(report.Products.Sum(p => p.Model.Totals.Welfare), report.Totals.Welfare, 9);
     }
 
