@@ -25,12 +25,17 @@ public sealed record SmartSourceResult(
     double WorldPriceChange,
     double RevenueBefore,
     double RevenueAfter,
-    double ConsumerSurplus)
+    double ConsumerSurplus,
+    bool OutOfRange = false)
 {
     public double TotalEffect => TradeCreation + TradeDiversion + PriceEffect;
 }
 
-/// <summary>SMART effects on one market: per source and summed. Diversion sums to zero over the sources.</summary>
+/// <summary>
+/// SMART effects on one market: per source and summed. Diversion sums to zero over the sources.
+/// <see cref="OutOfRange"/>: the shock is too large for the linear model (a source's world price would fall by 100% or
+/// more, or trade creation alone would take more than the source sold); its results are not meaningful.
+/// </summary>
 public sealed record SmartResult(
     string Label,
     IReadOnlyList<SmartSourceResult> Sources,
@@ -41,6 +46,7 @@ public sealed record SmartResult(
     double RevenueAfter,
     double ConsumerSurplus)
 {
+    public bool OutOfRange => Sources.Any(s => s.OutOfRange);
     public double TotalEffect => TradeCreation + TradeDiversion + PriceEffect;
     public double RevenueChange => RevenueAfter - RevenueBefore;
     /// <summary>Consumer surplus change plus tariff revenue change (exporters' surplus is not the importer's).</summary>
@@ -83,6 +89,7 @@ public static class SmartModel
         var worldPrice = new double[n];
         var weights = new double[n];
         double total = 0, weightSum = 0;
+        var outOfRange = new bool[n];
         for (var i = 0; i < n; i++)
         {
             var s = market.Sources[i];
@@ -90,25 +97,28 @@ public static class SmartModel
             creation[i] = s.Flow * em * tau / supplyFactor;
             worldPrice[i] = double.IsPositiveInfinity(ex) ? 0 : em * tau / (ex - em);
             var relativePrice = (1 + worldPrice[i]) * (1 + s.RateAfter) / (1 + s.RateBefore);
-            weights[i] = Math.Pow(relativePrice, -es);
+            outOfRange[i] = s.Flow > 0 && (1 + worldPrice[i] <= 0 || s.Flow + creation[i] < 0);
+            weights[i] = relativePrice > 0 ? Math.Pow(relativePrice, -es) : 0;
             total += s.Flow;
             weightSum += s.Flow * weights[i];
         }
 
+        var anyCollapsed = Enumerable.Range(0, n).Any(i => market.Sources[i].Flow > 0 && 1 + worldPrice[i] <= 0);
         var results = new SmartSourceResult[n];
         double tc = 0, td = 0, pe = 0, r0 = 0, r1 = 0, cs = 0;
         for (var i = 0; i < n; i++)
         {
             var s = market.Sources[i];
             // Written as M_i * (p_i^-Es * M / sum_k w_k - 1) so that unchanged prices give exactly zero.
-            var diversion = weightSum > 0 ? s.Flow * (weights[i] * (total / weightSum) - 1) : 0;
+            // A collapsed world price (1 + x <= 0) leaves no relative price to divert on: no diversion, flagged.
+            var diversion = weightSum > 0 && !anyCollapsed ? s.Flow * (weights[i] * (total / weightSum) - 1) : 0;
             var quantityAfter = s.Flow + creation[i] + diversion;
             var priceEffect = quantityAfter * worldPrice[i];
             var after = quantityAfter + priceEffect;
             var dp = (1 + worldPrice[i]) * (1 + s.RateAfter) - (1 + s.RateBefore);
             var consumer = -dp * s.Flow - 0.5 * dp * creation[i];
             results[i] = new SmartSourceResult(s.Name, s.Flow, creation[i] + 0.0, diversion + 0.0, priceEffect + 0.0, after,
-                worldPrice[i] + 0.0, s.RateBefore * s.Flow, s.RateAfter * after, consumer + 0.0);
+                worldPrice[i] + 0.0, s.RateBefore * s.Flow, s.RateAfter * after, consumer + 0.0, outOfRange[i]);
             tc += creation[i]; td += diversion; pe += priceEffect; r0 += s.RateBefore * s.Flow; r1 += s.RateAfter * after; cs += consumer;
         }
         return new SmartResult(market.Label, results, tc + 0.0, td + 0.0, pe + 0.0, r0, r1, cs + 0.0);

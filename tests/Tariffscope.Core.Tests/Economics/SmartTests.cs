@@ -79,8 +79,29 @@ public class SmartTests
             var r = SmartModel.Solve(m);
             var total = m.Sources.Sum(s => s.Flow);
             Assert.True(Math.Abs(r.TradeDiversion) <= 1e-9 * Math.Max(1, total), $"diversion sums to {r.TradeDiversion}");
-            foreach (var s in r.Sources) Assert.True(s.TradeDiversion >= -s.FlowBefore - 1e-9);
+            foreach (var s in r.Sources)
+            {
+                Assert.True(s.TradeDiversion >= -s.FlowBefore - 1e-9);
+                Assert.True(double.IsFinite(s.FlowAfter) && double.IsFinite(s.ConsumerSurplus), "no NaN even out of range");
+            }
         }, iter: 500);
+    }
+
+    [Fact]
+    public void Shocks_beyond_the_linear_range_are_flagged_not_turned_into_NaN()
+    {
+        // Em*tau = -4*1.5 = -6: creation would remove six times the flow.
+        var tooBig = SmartModel.Solve(new SmartMarket("m", [new SmartSource("A", 100, 0, 1.5), new SmartSource("B", 50, 0, 0)], -4, 5));
+        Assert.True(tooBig.Sources[0].OutOfRange);
+        Assert.False(tooBig.Sources[1].OutOfRange);
+        Assert.True(tooBig.OutOfRange);
+        // With Ex = 0.2 the world price change would be -4*1.5/4.2 < -100%: no relative price, no diversion.
+        var collapsed = SmartModel.Solve(new SmartMarket("m", [new SmartSource("A", 100, 0, 1.5), new SmartSource("B", 50, 0, 0)], -4, 5, 0.2));
+        Assert.True(collapsed.Sources[0].OutOfRange);
+        Assert.All(collapsed.Sources, s => Assert.Equal(0.0, s.TradeDiversion));
+        Assert.All(collapsed.Sources, s => Assert.True(double.IsFinite(s.FlowAfter)));
+        // An ordinary shock is in range.
+        Assert.False(SmartModel.Solve(new SmartMarket("m", [new SmartSource("A", 100, 0, 0.1)], -1.25, 5)).OutOfRange);
     }
 
     [Fact]
