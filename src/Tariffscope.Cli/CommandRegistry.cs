@@ -30,5 +30,6 @@ public static class CommandRegistry
             .WithExample("changes", "--since", "2025-10-01", "--until", "2025-11-30");
         config.AddBranch("scenario", Tariffscope.Cli.Scenarios.ScenarioCommands.Configure);
         config.AddBranch("policy", Tariffscope.Cli.PolicyData.PolicyCommands.Configure);
+        Impact.ImpactCommands.Register(config);
     }
 }

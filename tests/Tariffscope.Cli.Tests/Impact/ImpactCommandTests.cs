@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace Tariffscope.Tests.Impact;
+
+public sealed class ImpactCommandTests : IDisposable
+{
+    private readonly string dir = CliRun.TempFolder();
+    private readonly string example = Path.Combine(SharedData.RepoRoot(), "docs", "impact-model.json");
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public void The_documented_example_runs_with_json_and_US_imports_shift_from_China_to_Vietnam()
+    {
+        var run = CliRun.Run(dir, "impact", "--model", example, "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Err);
+
+        using var doc = JsonDocument.Parse(run.Out);
+        var root = doc.RootElement;
+        var regions = root.GetProperty("regions").EnumerateArray().ToArray();
+        Assert.Equal(["US", "CN", "VN"], regions.Select(r => r.GetProperty("region").GetString()));
+        foreach (var r in regions)
+        {
+            var cs = r.GetProperty("consumerSurplus").GetDouble();
+            var ps = r.GetProperty("producerSurplus").GetDouble();
+            var rev = r.GetProperty("tariffRevenue").GetDouble();
+            Assert.Equal(cs + ps + rev, r.GetProperty("welfare").GetDouble(), 9);
+            Assert.True(double.IsFinite(r.GetProperty("worldPriceChange").GetDouble()));
+        }
+
+        var after = root.GetProperty("flowsAfter").EnumerateArray().Select(row => row.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
+        Assert.Equal(3, after.Length);
+        Assert.All(after, row => Assert.Equal(3, row.Length));
+        // Rows are exporters, columns importers. The US raises its tariff on China (1.55 → 1.79) and China on the US.
+        Assert.True(after[1][0] < 440, $"US imports from CN fall (440 → {after[1][0]})");
+        Assert.True(after[2][0] > 137, $"US imports from VN rise (137 → {after[2][0]})");
+        Assert.True(after[0][1] < 140, $"CN imports from US fall (140 → {after[0][1]})");
+        Assert.Equal(0, after[0][0]);
+        // The US is the importer that raised a tariff: its tariff revenue rises and its consumers lose.
+        Assert.True(regions[0].GetProperty("tariffRevenue").GetDouble() > 0);
+        Assert.True(regions[0].GetProperty("consumerSurplus").GetDouble() < 0);
+        Assert.Empty(root.GetProperty("warnings").EnumerateArray());
+    }
+
+    [Fact]
+    public void Without_json_it_prints_tables_by_region_and_route()
+    {
+        var run = CliRun.Run(dir, "impact", "--model", example);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Effects by region", run.Out);
+        Assert.Contains("Flows (exporter → importer)", run.Out);
+        Assert.Contains("CN → US", run.Out);
+        Assert.Contains("440.00", run.Out);
+    }
+
+    [Fact]
+    public void A_bad_model_file_gives_one_line_naming_line_field_and_expectation()
+    {
+        var bad = Path.Combine(dir, "bad.json");
+        File.WriteAllText(bad, File.ReadAllText(example).Replace("[137, 60, 0]", "[137, -60, 0]"));
+        var run = CliRun.Run(dir, "impact", "--model", "bad.json");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal("bad.json:3:48: flows[2][1]: flow is -60; a flow must be a finite value >= 0 (at world prices)", run.Err.Trim());
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public void Malformed_json_is_reported_at_its_line_without_a_stack_trace()
+    {
+        File.WriteAllText(Path.Combine(dir, "broken.json"), "{\n  \"regions\": [\"US\" \"CN\"]\n}");
+        var run = CliRun.Run(dir, "impact", "--model", "broken.json");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.StartsWith("broken.json:2:", run.Err);
+        Assert.Contains("malformed JSON", run.Err);
+        Assert.DoesNotContain("   at ", run.Err);
+    }
+
+    [Fact]
+    public void Charts_are_written_as_png_or_svg()
+    {
+        var png = CliRun.Run(dir, "impact", "--model", example, "--chart", "impact.png", "--json");
+        Assert.Equal(0, png.ExitCode);
+        var bytes = File.ReadAllBytes(Path.Combine(dir, "impact.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+
+        var svg = CliRun.Run(dir, "impact", "--model", example, "--chart", "impact.svg", "--json");
+        Assert.Equal(0, svg.ExitCode);
+        var xml = XDocument.Load(Path.Combine(dir, "impact.svg"));
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(2, xml.Root!.Elements(ns + "g").Elements(ns + "svg").Count());
+        Assert.Contains("Welfare change by region", xml.ToString());
+    }
+
+    [Fact]
+    public void Missing_model_and_unknown_chart_formats_are_refused()
+    {
+        var none = CliRun.Run(dir, "impact");
+        Assert.NotEqual(0, none.ExitCode);
+        Assert.Contains("--model", none.Out + none.Err);
+        var gif = CliRun.Run(dir, "impact", "--model", example, "--chart", "x.gif");
+        Assert.NotEqual(0, gif.ExitCode);
+        Assert.Contains("must end in .png or .svg", gif.Out + gif.Err);
+    }
+}
