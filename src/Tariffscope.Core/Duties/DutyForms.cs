@@ -18,7 +18,10 @@ public sealed record AdValoremDuty(decimal Rate) : DutyExpression
     public override bool IsParsed => true;
     public override string Shape => "ad valorem";
     public override DutyOutcome Evaluate(DutyBasis basis) => new(basis.CustomsValue * Rate, true);
-    public override string ToString() => DutyFormat.Percent(Rate);
+    public override string ToString() => Texts.GetOrAdd(Rate, static r => DutyFormat.Percent(r));
+
+    // A handful of distinct rates print millions of times in batch rating.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<decimal, string> Texts = new();
 }
 
 /// <summary>A text that could not be read: kept verbatim and flagged, never evaluated as zero.</summary>

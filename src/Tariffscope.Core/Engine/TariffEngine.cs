@@ -15,11 +15,18 @@ public sealed class TariffEngine
 {
     private readonly IReadOnlyDictionary<string, Schedule> _schedules;
     private readonly FrozenDictionary<string, CompiledMeasure[]> _byImporter;
+    // Measures that can ever reach an origin, per importer and origin: filled on first use, so a quote looks at the
+    // handful of measures that concern its origin rather than every measure of the importer.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Importer, string Origin), CompiledMeasure[]> _byOrigin = new();
     private readonly FrozenDictionary<string, FrozenSet<string>> _column2;
     private readonly string[] _familyOrder;
 
     public PolicySet Policy { get; }
     public string ScheduleDescription { get; }
+
+    // Texts of the base layer, per line and revision: built once, not on every quote.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(TariffLine Line, ScheduleRevision Revision, string Column), (string, string)> _baseTexts = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(TariffLine Line, ScheduleRevision Revision), Provenance> _baseSources = new();
 
     public TariffEngine(IReadOnlyDictionary<string, Schedule> schedules, PolicySet policy, string scheduleDescription)
     {
@@ -34,7 +41,15 @@ public sealed class TariffEngine
             .ToFrozenDictionary(g => g.Key, g => g.ToArray());
         _column2 = policy.Column2Origins.ToFrozenDictionary(kv => kv.Key, kv => ExpandOrigins(kv.Value, policy).ToFrozenSet());
         _familyOrder = StackingOrder(policy);
+        var rank = _familyOrder.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
+        foreach (var group in _byImporter.Values)
+            foreach (var cm in group) cm.Bind(rank);
     }
+
+    private CompiledMeasure[] ForOrigin(string importer, string origin) =>
+        _byOrigin.GetOrAdd((importer, origin), key =>
+            (_byImporter.GetValueOrDefault(key.Importer) ?? []).Where(cm => cm.MayCoverOrigin(key.Origin))
+                .OrderBy(cm => cm.FamilyRank).ToArray());
 
     /// <summary>Families ordered so that every family comes after those it yields to.</summary>
     private static string[] StackingOrder(PolicySet policy)
@@ -98,7 +113,7 @@ public sealed class TariffEngine
         // 1. candidates: in force, on this origin and product, not excluded or suspended in full.
         var omitted = ImmutableArray.CreateBuilder<OmittedLayer>();
         var candidates = new List<Candidate>();
-        foreach (var cm in _byImporter.GetValueOrDefault(entry.Importer) ?? [])
+        foreach (var cm in ForOrigin(entry.Importer, entry.Origin))
         {
             var period = cm.Measure.RateOn(entry.Date);
             if (period is null || !cm.CoversOrigin(entry.Origin, entry.Date) || !cm.Scope.Includes(entry.Code, line, entry.Date)) continue;
@@ -116,7 +131,7 @@ public sealed class TariffEngine
                 continue;
             }
             var rate = period.Rate;
-            var notes = ImmutableArray.CreateBuilder<string>();
+            var notes = new List<string>(2);
             if (period.Note is not null) notes.Add(period.Note);
             bool suspendedInFull = false;
             foreach (var s in cm.Suspensions)
@@ -141,18 +156,22 @@ public sealed class TariffEngine
         }
 
         // 2. within "highest" families only the highest applies; 3. shares by the yield rules, in stacking order.
-        var applied = new List<Layer>();
-        var familyShare = new Dictionary<string, decimal>();
-        foreach (var family in _familyOrder)
+        // Candidates come in family-rank order (see ForOrigin), so each family is a run of neighbours.
+        var applied = new List<Layer>(candidates.Count + 1);
+        Span<decimal> familyShare = stackalloc decimal[_familyOrder.Length];
+        var priced = new List<(Candidate C, decimal Share, decimal Amount, List<string> Notes)>(4);
+        for (int start = 0; start < candidates.Count;)
         {
-            var inFamily = candidates.Where(c => c.Measure.Measure.Family == family).ToList();
-            if (inFamily.Count == 0) continue;
+            int rank = candidates[start].Measure.FamilyRank, end = start;
+            while (end < candidates.Count && candidates[end].Measure.FamilyRank == rank) end++;
+            var family = _familyOrder[rank];
             var fam = Policy.Families[family];
-            var priced = new List<(Candidate C, decimal Share, decimal Amount, List<string> Notes)>();
-            foreach (var c in inFamily)
+            priced.Clear();
+            for (int k = start; k < end; k++)
             {
+                var c = candidates[k];
                 var m = c.Measure.Measure;
-                var notes = c.Notes.ToList();
+                var notes = new List<string>(c.Notes);
                 decimal own = 1m;
                 if (m.Share == ValueShare.Metal)
                 {
@@ -162,18 +181,19 @@ public sealed class TariffEngine
                         : $"charged on the metal content ({Pct(own)} of value)");
                 }
                 decimal covered = 0m;
-                var coveredBy = new List<string>();
-                foreach (var y in c.Measure.YieldsTo)
-                    if (familyShare.TryGetValue(y, out var sh) && sh > 0) { covered += sh; coveredBy.Add(Policy.Families[y].Title); }
+                List<string>? coveredBy = null;
+                foreach (var y in c.Measure.YieldRanks)
+                    if (familyShare[y] > 0) { covered += familyShare[y]; (coveredBy ??= []).Add(Policy.Families[_familyOrder[y]].Title); }
                 covered = Math.Min(1m, covered);
                 var share = Math.Max(0m, own - covered);
                 if (share == 0m)
                 {
-                    omitted.Add(new(m.Id, m.Title, m.Family, c.Heading,
-                        $"not charged: {string.Join(" and ", coveredBy)} already cover{(coveredBy.Count == 1 ? "s" : "")} the value it would apply to", m.Source));
+                    omitted.Add(new(m.Id, m.Title, m.Family, c.Heading, coveredBy is null
+                        ? "not charged: the declared metal content is nil"
+                        : $"not charged: {string.Join(" and ", coveredBy)} already cover{(coveredBy.Count == 1 ? "s" : "")} the value it would apply to", m.Source));
                     continue;
                 }
-                if (covered > 0) notes.Add($"charged on {Pct(share)} of value: {string.Join(" and ", coveredBy)} cover{(coveredBy.Count == 1 ? "s" : "")} the rest");
+                if (covered > 0) notes.Add($"charged on {Pct(share)} of value: {string.Join(" and ", coveredBy!)} cover{(coveredBy!.Count == 1 ? "s" : "")} the rest");
                 decimal amount;
                 if (m.Kind == MeasureKind.Floor)
                 {
@@ -186,7 +206,7 @@ public sealed class TariffEngine
                 }
                 else
                 {
-                    var scaled = share == 1m ? basis : new DutyBasis(entry.CustomsValue * share, entry.Quantities.Select(q => q with { Amount = q.Amount * share }).ToArray());
+                    var scaled = share == 1m ? basis : Scale(entry, share);
                     var o = c.Rate.Evaluate(scaled);
                     if (!o.IsComplete)
                         throw new RatingException(RatingProblem.MissingQuantity, "quantity", $"{m.Title} ({c.Rate}): {o.Problem}");
@@ -196,11 +216,14 @@ public sealed class TariffEngine
             }
             if (fam.Combine == CombineRule.Highest && priced.Count > 1)
             {
-                var best = priced.MaxBy(p => p.Amount);
-                foreach (var p in priced.Where(p => !ReferenceEquals(p.C, best.C)))
-                    omitted.Add(new(p.C.Measure.Measure.Id, p.C.Measure.Measure.Title, family, p.C.Heading,
-                        $"not charged: {best.C.Measure.Measure.Title} ({best.C.Heading}) is higher and only the highest of {fam.Title} applies", p.C.Measure.Measure.Source));
-                priced = [best];
+                var best = priced[0];
+                foreach (var p in priced) if (p.Amount > best.Amount) best = p;
+                foreach (var p in priced)
+                    if (!ReferenceEquals(p.C, best.C))
+                        omitted.Add(new(p.C.Measure.Measure.Id, p.C.Measure.Measure.Title, family, p.C.Heading,
+                            $"not charged: {best.C.Measure.Measure.Title} ({best.C.Heading}) is higher and only the highest of {fam.Title} applies", p.C.Measure.Measure.Source));
+                priced.Clear();
+                priced.Add(best);
             }
             decimal famShare = 0;
             foreach (var p in priced)
@@ -208,19 +231,21 @@ public sealed class TariffEngine
                 var m = p.C.Measure.Measure;
                 var rateText = m.Kind == MeasureKind.Floor ? $"floor {p.C.Rate} incl. base" : p.C.Rate.ToString();
                 applied.Add(new Layer(m.Id, m.Title, m.Family, fam.Title, p.C.Heading, rateText, p.Share, Cents(p.Amount),
-                    m.Source with { Heading = p.C.Heading ?? m.Source.Heading }, fam.Order, p.Notes.ToImmutableArray()));
+                    p.C.Measure.SourceFor(p.C.Heading), fam.Order, [.. p.Notes]));
                 famShare = Math.Max(famShare, p.Share);
-                if (m.Source.Confidence != Confidence.High)
-                    warnings.Add($"{m.Title} rests on a fact of {m.Source.Confidence.ToString().ToLowerInvariant()} confidence: {m.Source.Note ?? m.Source.Instrument}");
+                if (m.Source.Confidence != Confidence.High) warnings.Add(p.C.Measure.ConfidenceWarning!);
             }
-            familyShare[family] = famShare;
+            familyShare[rank] = famShare;
+            start = end;
         }
 
         applied.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : string.CompareOrdinal(a.MeasureId, b.MeasureId));
-        var baseLayer = new Layer("base", $"{baseColumn} rate ({line.Revision.Name})", Layer.BaseFamily, "Chapters 1–97",
-            line.RateLine.Code.ToString(), baseExpr.ToString(), 1m, Cents(baseOutcome.Amount), baseSource, int.MaxValue, []);
+        var (baseTitle, baseHeading) = _baseTexts.GetOrAdd((line.RateLine, line.Revision, baseColumn),
+            k => ($"{k.Column} rate ({k.Revision.Name})", k.Line.Code.ToString()));
+        var baseLayer = new Layer("base", baseTitle, Layer.BaseFamily, "Chapters 1–97",
+            baseHeading, baseExpr.ToString(), 1m, Cents(baseOutcome.Amount), baseSource, int.MaxValue, []);
         applied.Add(baseLayer);
-        return new Quote(entry, Policy.Name, $"{line.Revision.Name} ({line.Revision.Source})",
+        return new Quote(entry, Policy.Name, line.Revision.Label,
             line.Line.Description, applied.ToImmutableArray(), omitted.ToImmutable(), warnings.Distinct().ToImmutableArray());
     }
 
@@ -228,7 +253,8 @@ public sealed class TariffEngine
     /// available on the line, else the general (MFN) rate.</summary>
     private (DutyExpression Expr, string Column, Provenance Source) BaseRate(EntryLine entry, ResolvedLine line, ImmutableArray<string>.Builder warnings)
     {
-        var src = new Provenance($"{line.Revision.Name}", Heading: line.RateLine.Code.ToString(), Note: line.Revision.Source);
+        var src = _baseSources.GetOrAdd((line.RateLine, line.Revision),
+            k => new Provenance(k.Revision.Name, Heading: k.Line.Code.ToString(), Note: k.Revision.Source));
         if (_column2.TryGetValue(entry.Importer, out var c2) && c2.Contains(entry.Origin) && line.Other is not null)
             return (line.Other, "Column 2", src);
         if (entry.Program is { Length: > 0 } prog)
@@ -248,7 +274,14 @@ public sealed class TariffEngine
     /// <summary>A fraction as a percentage with up to four decimals: 0.0315 -> "3.15%".</summary>
     public static string Pct(decimal fraction) => (fraction * 100m).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
-    private sealed record Candidate(CompiledMeasure Measure, DutyExpression Rate, string? Heading, ImmutableArray<string>.Builder Notes);
+    private static DutyBasis Scale(EntryLine entry, decimal share)
+    {
+        var q = new Quantity[entry.Quantities.Length];
+        for (int i = 0; i < q.Length; i++) q[i] = entry.Quantities[i] with { Amount = entry.Quantities[i].Amount * share };
+        return new DutyBasis(entry.CustomsValue * share, q);
+    }
+
+    private sealed record Candidate(CompiledMeasure Measure, DutyExpression Rate, string? Heading, List<string> Notes);
 }
 
 /// <summary>A measure with its origins expanded, scope compiled and suspensions attached.</summary>
@@ -276,7 +309,29 @@ internal sealed class CompiledMeasure
         if (!policy.Families.TryGetValue(m.Family, out var fam))
             throw new InvalidOperationException($"measure '{m.Id}' names family '{m.Family}', which is not defined");
         YieldsTo = TariffEngine.YieldTargets(policy, fam.YieldsTo.Concat(m.YieldsTo)).Distinct().ToArray();
+        if (m.Source.Confidence != Confidence.High)
+            ConfidenceWarning = $"{m.Title} rests on a fact of {m.Source.Confidence.ToString().ToLowerInvariant()} confidence: {m.Source.Note ?? m.Source.Instrument}";
     }
+
+    public int FamilyRank { get; private set; }
+    public int[] YieldRanks { get; private set; } = [];
+    public string? ConfidenceWarning { get; }
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Provenance> _sourceByHeading = new();
+
+    internal void Bind(IReadOnlyDictionary<string, int> rank)
+    {
+        FamilyRank = rank[Measure.Family];
+        YieldRanks = YieldsTo.Select(y => rank[y]).ToArray();
+    }
+
+    /// <summary>The measure's source with the heading the rate period reports (cached: a handful per measure).</summary>
+    public Provenance SourceFor(string? heading) =>
+        heading is null || heading == Measure.Source.Heading ? Measure.Source
+            : _sourceByHeading.GetOrAdd(heading, h => Measure.Source with { Heading = h });
+
+    /// <summary>Whether the measure can reach goods of this origin on some day (dated exceptions aside).</summary>
+    public bool MayCoverOrigin(string origin) =>
+        (_all || _origins.Contains(origin)) && !(_except.TryGetValue(origin, out var spans) && spans.Any(w => w is null));
 
     public bool CoversOrigin(string origin, DateOnly date)
     {

@@ -74,6 +74,21 @@ public sealed class ScheduleRevision
     /// <summary>The line and the rates in force for it; null when the code is not in this revision.</summary>
     public ResolvedLine? Resolve(HtsCode code)
     {
+        // Resolved once per code: every quote on the line needs the same inherited rates and footnotes.
+        if (_resolved.TryGetValue(code.Digits, out var done)) return done;
+        var r = ResolveCore(code);
+        if (r is not null) _resolved.TryAdd(code.Digits, r);
+        return r;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResolvedLine> _resolved = new(StringComparer.Ordinal);
+
+    /// <summary>"rev_17 (USITC HTS export …)": how quotes name the revision that answered.</summary>
+    public string Label => _label ??= $"{Name} ({Source})";
+    private string? _label;
+
+    private ResolvedLine? ResolveCore(HtsCode code)
+    {
         var line = Find(code);
         if (line is null) return null;
         var rateLine = line;
