@@ -10,5 +10,6 @@ public static class CommandRegistry
         config.SetApplicationName("tariffscope");
         config.ValidateExamples();
         // capability registrations (one line each)
+        Controls.ControlsBranch.Register(config);
     }
 }
