@@ -67,4 +67,5 @@ public sealed record TimelineStep(DateOnly Date, ControlOutcome Outcome, IReadOn
 public enum DeadlineKind { ControlStarts, ControlEnds, SuspensionStarts, SuspensionEnds, PartyListed, PartyDelisted }
 
 /// <summary>A coming dated event in the control data.</summary>
-public sealed record ControlDeadline(DateOnly Date, DeadlineKind Kind, string Id, string Exporter, string Description, Provenance Source);
+public sealed record ControlDeadline(DateOnly Date, DeadlineKind Kind, string Id, string Exporter, string Description, Provenance Source,
+    IReadOnlyList<string>? Affects = null);

@@ -59,9 +59,10 @@ public sealed class ControlScreener
         foreach (var s in _set.Suspensions)
         {
             var exporter = ExporterOf(s);
-            var targets = Targets(s);
-            if (InWindow(s.From)) list.Add(new(s.From, DeadlineKind.SuspensionStarts, s.Id, exporter, $"{s.Title ?? s.Id} pauses {targets}", s.Source));
-            if (s.To is { } t && InWindow(t)) list.Add(new(t, DeadlineKind.SuspensionEnds, s.Id, exporter, $"{s.Title ?? s.Id} ends: {targets} apply again from this date unless extended", s.Source));
+            var affects = s.Controls.Concat(s.Entries).ToList();
+            var what = Count(s.Controls.Count, "rule") + (s.Entries.Count > 0 ? (s.Controls.Count > 0 ? " and " : "") + Count(s.Entries.Count, "listing") : "");
+            if (InWindow(s.From)) list.Add(new(s.From, DeadlineKind.SuspensionStarts, s.Id, exporter, $"{s.Title ?? s.Id} begins: {what} paused", s.Source, affects));
+            if (s.To is { } t && InWindow(t)) list.Add(new(t, DeadlineKind.SuspensionEnds, s.Id, exporter, $"{s.Title ?? s.Id} ends: {what} apply again unless extended", s.Source, affects));
         }
         foreach (var l in _set.PartyLists)
             foreach (var e in l.Entries)
@@ -76,8 +77,7 @@ public sealed class ControlScreener
         s.Controls.Select(id => _set.FindControl(id)?.Exporter).FirstOrDefault(e => e is not null)
         ?? _set.PartyLists.FirstOrDefault(l => l.Entries.Any(e => s.CoversEntry(e.Id)))?.Exporter ?? "";
 
-    private static string Targets(ControlSuspension s) =>
-        string.Join(", ", s.Controls.Concat(s.Entries.Select(e => "listing " + e)));
+    private static string Count(int n, string what) => n == 0 ? "" : n == 1 ? $"1 {what}" : $"{n} {what}s";
 
     // ---- evaluation on one date ----
 
