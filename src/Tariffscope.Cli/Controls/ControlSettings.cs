@@ -57,14 +57,6 @@ public class ControlItemSettings : ControlDataSettings
     [CommandOption("--origin <COUNTRY>"), Description("Country of origin of the item, when it differs from --from (re-export, foreign-made).")]
     public string? Origin { get; init; }
 
-    public override ValidationResult Validate()
-    {
-        var error = QueryError(DateOnly.MinValue);
-        return error is null ? ValidationResult.Success() : ValidationResult.Error(error);
-    }
-
-    internal string? QueryError(DateOnly date) => BuildQuery(date).Error;
-
     internal (ControlQuery? Query, string? Error) BuildQuery(DateOnly date)
     {
         var (from, e1) = ControlFields.Country(From);

@@ -238,8 +238,9 @@ public sealed class ControlScreener
                 break;
             default:
                 parts.Add($"{s.Outcome.Words()}.");
-                foreach (var f in governing.Where(f => f.Status == RuleStatus.Applies))
-                    parts.Add($"{f.Title}: {f.Policy} ({f.Source.Instrument}).");
+                // Several rules of one instrument often share a policy: say it once, naming the rules.
+                foreach (var g in governing.Where(f => f.Status == RuleStatus.Applies).GroupBy(f => (f.Policy, f.Source.Instrument)))
+                    parts.Add($"{string.Join("; ", g.Select(f => f.Title))}: {g.Key.Policy} ({g.Key.Instrument}).");
                 break;
         }
         foreach (var f in s.Findings.Where(f => f.Status == RuleStatus.Suspended))
