@@ -62,7 +62,7 @@ public sealed class ControlScreener
             var affects = s.Controls.Concat(s.Entries).ToList();
             var what = Count(s.Controls.Count, "rule") + (s.Entries.Count > 0 ? (s.Controls.Count > 0 ? " and " : "") + Count(s.Entries.Count, "listing") : "");
             if (InWindow(s.From)) list.Add(new(s.From, DeadlineKind.SuspensionStarts, s.Id, exporter, $"{s.Title ?? s.Id} begins: {what} paused", s.Source, affects));
-            if (s.To is { } t && InWindow(t)) list.Add(new(t, DeadlineKind.SuspensionEnds, s.Id, exporter, $"{s.Title ?? s.Id} ends: {what} apply again unless extended", s.Source, affects));
+            if (s.To is { } t && InWindow(t)) list.Add(new(t, DeadlineKind.SuspensionEnds, s.Id, exporter, $"{s.Title ?? s.Id} ends: {what} {(s.Controls.Count + s.Entries.Count == 1 ? "applies" : "apply")} again unless extended", s.Source, affects));
         }
         foreach (var l in _set.PartyLists)
             foreach (var e in l.Entries)
@@ -198,9 +198,10 @@ public sealed class ControlScreener
         }
         foreach (var s in _set.Suspensions.Where(s => s.Controls.Any(ids.Contains)))
         {
-            var hit = string.Join(", ", s.Controls.Where(ids.Contains));
+            var hits = s.Controls.Where(ids.Contains).ToList();
+            var hit = string.Join(", ", hits);
             if (s.From == d) why.Add($"{s.Id} suspends {hit} ({s.Source.Instrument})");
-            if (s.To == d) why.Add($"{s.Id} ends: {hit} apply again");
+            if (s.To == d) why.Add($"{s.Id} ends: {hit} {(hits.Count == 1 ? "applies" : "apply")} again");
         }
         foreach (var e in _set.AllEntries)
         {

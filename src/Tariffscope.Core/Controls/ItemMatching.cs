@@ -41,9 +41,13 @@ internal sealed class ItemMatching(IReadOnlyDictionary<string, CountryGroup> gro
         foreach (var rule in c.Reach.Content)
         {
             if (rule.Destinations is not null && !Destination(rule.Destinations, q.To, [], [], "")) continue;
-            if (!q.ContentShares.TryGetValue(rule.Key, out var share)) { unknownKeys.Add($"content share {rule.Key} (caught at ≥ {Percent(rule.AtLeast)})"); continue; }
+            if (!q.ContentShares.TryGetValue(rule.Key, out var share))
+            {
+                unknownKeys.Add(rule.AtLeast == 1m ? $"content flag {rule.Key} (1 = yes, 0 = no)" : $"content share {rule.Key} (caught at ≥ {Percent(rule.AtLeast)})");
+                continue;
+            }
             if (share < rule.AtLeast) continue;
-            reasons.Add($"item made in {q.Origin} with {Percent(share)} {rule.Key} content (threshold {Percent(rule.AtLeast)})");
+            reasons.Add(rule.AtLeast == 1m ? $"item made in {q.Origin} with {rule.Key}" : $"item made in {q.Origin} with {Percent(share)} {rule.Key} content (threshold {Percent(rule.AtLeast)})");
             if (rule.Unconfirmed) unconfirmed.Add($"content threshold {rule.Key} ≥ {Percent(rule.AtLeast)}");
             return true;
         }
