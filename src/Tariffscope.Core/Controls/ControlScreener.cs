@@ -10,16 +10,14 @@ public sealed class ControlScreener
 {
     private readonly ControlSet _set;
     private readonly ItemMatching _matching;
-    private readonly DateOnly[] _boundaries;
+    private readonly Dictionary<string, IReadOnlyList<IReadOnlyList<string>>> _entryWords;
 
     public ControlScreener(ControlSet set)
     {
         _set = set;
         _matching = new ItemMatching(set.Groups.ToDictionary(g => g.Id));
-        _boundaries = set.Controls.SelectMany(c => Dates(c.From, c.To))
-            .Concat(set.Suspensions.SelectMany(s => Dates(s.From, s.To)))
-            .Concat(set.AllEntries.SelectMany(e => Dates(e.From, e.To)))
-            .Distinct().Order().ToArray();
+        // Party names are folded once here, not on every comparison.
+        _entryWords = set.AllEntries.ToDictionary(e => e.Id, e => (IReadOnlyList<IReadOnlyList<string>>)e.Names.Select(PartyNames.Words).ToList());
     }
 
     public ControlSet Data => _set;
@@ -29,8 +27,9 @@ public sealed class ControlScreener
     /// <summary>Screens one shipment on its date.</summary>
     public ControlAnswer Check(ControlQuery q)
     {
-        var state = Evaluate(q);
-        var upcoming = Changes(q, state, q.Date.AddDays(1), DateOnly.MaxValue, maxSteps: 5)
+        var candidates = Candidates(q);
+        var state = Evaluate(q, candidates);
+        var upcoming = Changes(q, candidates, state, q.Date.AddDays(1), DateOnly.MaxValue, maxSteps: 5)
             .Select(s => new UpcomingChange(s.Date, s.Outcome, s.Why, s.Summary)).ToList();
         return new ControlAnswer(q, _set.ScenarioName, state.Outcome, Summarise(state), state.Findings,
             ActiveSuspensions(state.Findings, q.Date), upcoming, Warnings(q, state));
@@ -39,9 +38,10 @@ public sealed class ControlScreener
     /// <summary>Each date in [from, to] on which the outcome or the governing rules change, and why (first step: <paramref name="from"/>).</summary>
     public IReadOnlyList<TimelineStep> ControlTimeline(ControlQuery q, DateOnly from, DateOnly to)
     {
-        var first = Evaluate(q.On(from));
+        var candidates = Candidates(q);
+        var first = Evaluate(q.On(from), candidates);
         var steps = new List<TimelineStep> { Step(first, Why(first.Findings.Select(f => f.ControlId), from, null, first)) };
-        steps.AddRange(Changes(q, first, from.AddDays(1), to, int.MaxValue));
+        steps.AddRange(Changes(q, candidates, first, from.AddDays(1), to, int.MaxValue));
         return steps;
     }
 
@@ -88,15 +88,24 @@ public sealed class ControlScreener
             .Select(f => f.ControlId + ":" + f.Status).Order(StringComparer.Ordinal));
     }
 
-    private State Evaluate(ControlQuery q)
+    /// <summary>The controls that match the query apart from dates and party listings, found once per query.</summary>
+    private sealed record Candidate(Control Control, MatchResult Match);
+
+    private List<Candidate> Candidates(ControlQuery q)
+    {
+        var list = new List<Candidate>();
+        foreach (var c in _set.Controls)
+            if (_matching.Match(c, q) is { } m) list.Add(new Candidate(c, m));
+        return list;
+    }
+
+    private State Evaluate(ControlQuery q, IReadOnlyList<Candidate> candidates)
     {
         var findings = new List<RuleFinding>();
         var unconfirmed = new List<string>();
-        foreach (var c in _set.Controls)
+        foreach (var (c, m) in candidates)
         {
             if (!c.InForce(q.Date)) continue;
-            var m = _matching.Match(c, q);
-            if (m is null) continue;
             var f = Finding(c, q, m);
             if (f is null) continue;
             findings.Add(f);
@@ -126,8 +135,9 @@ public sealed class ControlScreener
             var name = pc.OwnedByListed ? q.EndUserOwner : q.EndUser;
             if (string.IsNullOrWhiteSpace(name)) return null;
             var list = _set.FindPartyList(pc.ListId)!;
+            var words = PartyNames.Words(name);
             var hits = list.Entries.Where(e => e.ListedOn(q.Date))
-                .Select(e => (Entry: e, Match: e.Names.Max(n => PartyNames.Compare(name, n))))
+                .Select(e => (Entry: e, Match: _entryWords[e.Id].Max(n => PartyNames.Compare(words, n))))
                 .Where(h => h.Match != NameMatch.None).ToList();
             if (hits.Count == 0) return null;
             var live = hits.Where(h => EntrySuspension(h.Entry, q.Date) is null).ToList();
@@ -168,19 +178,33 @@ public sealed class ControlScreener
 
     // ---- changes over time ----
 
-    private IEnumerable<TimelineStep> Changes(ControlQuery q, State current, DateOnly from, DateOnly to, int maxSteps)
+    private IEnumerable<TimelineStep> Changes(ControlQuery q, IReadOnlyList<Candidate> candidates, State current, DateOnly from, DateOnly to, int maxSteps)
     {
         var n = 0;
-        foreach (var d in _boundaries)
+        foreach (var d in Boundaries(candidates))
         {
             if (d < from || d > to) continue;
-            var next = Evaluate(q.On(d));
+            var next = Evaluate(q.On(d), candidates);
             if (next.Key == current.Key) { current = next; continue; }
             var ids = current.Findings.Select(f => f.ControlId).Concat(next.Findings.Select(f => f.ControlId)).Distinct();
             yield return Step(next, Why(ids, d, current, next));
             current = next;
             if (++n >= maxSteps) yield break;
         }
+    }
+
+    /// <summary>The dates on which the candidates, their suspensions or the listings they depend on can change.</summary>
+    private IEnumerable<DateOnly> Boundaries(IReadOnlyList<Candidate> candidates)
+    {
+        if (candidates.Count == 0) return [];
+        var ids = candidates.Select(c => c.Control.Id).ToHashSet();
+        var lists = candidates.Where(c => c.Control.Parties is not null).Select(c => c.Control.Parties!.ListId).ToHashSet();
+        var entries = _set.PartyLists.Where(l => lists.Contains(l.Id)).SelectMany(l => l.Entries).ToList();
+        var entryIds = entries.Select(e => e.Id).ToHashSet();
+        return candidates.SelectMany(c => Dates(c.Control.From, c.Control.To))
+            .Concat(_set.Suspensions.Where(s => s.Controls.Any(ids.Contains) || s.Entries.Any(entryIds.Contains)).SelectMany(s => Dates(s.From, s.To)))
+            .Concat(entries.SelectMany(e => Dates(e.From, e.To)))
+            .Distinct().Order();
     }
 
     private TimelineStep Step(State s, IReadOnlyList<string> why) =>

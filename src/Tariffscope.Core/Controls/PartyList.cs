@@ -34,10 +34,10 @@ public static class PartyNames
         return new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Suffixes.Contains(w)).ToList();
     }
 
-    public static NameMatch Compare(string query, string listed)
+    public static NameMatch Compare(string query, string listed) => Compare(Words(query), Words(listed));
+
+    public static NameMatch Compare(IReadOnlyList<string> q, IReadOnlyList<string> l)
     {
-        var q = Words(query);
-        var l = Words(listed);
         if (q.Count == 0 || l.Count == 0) return NameMatch.None;
         if (q.SequenceEqual(l)) return NameMatch.Exact;
         var (shorter, longer) = q.Count <= l.Count ? (q, l) : (l, q);

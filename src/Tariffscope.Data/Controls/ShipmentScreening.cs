@@ -64,33 +64,41 @@ public static class ShipmentScreening
         foreach (var r in Required)
             if (!columns.ContainsKey(r)) throw new ControlDataException(input, 1, 1, "header", $"missing column '{r}' (required: {string.Join(",", Required)})");
 
-        var results = new StringBuilder();
-        results.AppendLine("line,from,to,date,hs,element,eccn,product,outcome,rules,suspended,needs_review,warnings,summary");
-        var rejected = new StringBuilder();
-        rejected.AppendLine("line,field,reason,raw");
         var byOutcome = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int screened = 0, rejectedCount = 0;
+        // Shipment files repeat the same item often: screen each distinct line once (keyed by its cells).
+        var seen = new Dictionary<string, (string Outcome, string Cells)>(StringComparer.Ordinal);
 
-        foreach (var rec in records)
+        using (var results = new AtomicFile(output))
+        using (var rejected = new AtomicFile(rejectsPath))
         {
-            var (query, reject) = ToQuery(rec, header.Count, columns);
-            if (reject is not null)
+            results.Writer.WriteLine("line,from,to,date,hs,element,eccn,product,outcome,rules,suspended,needs_review,warnings,summary");
+            rejected.Writer.WriteLine("line,field,reason,raw");
+            foreach (var rec in records)
             {
-                rejected.AppendLine(Csv(reject.Line.ToString(CultureInfo.InvariantCulture), reject.Field, reject.Reason, reject.Raw));
-                rejectedCount++;
-                continue;
+                var (query, reject) = ToQuery(rec, header.Count, columns);
+                if (reject is not null)
+                {
+                    rejected.Writer.WriteLine(Csv(reject.Line.ToString(CultureInfo.InvariantCulture), reject.Field, reject.Reason, reject.Raw));
+                    rejectedCount++;
+                    continue;
+                }
+                var key = string.Join('\u001f', rec.Cells);
+                if (!seen.TryGetValue(key, out var line))
+                {
+                    var a = screener.Check(query!);
+                    seen[key] = line = (a.Outcome.Code(), Csv(query!.From, query.To, query.Date.ToString("yyyy-MM-dd"),
+                        query.Hs ?? "", query.Element ?? "", query.Eccn ?? "", query.Product ?? "", a.Outcome.Code(),
+                        Ids(a, RuleStatus.Applies), string.Join(";", a.Rules.Where(r => r.Status == RuleStatus.Suspended).Select(r => $"{r.ControlId} until {r.SuspendedUntil:yyyy-MM-dd}")),
+                        Ids(a, RuleStatus.NeedsReview), string.Join(" | ", a.Warnings), a.Summary));
+                }
+                results.Writer.WriteLine(rec.Line.ToString(CultureInfo.InvariantCulture) + "," + line.Cells);
+                byOutcome[line.Outcome] = byOutcome.GetValueOrDefault(line.Outcome) + 1;
+                screened++;
             }
-            var a = screener.Check(query!);
-            results.AppendLine(Csv(rec.Line.ToString(CultureInfo.InvariantCulture), query!.From, query.To, query.Date.ToString("yyyy-MM-dd"),
-                query.Hs ?? "", query.Element ?? "", query.Eccn ?? "", query.Product ?? "", a.Outcome.Code(),
-                Ids(a, RuleStatus.Applies), string.Join(";", a.Rules.Where(r => r.Status == RuleStatus.Suspended).Select(r => $"{r.ControlId} until {r.SuspendedUntil:yyyy-MM-dd}")),
-                Ids(a, RuleStatus.NeedsReview), string.Join(" | ", a.Warnings), a.Summary));
-            byOutcome[a.Outcome.Code()] = byOutcome.GetValueOrDefault(a.Outcome.Code()) + 1;
-            screened++;
+            results.Commit();
+            rejected.Commit();
         }
-
-        WriteAtomically(output, results.ToString());
-        WriteAtomically(rejectsPath, rejected.ToString());
         return new ScreeningSummary(input, output, rejectsPath, records.Count, screened, rejectedCount, byOutcome, ignored);
     }
 
@@ -131,12 +139,35 @@ public static class ShipmentScreening
     private static string Quote(string s) =>
         s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
-    /// <summary>Writes beside the target, then moves into place, so a reader never sees a half-written file.</summary>
-    private static void WriteAtomically(string path, string text)
+    /// <summary>
+    /// A file written beside its target under a temporary name and moved into place on <see cref="Commit"/>, so a
+    /// reader never sees a half-written file; without a commit the temporary file is deleted.
+    /// </summary>
+    private sealed class AtomicFile : IDisposable
     {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(temp, text, new UTF8Encoding(false));
-        File.Move(temp, full, overwrite: true);
+        private readonly string _target;
+        private readonly string _temp;
+        private bool _committed;
+        public StreamWriter Writer { get; }
+
+        public AtomicFile(string path)
+        {
+            _target = Path.GetFullPath(path);
+            _temp = Path.Combine(Path.GetDirectoryName(_target)!, $".{Path.GetFileName(_target)}.{Guid.NewGuid():N}.tmp");
+            Writer = new StreamWriter(_temp, false, new UTF8Encoding(false));
+        }
+
+        public void Commit()
+        {
+            Writer.Dispose();
+            File.Move(_temp, _target, overwrite: true);
+            _committed = true;
+        }
+
+        public void Dispose()
+        {
+            Writer.Dispose();
+            if (!_committed && File.Exists(_temp)) File.Delete(_temp);
+        }
     }
 }
