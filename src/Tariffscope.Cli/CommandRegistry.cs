@@ -31,5 +31,6 @@ public static class CommandRegistry
         config.AddBranch("scenario", Tariffscope.Cli.Scenarios.ScenarioCommands.Configure);
         config.AddBranch("policy", Tariffscope.Cli.PolicyData.PolicyCommands.Configure);
         Impact.ImpactCommands.Register(config);
+        Controls.ControlsBranch.Register(config);
     }
 }
