@@ -44,6 +44,7 @@ public static partial class HtsJsonReader
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             var rows = new List<RawRow>(40_000);
+            if (json.Trim(" \t\r\n"u8).IsEmpty) throw Error("a JSON array of rows", "an empty file");
             try
             {
                 if (!reader.Read()) throw Error("a JSON array of rows", "an empty file");
@@ -176,30 +177,33 @@ public static partial class HtsJsonReader
             throw Error("\"true\", true, false or null", Describe(ref reader));
         }
 
+        /// <summary>A string or null, cleaned of markup and stray white space (<see cref="HtsText"/>).</summary>
         private string? ReadString(ref Utf8JsonReader reader)
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.Null: return null;
-                case JsonTokenType.String: return reader.ValueSpan.Length == 0 ? "" : reader.GetString();
+                case JsonTokenType.String: return reader.ValueSpan.Length == 0 ? "" : HtsText.Clean(reader.GetString()!);
                 default: throw Error("a string or null", Describe(ref reader));
             }
         }
 
         /// <summary>
-        /// A string or null read as one shared instance per distinct text, looked up without allocating: rate texts,
-        /// units, notes and descriptions such as "Other" repeat across thousands of rows.
+        /// <see cref="ReadString"/> returning one shared instance per distinct text, looked up without allocating:
+        /// rate texts, units, notes and descriptions such as "Other" repeat across thousands of rows.
         /// </summary>
         private string? ReadShared(ref Utf8JsonReader reader, int maxLength = 200)
         {
             if (reader.TokenType != JsonTokenType.String) return ReadString(ref reader);
             int bytes = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
             if (bytes == 0) return "";
-            if (bytes > maxLength) return reader.GetString();
+            if (bytes > maxLength) return ReadString(ref reader);
             Span<char> buffer = stackalloc char[maxLength];
-            var text = buffer[..reader.CopyString(buffer)];
+            ReadOnlySpan<char> text = buffer[..reader.CopyString(buffer)];
+            string? cleaned = null;
+            if (HtsText.NeedsCleaning(text)) text = cleaned = HtsText.Clean(text.ToString());
             if (_lookup.TryGetValue(text, out var existing)) return existing;
-            var s = text.ToString();
+            var s = cleaned ?? text.ToString();
             _strings[s] = s;
             return s;
         }
@@ -215,7 +219,7 @@ public static partial class HtsJsonReader
                 Next(ref reader);
                 if (reader.TokenType == JsonTokenType.EndArray) break;
                 if (reader.TokenType != JsonTokenType.String) throw Error(expected, Describe(ref reader));
-                var item = ReadShared(ref reader)!.Trim();
+                var item = ReadShared(ref reader)!;
                 if (first is null) first = item; else (more ??= [first]).Add(item);
             }
             if (more is not null) return [.. more];
@@ -250,7 +254,7 @@ public static partial class HtsJsonReader
                     switch (name)
                     {
                         case "columns": columns = ReadStringArray(ref reader, "an array of column names such as [\"general\"]"); break;
-                        case "value": text = ReadShared(ref reader)?.Trim() ?? ""; break;
+                        case "value": text = ReadShared(ref reader) ?? ""; break;
                         case "type": type = ReadShared(ref reader) ?? ""; break;
                         case "marker": marker = ReadShared(ref reader); break;
                         default: reader.Skip(); break;
