@@ -43,10 +43,10 @@ public static class ScheduleCommands
         if (revision.Resolve(code) is { } found) return found;
         var under = revision.Lines.Where(l => l.Code.StartsWith(code)).Take(6).Select(l => l.Code.ToString()).ToList();
         if (under.Count > 0)
-            throw new UserInputException($"{code} is not a line of {scheduleName} ({revision.Name}); lines under it: {string.Join(", ", under)}");
+            throw new UserInputException($"{code} is not a line of the {scheduleName}, revision {revision.Name}; lines under it: {string.Join(", ", under)}");
         for (int digits = code.Length - 2; digits >= 4; digits -= 2)
             if (revision.Find(code.Truncate(digits)) is { } near)
-                throw new UserInputException($"{code} is not a line of {scheduleName} ({revision.Name}); the nearest is {near.Code} \"{near.Description}\"");
-        throw new UserInputException($"{code} is not a line of {scheduleName} ({revision.Name}), nor anything under its heading {code.Truncate(4)}");
+                throw new UserInputException($"{code} is not a line of the {scheduleName}, revision {revision.Name}; the nearest is {near.Code} \"{near.Description}\"");
+        throw new UserInputException($"{code} is not a line of the {scheduleName}, revision {revision.Name}, nor anything under its heading {code.Truncate(4)}");
     }
 }

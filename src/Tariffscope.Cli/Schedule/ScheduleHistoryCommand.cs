@@ -34,7 +34,8 @@ public sealed class ScheduleHistoryCommand(IAnsiConsole console) : Command<Sched
             var view = new HistoryView(code.ToString(), source.Description, schedule.Revisions.Count, present, changes);
             if (settings.Json) { CommandOutput.WriteJson(console, view); return 0; }
 
-            console.MarkupLine($"[bold]{view.Code}[/] across {view.Revisions} revision(s) of the {Markup.Escape(view.Schedule)}; present in {present.Count}.");
+            console.MarkupLine($"[grey]Schedule:[/] {Markup.Escape(view.Schedule)}");
+            console.MarkupLine($"[bold]{view.Code}[/] is in {present.Count} of {view.Revisions} revision(s): {Markup.Escape(string.Join(", ", present))}.");
             if (changes.Count == 0)
             {
                 console.MarkupLine(schedule.Revisions.Count < 2

@@ -14,12 +14,15 @@ public readonly record struct HtsCode : IComparable<HtsCode>
     public bool IsEmpty => string.IsNullOrEmpty(Digits);
 
     /// <summary>Parses "8471.30.01.00", "847130", "8471 30 01" and the like; null when it is not a code.</summary>
-    public static HtsCode? TryParse(string? text)
+    public static HtsCode? TryParse(string? text) => text is null ? null : TryParse(text.AsSpan());
+
+    /// <inheritdoc cref="TryParse(string?)"/>
+    public static HtsCode? TryParse(ReadOnlySpan<char> text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (text.IsWhiteSpace()) return null;
         Span<char> buf = stackalloc char[10];
         int n = 0;
-        foreach (var ch in text.AsSpan().Trim())
+        foreach (var ch in text.Trim())
         {
             if (ch is >= '0' and <= '9')
             {

@@ -49,7 +49,8 @@ public sealed class Schedule
                 yield return new(code, Revisions[i - 1], Revisions[i], "column 2 rate", a.RateLine.OtherText, b.RateLine.OtherText);
             if (!a.Units.SequenceEqual(b.Units))
                 yield return new(code, Revisions[i - 1], Revisions[i], "units", string.Join(", ", a.Units), string.Join(", ", b.Units));
-            var fa = string.Join(" ", a.Line.Chapter99Refs); var fb = string.Join(" ", b.Line.Chapter99Refs);
+            // the references in force for the code: its own and those it inherits from the lines above it
+            var fa = string.Join(" ", a.Chapter99Refs); var fb = string.Join(" ", b.Chapter99Refs);
             if (fa != fb) yield return new(code, Revisions[i - 1], Revisions[i], "chapter 99 references", fa, fb);
         }
     }

@@ -49,9 +49,10 @@ public static class ScheduleSearch
     private static double Match(HashSet<string> words, string w, double exact, double prefix)
     {
         if (words.Contains(w)) return exact;
-        // a plural asked for finds the singular written ("horses" → "horse"), and the other way round
-        if (w.Length > 3 && w.EndsWith('s') && words.Contains(w[..^1])) return exact;
-        if (words.Contains(w + "s")) return exact;
+        // a plural asked for finds the singular written ("horses" → "horse"), and the other way round,
+        // a little below the word as asked
+        if (w.Length > 3 && w.EndsWith('s') && words.Contains(w[..^1])) return exact - 0.25;
+        if (words.Contains(w + "s")) return exact - 0.25;
         foreach (var x in words) if (x.Length > w.Length && x.StartsWith(w, StringComparison.Ordinal)) return prefix;
         return 0;
     }

@@ -79,7 +79,8 @@ public static class HtsImporter
         var path = uri?.IsFile == true ? uri.LocalPath : fileOrUrl;
         if (!File.Exists(path)) throw new HtsImportException($"'{fileOrUrl}': no such file (give a local USITC JSON export or an http(s) URL)");
         File.Copy(path, temp, overwrite: true);
-        return (Path.GetFileName(path), Path.GetFullPath(path));
+        // the file's name (with its sha256, recorded beside it) identifies it without exposing local folders
+        return (Path.GetFileName(path), "local file " + Path.GetFileName(path));
     }
 
     /// <summary>The revision's name and effective date: as given, else from the file name and a revisions list.</summary>

@@ -37,6 +37,7 @@ public static partial class HtsJsonReader
     public static HtsFile Read(Stream stream, string fileName)
     {
         var json = ReadJsonBytes(stream, fileName);
+        if (json.Span.StartsWith("\uFEFF"u8)) json = json[3..]; // a UTF-8 byte order mark, which JSON readers refuse
         var rows = new RowParser(fileName).ParseAll(json.Span);
         return Build(rows, fileName);
     }

@@ -44,6 +44,7 @@ public static partial class HtsJsonReader
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             var rows = new List<RawRow>(40_000);
+            if (json.Trim(" \t\r\n"u8).IsEmpty) throw Error("a JSON array of rows", "an empty file");
             try
             {
                 if (!reader.Read()) throw Error("a JSON array of rows", "an empty file");
@@ -136,15 +137,24 @@ public static partial class HtsJsonReader
 
         private HtsCode? ReadCode(ref Utf8JsonReader reader)
         {
+            if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length <= 16)
+            {
+                // the usual case, read in place: "8471.30.01.00" or "" (a group heading)
+                Span<char> chars = stackalloc char[16];
+                int n = System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, chars);
+                var span = ((ReadOnlySpan<char>)chars[..n]).Trim();
+                if (span.IsEmpty) return null;
+                if (IsHtsNumber(span) && HtsCode.TryParse(span) is { } fast) return fast;
+            }
             var text = ReadString(ref reader)?.Trim();
-            if (string.IsNullOrEmpty(text)) return null; // an unnumbered row: a group heading
+            if (string.IsNullOrEmpty(text)) return null;
             if (!IsHtsNumber(text) || HtsCode.TryParse(text) is not { } code)
                 throw Error("an HTS number of 4, 6, 8 or 10 digits written like 8471.30.01.00 (or empty for a group heading)", Quote(text));
             return code;
         }
 
         /// <summary>dddd, dddd.dd, dddd.dd.dd or dddd.dd.dd.dd — the only forms the export uses.</summary>
-        private static bool IsHtsNumber(string s)
+        private static bool IsHtsNumber(ReadOnlySpan<char> s)
         {
             if (s.Length is not (4 or 7 or 10 or 13)) return false;
             for (int i = 0; i < s.Length; i++)
@@ -162,9 +172,10 @@ public static partial class HtsJsonReader
             {
                 case JsonTokenType.Number when reader.TryGetInt32(out var n) && n >= 0: return n;
                 case JsonTokenType.String:
-                    var s = reader.GetString()!.Trim();
-                    if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return v;
-                    throw Error(expected, Quote(s));
+                    // "2" or "03": read the digits in place rather than make a string of each row's indent
+                    if (!reader.ValueIsEscaped && System.Buffers.Text.Utf8Parser.TryParse(reader.ValueSpan.Trim(" "u8), out int v, out int used)
+                        && used == reader.ValueSpan.Trim(" "u8).Length && v >= 0) return v;
+                    throw Error(expected, Quote(reader.GetString()!));
                 default: throw Error(expected, Describe(ref reader));
             }
         }
@@ -176,30 +187,40 @@ public static partial class HtsJsonReader
             throw Error("\"true\", true, false or null", Describe(ref reader));
         }
 
+        /// <summary>A string or null, cleaned of markup and stray white space (<see cref="HtsText"/>).</summary>
         private string? ReadString(ref Utf8JsonReader reader)
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.Null: return null;
-                case JsonTokenType.String: return reader.ValueSpan.Length == 0 ? "" : reader.GetString();
+                case JsonTokenType.String: return reader.ValueSpan.Length == 0 ? "" : HtsText.Clean(reader.GetString()!);
                 default: throw Error("a string or null", Describe(ref reader));
             }
         }
 
         /// <summary>
-        /// A string or null read as one shared instance per distinct text, looked up without allocating: rate texts,
-        /// units, notes and descriptions such as "Other" repeat across thousands of rows.
+        /// <see cref="ReadString"/> returning one shared instance per distinct text, looked up without allocating:
+        /// rate texts, units, notes and descriptions such as "Other" repeat across thousands of rows.
         /// </summary>
+        private static string FootnoteField(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals("columns"u8) ? "footnotes.columns"
+            : reader.ValueTextEquals("value"u8) ? "footnotes.value"
+            : reader.ValueTextEquals("type"u8) ? "footnotes.type"
+            : reader.ValueTextEquals("marker"u8) ? "footnotes.marker"
+            : "footnotes." + reader.GetString();
+
         private string? ReadShared(ref Utf8JsonReader reader, int maxLength = 200)
         {
             if (reader.TokenType != JsonTokenType.String) return ReadString(ref reader);
             int bytes = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
             if (bytes == 0) return "";
-            if (bytes > maxLength) return reader.GetString();
+            if (bytes > maxLength) return ReadString(ref reader);
             Span<char> buffer = stackalloc char[maxLength];
-            var text = buffer[..reader.CopyString(buffer)];
+            ReadOnlySpan<char> text = buffer[..reader.CopyString(buffer)];
+            string? cleaned = null;
+            if (HtsText.NeedsCleaning(text)) text = cleaned = HtsText.Clean(text.ToString());
             if (_lookup.TryGetValue(text, out var existing)) return existing;
-            var s = text.ToString();
+            var s = cleaned ?? text.ToString();
             _strings[s] = s;
             return s;
         }
@@ -215,7 +236,7 @@ public static partial class HtsJsonReader
                 Next(ref reader);
                 if (reader.TokenType == JsonTokenType.EndArray) break;
                 if (reader.TokenType != JsonTokenType.String) throw Error(expected, Describe(ref reader));
-                var item = ReadShared(ref reader)!.Trim();
+                var item = ReadShared(ref reader)!;
                 if (first is null) first = item; else (more ??= [first]).Add(item);
             }
             if (more is not null) return [.. more];
@@ -244,15 +265,15 @@ public static partial class HtsJsonReader
                 {
                     Next(ref reader);
                     if (reader.TokenType == JsonTokenType.EndObject) break;
-                    var name = reader.GetString();
-                    _field = $"{outer}.{name}";
+                    var name = FootnoteField(ref reader);
+                    _field = name;
                     Next(ref reader);
                     switch (name)
                     {
-                        case "columns": columns = ReadStringArray(ref reader, "an array of column names such as [\"general\"]"); break;
-                        case "value": text = ReadShared(ref reader)?.Trim() ?? ""; break;
-                        case "type": type = ReadShared(ref reader) ?? ""; break;
-                        case "marker": marker = ReadShared(ref reader); break;
+                        case "footnotes.columns": columns = ReadStringArray(ref reader, "an array of column names such as [\"general\"]"); break;
+                        case "footnotes.value": text = ReadShared(ref reader) ?? ""; break;
+                        case "footnotes.type": type = ReadShared(ref reader) ?? ""; break;
+                        case "footnotes.marker": marker = ReadShared(ref reader); break;
                         default: reader.Skip(); break;
                     }
                     _field = outer;

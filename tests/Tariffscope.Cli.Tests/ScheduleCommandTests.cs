@@ -1,0 +1,95 @@
+using System.Text.Json;
+
+namespace Tariffscope.Tests;
+
+/// <summary>`schedule show|search|history` on the built-in sample (an empty data directory).</summary>
+public class ScheduleCommandTests : IDisposable
+{
+    private readonly TempDir _empty = new();
+    public void Dispose() => _empty.Dispose();
+
+    [Fact]
+    public void Show_prints_the_path_rates_notes_and_which_schedule_answered()
+    {
+        var r = Cli.Run("schedule", "show", "7318.15.20.30", "--date", "2025-06-01", "--data-dir", _empty.Path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Threaded articles:", r.Output);                  // group heading on the path
+        Assert.Contains("Structural bolts", r.Output);
+        Assert.Contains("Rates printed on: 7318.15.20", r.Output);        // the suffix inherits
+        Assert.Contains("3.5%", r.Output);                                // column 2, as printed on 7318.15.20
+        Assert.Contains("Chapter 99: 9903.88.03, 9903.90.09", r.Output);
+        Assert.Contains("built-in sample schedule (76 lines; not the full HTS), in force from 2025-01-01", r.Output);
+    }
+
+    [Fact]
+    public void Show_json_carries_the_read_rates_and_programmes()
+    {
+        var r = Cli.Run("schedule", "show", "2204.21.50", "--date", "2025-06-01", "--json", "--data-dir", _empty.Path);
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Output);
+        var root = doc.RootElement;
+        Assert.Equal("2204.21.50", root.GetProperty("code").GetString());
+        Assert.Equal("6.3¢/liter", root.GetProperty("general").GetProperty("text").GetString());
+        var special = root.GetProperty("special");
+        Assert.Equal("Free", special[0].GetProperty("readAs").GetString());
+        Assert.Equal("JO", special[1].GetProperty("programs")[0].GetString());
+        Assert.Equal("33¢/liter", root.GetProperty("other").GetProperty("text").GetString());
+        Assert.Equal(["9903.88.03"], root.GetProperty("chapter99Refs").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("sample", root.GetProperty("revision").GetString());
+    }
+
+    [Fact]
+    public void Show_of_a_code_not_in_the_schedule_fails_and_points_near()
+    {
+        var r = Cli.Process("schedule", "show", "8471.30.01", "--date", "2025-06-01", "--data-dir", _empty.Path);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: 8471.30.01 is not a line of the built-in sample schedule", line);
+        Assert.Contains("lines under it: 8471.30.01.00", line);
+    }
+
+    [Fact]
+    public void A_date_before_the_first_revision_is_an_error()
+    {
+        var r = Cli.Run("schedule", "show", "8471.30.01.00", "--date", "2024-12-31", "--data-dir", _empty.Path);
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    [Fact]
+    public void A_malformed_date_is_refused_before_anything_runs()
+    {
+        var r = Cli.Run("schedule", "show", "8471.30.01.00", "--date", "31/12/2025", "--data-dir", _empty.Path);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("--date: expected a date written YYYY-MM-DD, found \"31/12/2025\"", r.Output);
+    }
+
+    [Fact]
+    public void Search_ranks_by_description_words()
+    {
+        var r = Cli.Run("schedule", "search", "lithium-ion batteries", "--date", "2025-06-01", "--json", "--data-dir", _empty.Path);
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Output);
+        var first = doc.RootElement.GetProperty("lines")[0];
+        Assert.Equal("8507.60.00", first.GetProperty("code").GetString());
+        Assert.Equal("3.4%", first.GetProperty("general").GetString());
+    }
+
+    [Fact]
+    public void Search_prefers_a_deeper_line_whose_own_words_match()
+    {
+        // "bolts" is a word of 7318.15.20.30 ("Structural bolts", indent 5) and of 7318.15.20 (indent 3):
+        // both match in their own text, so the deeper statistical line comes first, then its rate line.
+        var r = Cli.Run("schedule", "search", "bolts", "--limit", "2", "--date", "2025-06-01", "--json", "--data-dir", _empty.Path);
+        using var doc = JsonDocument.Parse(r.Output);
+        Assert.Equal(["7318.15.20.30", "7318.15.20"], doc.RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public void History_on_a_single_revision_says_so()
+    {
+        var r = Cli.Run("schedule", "history", "8471.30.01.00", "--data-dir", _empty.Path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Only one revision is loaded", r.Output);
+    }
+}
