@@ -288,6 +288,17 @@ public class PartnerQuoteTests
         Assert.Equal(1_000m, q.Total);
     }
 
+    [Fact]
+    public void A_country_whose_own_rate_is_not_modelled_is_quoted_with_a_low_confidence_warning()
+    {
+        // Laos (9903.01.74 "+ 48%", 9903.02.33 "+ 40%") is outside the trade data: the 10% baseline is shown, and the
+        // quote says that the real rate is not modelled. 10% of 10,000 = 1,000.
+        var q = Q(Furniture, "LA", "2025-09-01");
+        Assert.Equal(1_000m, q.Layer("us-ieepa-reciprocal-unmodelled"));
+        Assert.Contains(q.Warnings, w => w.Contains("low confidence"));
+        Assert.DoesNotContain(Q(Furniture, "SG", "2025-09-01").Warnings, w => w.Contains("confidence"));
+    }
+
     // ---- The data as a whole ----
 
     [Fact]
@@ -305,7 +316,7 @@ public class PartnerQuoteTests
         // A partner's own measure and the baseline must never both apply: on each day from 2025-04-05 to 2026-02-23
         // at most one reciprocal layer is charged on a fully covered good, for every origin in the data.
         string[] origins = ["VN", "KH", "TH", "MY", "ID", "PH", "TW", "KR", "BD", "LK", "PK", "IN", "IQ", "IL", "DZ", "NG",
-            "AO", "ZA", "NO", "CH", "LI", "NI", "VE", "TR", "GB", "CR", "TT", "EC", "BR", "NZ", "DE", "JP", "SG", "AU"];
+            "AO", "ZA", "NO", "CH", "LI", "NI", "VE", "TR", "GB", "CR", "TT", "EC", "BR", "NZ", "DE", "JP", "SG", "AU", "LA", "AF"];
         var days = new List<DateOnly>();
         for (var d = new DateOnly(2025, 4, 5); d <= new DateOnly(2026, 2, 23); d = d.AddDays(7)) days.Add(d);
         days.AddRange(new[] { "2025-04-08", "2025-04-09", "2025-04-10", "2025-08-06", "2025-08-07", "2025-11-13", "2025-11-14", "2026-02-23" }.Select(DateOnly.Parse));
