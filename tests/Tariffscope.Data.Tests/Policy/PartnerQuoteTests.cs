@@ -299,6 +299,19 @@ public class PartnerQuoteTests
         Assert.DoesNotContain(Q(Furniture, "SG", "2025-09-01").Warnings, w => w.Contains("confidence"));
     }
 
+    [Fact]
+    public void As_known_on_1_July_2025_the_9_July_deadline_returns_Vietnam_to_46_percent()
+    {
+        // EO 14266 paused the Annex I rates until 9 July 2025; the extension (EO 14316) was signed on 7 July. So on
+        // 1 July the deadline was 10% -> 46% on 9 July; with hindsight the extension takes over that day.
+        var known = TestWorld.Catalog.ActualPolicy.AsKnownOn(new DateOnly(2025, 7, 1));
+        var ends = PolicyEvents.Deadlines(known, new DateOnly(2025, 7, 1), 30, origin: "VN")
+            .Where(d => d.Kind == EventKind.SuspensionEnds).ToList();
+        Assert.Contains(ends, e => e.Date == new DateOnly(2025, 7, 9) && e.SuspensionId == "us-pause-vn" && e.What.Contains("10% -> 46%"));
+        var hindsight = PolicyEvents.Deadlines(TestWorld.Catalog.ActualPolicy, new DateOnly(2025, 7, 1), 30, origin: "VN");
+        Assert.Contains(hindsight, e => e.SuspensionId == "us-pause-vn" && e.What.Contains("extension takes over"));
+    }
+
     // ---- The data as a whole ----
 
     [Fact]
