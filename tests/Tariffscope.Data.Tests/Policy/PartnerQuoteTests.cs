@@ -312,6 +312,21 @@ public class PartnerQuoteTests
         Assert.Contains(hindsight, e => e.SuspensionId == "us-pause-vn" && e.What.Contains("extension takes over"));
     }
 
+    [Fact]
+    public void Vietnam_timeline_from_2025_to_mid_2026()
+    {
+        // MFN Free. 9903.01.25 10% from 04-05; 9903.01.72 46% on 04-09; paused to 10% from 04-10 (EO 14266, 14316,
+        // 14326 sec. 2(e)); 9903.02.69 20% from 08-07; IEEPA ends after 02-23 and Section 122 10% starts 02-24.
+        var line = new EntryLine { Code = HtsCode.Parse(Furniture), Origin = "VN", Date = new(2025, 1, 1), CustomsValue = 10_000m };
+        var steps = RateTimelines.Build(TestWorld.Engine(), line, new(2025, 1, 1), new(2026, 6, 30)).Steps
+            .Select(s => (s.Date.ToString("yyyy-MM-dd"), s.RateAfter)).ToList();
+        Assert.Equal(
+        [
+            ("2025-01-01", 0m), ("2025-04-05", 0.10m), ("2025-04-09", 0.46m), ("2025-04-10", 0.10m),
+            ("2025-08-07", 0.20m), ("2026-02-24", 0.10m),
+        ], steps);
+    }
+
     // ---- The data as a whole ----
 
     [Fact]
