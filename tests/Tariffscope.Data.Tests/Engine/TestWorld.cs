@@ -26,6 +26,9 @@ public static class TestWorld
         ("8708.99.81", "2.5%", ["9903.88.03"], ["80"], "Other parts of motor vehicles"),      // auto part
         ("8703.23.01", "2.5%", ["9903.88.01"], ["30"], "Cars of 1,500–3,000 cc"),             // auto, List 1
         ("0901.21.00", "Free", ["9903.88.15"], ["20"], "Coffee, roasted, not decaffeinated"), // List 4A, farm goods Nov 2025
+        ("7208.51.00", "Free", ["9903.91.01"], ["60"], "Flat-rolled non-alloy steel, hot-rolled, not in coils, over 10 mm"), // steel article
+        ("2711.11.00", "Free", ["9903.88.03"], ["00"], "Natural gas, liquefied"),           // Canadian energy (9903.01.13)
+        ("3104.20.00", "Free", ["9903.88.03"], ["50"], "Potassium chloride, over 62% K2O"), // potash (9903.01.05, .15)
     ];
 
     private static readonly (string Code, string General, string Description)[] CnLines =
