@@ -1,8 +1,8 @@
 namespace Tariffscope.Data;
 
 /// <summary>
-/// Where the user's imported data lives. Chosen, first found wins: <c>$TARIFFSCOPE_DATA_DIR</c>, the
-/// <c>--data-dir</c> option, <c>$XDG_DATA_HOME/tariffscope</c>, <c>~/.local/share/tariffscope</c>.
+/// Where the user's imported data lives. Chosen, first found wins: the <c>--data-dir</c> option,
+/// <c>$TARIFFSCOPE_DATA_DIR</c>, <c>$XDG_DATA_HOME/tariffscope</c>, <c>~/.local/share/tariffscope</c>.
 /// <see cref="Origin"/> says which rule chose it, so a surprising choice can be explained.
 /// </summary>
 /// <remarks>Layout: <c>hts/&lt;revision&gt;.json.gz</c> for each imported USITC export and <c>hts/revisions.csv</c>
@@ -26,8 +26,8 @@ public sealed record DataDirectory(string Root, string Origin)
     /// <summary>The rules with their inputs given, for tests and for hosts that configure it themselves.</summary>
     public static DataDirectory Resolve(string? dataDirOption, Func<string, string?> environment, string home)
     {
-        if (NonEmpty(environment(EnvironmentVariable)) is { } env) return new(Path.GetFullPath(env), "$" + EnvironmentVariable);
         if (NonEmpty(dataDirOption) is { } option) return new(Path.GetFullPath(option), "--data-dir");
+        if (NonEmpty(environment(EnvironmentVariable)) is { } env) return new(Path.GetFullPath(env), "$" + EnvironmentVariable);
         if (NonEmpty(environment("XDG_DATA_HOME")) is { } xdg) return new(Path.GetFullPath(Path.Combine(xdg, "tariffscope")), "$XDG_DATA_HOME");
         if (NonEmpty(home) is null)
             throw new DirectoryNotFoundException($"no data directory: set ${EnvironmentVariable} or pass --data-dir (no home folder is known)");

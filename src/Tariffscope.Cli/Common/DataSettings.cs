@@ -13,7 +13,7 @@ namespace Tariffscope.Cli.Common;
 public class DataSettings : CommandSettings
 {
     [CommandOption("--data-dir <DIR>")]
-    [Description("Data directory (used when $TARIFFSCOPE_DATA_DIR is unset; else $XDG_DATA_HOME/tariffscope or ~/.local/share/tariffscope)")]
+    [Description("Data directory (default: $TARIFFSCOPE_DATA_DIR, else $XDG_DATA_HOME/tariffscope, else ~/.local/share/tariffscope)")]
     public string? DataDir { get; set; }
 
     [CommandOption("--json")]

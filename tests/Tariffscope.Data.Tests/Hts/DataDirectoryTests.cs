@@ -8,19 +8,20 @@ public class DataDirectoryTests
         name => vars.FirstOrDefault(v => v.Name == name).Value;
 
     [Fact]
-    public void The_environment_variable_comes_first()
+    public void The_data_dir_option_comes_first()
     {
+        // What a person types on the command line beats what the environment says.
         var d = DataDirectory.Resolve("/opt/cli", Env(("TARIFFSCOPE_DATA_DIR", "/srv/ts"), ("XDG_DATA_HOME", "/xdg")), "/home/u");
-        Assert.Equal(Path.GetFullPath("/srv/ts"), d.Root);
-        Assert.Equal("$TARIFFSCOPE_DATA_DIR", d.Origin);
+        Assert.Equal(Path.GetFullPath("/opt/cli"), d.Root);
+        Assert.Equal("--data-dir", d.Origin);
     }
 
     [Fact]
-    public void Then_the_data_dir_option()
+    public void Then_the_environment_variable()
     {
-        var d = DataDirectory.Resolve("/opt/cli", Env(("XDG_DATA_HOME", "/xdg")), "/home/u");
-        Assert.Equal(Path.GetFullPath("/opt/cli"), d.Root);
-        Assert.Equal("--data-dir", d.Origin);
+        var d = DataDirectory.Resolve(null, Env(("TARIFFSCOPE_DATA_DIR", "/srv/ts"), ("XDG_DATA_HOME", "/xdg")), "/home/u");
+        Assert.Equal(Path.GetFullPath("/srv/ts"), d.Root);
+        Assert.Equal("$TARIFFSCOPE_DATA_DIR", d.Origin);
     }
 
     [Fact]
