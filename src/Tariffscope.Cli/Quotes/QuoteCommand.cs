@@ -88,18 +88,26 @@ public sealed class QuoteCommand(IAnsiConsole console) : Command<QuoteSettings>
         console.MarkupLine($"origin [bold]{e.Origin}[/] into {e.Importer} · entered [bold]{e.Date:yyyy-MM-dd}[/] · customs value [bold]{Money(e.CustomsValue)}[/]"
             + (e.Quantities.IsEmpty ? "" : " · " + string.Join(", ", e.Quantities)) + $" · scenario [bold]{Markup.Escape(q.Scenario)}[/]");
         console.MarkupLine($"[grey]schedule: {Markup.Escape(q.Schedule)}[/]");
-        var t = new Table().Border(TableBorder.Rounded).Expand();
-        t.AddColumn("Layer"); t.AddColumn("Legal basis"); t.AddColumn("Ch. 99 / line"); t.AddColumn(new TableColumn("Rate").RightAligned());
-        t.AddColumn(new TableColumn("Amount").RightAligned());
-        foreach (var l in q.Layers)
+        var t = new Table().Border(TableBorder.Rounded);
+        t.AddColumn(new TableColumn("#").RightAligned()); t.AddColumn("Layer"); t.AddColumn("Chapter 99 / line");
+        t.AddColumn(new TableColumn("Rate").RightAligned()); t.AddColumn(new TableColumn("Amount").RightAligned());
+        for (int i = 0; i < q.Layers.Length; i++)
         {
-            var basis = l.IsBase ? l.Source.Note ?? l.Source.Instrument : l.Source.Instrument + (l.Source.Citation is null ? "" : $"; {l.Source.Citation}");
+            var l = q.Layers[i];
             var rate = l.Rate + (l.Share < 1m ? $" on {TariffEngine.Pct(l.Share)}" : "");
-            var notes = l.Notes.IsEmpty ? "" : "\n[grey]" + Markup.Escape(string.Join("\n", l.Notes)) + "[/]";
-            t.AddRow(Markup.Escape(l.Title) + notes, Markup.Escape(basis), Markup.Escape(l.Heading ?? ""), Markup.Escape(rate), Money(l.Amount));
+            t.AddRow((i + 1).ToString(), Markup.Escape(l.Title), Markup.Escape(l.Heading ?? ""), Markup.Escape(rate), Money(l.Amount));
         }
-        t.AddRow("[bold]Total[/]", "", "", $"[bold]{TariffEngine.Pct(Math.Round(q.EffectiveRate, 6))}[/]", $"[bold]{Money(q.Total)}[/]");
+        t.AddRow("", "[bold]Total[/]", "", $"[bold]{TariffEngine.Pct(Math.Round(q.EffectiveRate, 6))}[/]", $"[bold]{Money(q.Total)}[/]");
         console.Write(t);
+        console.MarkupLine("[bold]Legal basis and notes[/]");
+        for (int i = 0; i < q.Layers.Length; i++)
+        {
+            var l = q.Layers[i];
+            var basis = l.IsBase ? l.Source.Note ?? l.Source.Instrument : l.Source.Instrument + (l.Source.Citation is null ? "" : $"; {l.Source.Citation}");
+            console.MarkupLine($" {i + 1}. {Markup.Escape(basis)}");
+            if (l.Source.Link is { } link) console.MarkupLine($"    [grey]{Markup.Escape(link)}[/]");
+            foreach (var n in l.Notes) console.MarkupLine($"    [grey]{Markup.Escape(n)}[/]");
+        }
         if (!q.Omitted.IsEmpty)
         {
             console.MarkupLine("[bold]Left out[/]");

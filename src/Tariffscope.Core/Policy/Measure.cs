@@ -20,8 +20,11 @@ public enum ValueShare
     Metal,
 }
 
-/// <summary>A rate in force from a date (until the next period starts), with the heading that reports it.</summary>
-public sealed record RatePeriod(DateOnly From, DutyExpression Rate, string? Heading = null, string? Note = null);
+/// <summary>
+/// A rate in force from a date (until the next period starts), with the heading that reports it and, when it was
+/// announced later than the measure itself, the day it was published (for "as known on" views).
+/// </summary>
+public sealed record RatePeriod(DateOnly From, DutyExpression Rate, string? Heading = null, string? Note = null, DateOnly? Published = null);
 
 /// <summary>
 /// One legal layer: who imposes it, on what, on whom, at what rate over time, under which law, and how it

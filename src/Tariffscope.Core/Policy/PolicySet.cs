@@ -39,7 +39,10 @@ public sealed record PolicySet
     public PolicySet AsKnownOn(DateOnly date) => this with
     {
         Name = $"{Name} (as known on {date:yyyy-MM-dd})",
-        Measures = Measures.Where(m => m.PublishedOn <= date).ToImmutableArray(),
+        Measures = Measures.Where(m => m.PublishedOn <= date)
+            .Select(m => m.Rates.All(r => r.Published is null || r.Published <= date) ? m
+                : m with { Rates = m.Rates.Where(r => r.Published is null || r.Published <= date).ToImmutableArray() })
+            .ToImmutableArray(),
         Suspensions = Suspensions.Where(s => s.PublishedOn <= date).ToImmutableArray(),
     };
 }

@@ -231,8 +231,8 @@ public sealed class PolicyFileReader
             foreach (var c in _y.Seq(rn, "rates").Children)
             {
                 var r = _y.Map(c, "rates");
-                _y.CheckKeys(r, "a rate period", "from", "rate", "heading", "note");
-                list.Add(new RatePeriod(_y.ReqDate(r, "from"), Rate(r, owner), _y.Str(r, "heading"), _y.Str(r, "note")));
+                _y.CheckKeys(r, "a rate period", "from", "rate", "heading", "note", "published");
+                list.Add(new RatePeriod(_y.ReqDate(r, "from"), Rate(r, owner), _y.Str(r, "heading"), _y.Str(r, "note"), _y.Date(r, "published")));
             }
         }
         else if (_y.Str(m, "rate") is not null)

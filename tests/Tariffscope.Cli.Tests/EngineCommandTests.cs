@@ -1,0 +1,134 @@
+using System.Text.Json;
+
+namespace Tariffscope.Tests;
+
+/// <summary>quote, timeline, deadlines, changes, scenario and policy commands on the built-in data.</summary>
+public class EngineCommandTests
+{
+    private static JsonElement Json(string output) => JsonDocument.Parse(output).RootElement;
+
+    [Fact]
+    public void Quote_json_gives_every_layer_with_its_source()
+    {
+        // 7326.90.86 (MFN 2.9%, List 3) from China on 2025-08-01, 60% steel: 290 + 2,500 + 2,000 + 3,000 + 400 = 8,190
+        // (worked in the golden engine tests; here through the command line on the built-in sample schedule).
+        var r = Cli.Run("quote", "7326.90.86", "--origin", "CN", "--date", "2025-08-01", "--metal-share", "0.6", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var q = Json(r.Output);
+        Assert.Equal(8190m, q.GetProperty("totalDuty").GetDecimal());
+        var layers = q.GetProperty("layers").EnumerateArray().ToList();
+        Assert.Equal("9903.88.03", layers[0].GetProperty("heading").GetString());
+        Assert.All(layers, l => Assert.False(string.IsNullOrEmpty(l.GetProperty("source").GetProperty("instrument").GetString())));
+        Assert.Contains("sample", q.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void Quote_for_people_shows_the_layer_table_and_what_was_left_out()
+    {
+        var r = Cli.Run("quote", "8471.30.01.00", "--origin", "CN", "--date", "2025-05-20");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("IEEPA fentanyl", r.Output);
+        Assert.Contains("Left out", r.Output);
+        Assert.Contains("electronics", r.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("quote", "84x1", "--origin", "CN")]
+    [InlineData("quote", "8471.30.01.00", "--origin", "CHN")]
+    [InlineData("quote", "8471.30.01.00", "--origin", "CN", "--date", "2025/05/20")]
+    [InlineData("quote", "8471.30.01.00", "--origin", "CN", "--scenario", "no-such-scenario")]
+    [InlineData("quote", "0000.00.00", "--origin", "CN", "--date", "2025-05-20")]
+    public void Bad_input_is_refused_with_a_non_zero_exit(params string[] args)
+    {
+        var r = Cli.Process(args);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.DoesNotContain("   at ", r.Stderr + r.Stdout); // a message, never a stack trace
+        Assert.False(string.IsNullOrWhiteSpace(r.Stderr + r.Stdout));
+    }
+
+    [Fact]
+    public void Timeline_json_lists_the_truce_snap_back_under_the_lapse_scenario()
+    {
+        var r = Cli.Run("timeline", "8481.80.50", "--origin", "CN", "--scenario", "actual,truce-lapses-aug-2025", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var runs = Json(r.Output).EnumerateArray().ToList();
+        Assert.Equal(2, runs.Count);
+        var lapse = runs.Single(t => t.GetProperty("scenario").GetString() == "truce-lapses-aug-2025");
+        // 8481.80.50: MFN 3% + List 3 25% + fentanyl 20% + reciprocal 10% = 58% until the snap-back, then 34%: 82%.
+        var snap = lapse.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("date").GetString() == "2025-08-12");
+        Assert.Equal(0.58m, snap.GetProperty("rateBefore").GetDecimal());
+        Assert.Equal(0.82m, snap.GetProperty("rateAfter").GetDecimal());
+    }
+
+    [Fact]
+    public void Timeline_chart_is_written()
+    {
+        using var dir = new TempDir();
+        var r = Cli.Run("timeline", "8481.80.50", "--origin", "CN", "--chart", dir.File("t.svg"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("<svg", File.ReadAllText(dir.File("t.svg")));
+    }
+
+    [Fact]
+    public void Deadlines_as_known_at_Stockholm_show_the_12_August_expiry()
+    {
+        var r = Cli.Run("deadlines", "--from", "2025-07-29", "--days", "30", "--as-known-on", "2025-07-29", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var events = Json(r.Output).GetProperty("events").EnumerateArray().ToList();
+        static string? Suspension(JsonElement e) => e.TryGetProperty("suspension", out var s) ? s.GetString() : null;
+        Assert.Contains(events, e => Suspension(e) == "us-geneva-suspension" && e.GetProperty("date").GetString() == "2025-08-12" && e.GetProperty("inDays").GetInt32() == 14);
+        Assert.Contains(events, e => Suspension(e) == "cn-geneva-suspension");
+        // Canada's rise to 35% on 1 August (EO 14325 of 31 July) was not yet published on 29 July.
+        Assert.DoesNotContain(events, e => e.GetProperty("measure").GetString() == "us-ieepa-ca" && e.GetProperty("what").GetString()!.Contains("35%"));
+    }
+
+    [Fact]
+    public void Changes_in_November_2025_include_the_fentanyl_cut()
+    {
+        var r = Cli.Run("changes", "--since", "2025-11-01", "--until", "2025-11-30", "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains(Json(r.Output).GetProperty("tookEffect").EnumerateArray(),
+            e => e.GetProperty("measure").GetString() == "us-ieepa-fentanyl-cn" && e.GetProperty("what").GetString()!.Contains("20% -> 10%"));
+    }
+
+    [Fact]
+    public void Scenario_diff_shows_the_24_points_by_measure()
+    {
+        var r = Cli.Run("scenario", "diff", "actual", "truce-lapses-aug-2025", "--date", "2025-08-20", "--origin", "CN", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var m = Json(r.Output).GetProperty("byMeasure").EnumerateArray().Single();
+        Assert.Equal("us-ieepa-reciprocal-cn", m.GetProperty("measure").GetString());
+        Assert.Equal(0.24m, m.GetProperty("averageDifference").GetDecimal());
+    }
+
+    [Fact]
+    public void Scenario_list_and_show_name_the_shipped_scenarios()
+    {
+        var list = Cli.Run("scenario", "list", "--json");
+        Assert.Contains("truce-lapses-aug-2025", list.Output);
+        var show = Cli.Run("scenario", "show", "truce-lapses-aug-2025");
+        Assert.Contains("removes suspension us-stockholm-extension", show.Output);
+    }
+
+    [Fact]
+    public void Policy_lint_finds_no_errors_in_the_shipped_data()
+    {
+        var r = Cli.Run("policy", "lint", "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.DoesNotContain(Json(r.Output).EnumerateArray(), f => f.GetProperty("severity").GetString() == "error");
+    }
+
+    [Fact]
+    public void An_imported_list_replaces_the_built_in_sample()
+    {
+        // 8517.13.00.00 (smartphones) is on the electronics list; import an Annex II that contains it as well, and the
+        // reciprocal layer's omission names the imported list.
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("annex.csv"), "HTSUS\n8517130000\n");
+        var imp = Cli.Run("data", "import-list", "annex-ii", dir.File("annex.csv"), "--data-dir", dir.Path, "--source", "test list");
+        Assert.Equal(0, imp.ExitCode);
+        Assert.Contains("replaces the built-in sample", imp.Output);
+        var q = Cli.Run("quote", "8517.13.00.00", "--origin", "VN", "--date", "2025-05-20", "--data-dir", dir.Path, "--json");
+        Assert.Contains(Json(q.Output).GetProperty("omitted").EnumerateArray(), o => o.GetProperty("reason").GetString()!.Contains("annex-ii (imported)"));
+    }
+}
