@@ -9,6 +9,7 @@ namespace Tariffscope.Benchmarks;
 /// and building the tree, and that plus the code index a query needs.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn]
 public class HtsLoadBenchmarks
 {
     public const string FileVariable = "TARIFFSCOPE_BENCH_HTS_FILE";

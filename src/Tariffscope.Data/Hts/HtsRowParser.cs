@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Tariffscope.Nomenclature;
@@ -91,7 +90,10 @@ public static partial class HtsJsonReader
                     case Field.Footnotes: row.Footnotes = ReadFootnotes(ref reader); break;
                     case Field.QuotaQuantity: row.QuotaQuantity = Blank(ReadShared(ref reader)); break;
                     // The export carries the column twice, once under a misspelled name; take whichever is filled.
-                    case Field.AdditionalDuties: row.AdditionalDuties ??= Blank(ReadShared(ref reader)); break;
+                    case Field.AdditionalDuties:
+                        var duties = Blank(ReadShared(ref reader)); // read (and type-checked) even when the other is filled
+                        row.AdditionalDuties ??= duties;
+                        break;
                     default: reader.Skip(); break; // a field added by a later export: not ours to refuse
                 }
             }
