@@ -14,7 +14,8 @@ public sealed record ServerOptions
     public string? DataDir { get; init; }
     /// <summary>A workspace already loaded (tests, embedding hosts); when set, <see cref="DataDir"/> is not read.</summary>
     public Workspace? Workspace { get; init; }
-    /// <summary>The key that writes need in <c>X-Api-Key</c>; null means writes are off. Falls back to $TARIFFSCOPE_API_KEY.</summary>
+    /// <summary>The key that writes need in <c>X-Api-Key</c>; null means writes are off. The host decides where it comes
+    /// from (<c>tariffscope serve</c>: <c>--api-key</c>, else $TARIFFSCOPE_API_KEY).</summary>
     public string? ApiKey { get; init; }
 
     /// <summary>Largest upload (scenario file, product list, later batch files).</summary>
@@ -35,6 +36,6 @@ public sealed record ServerOptions
     /// <summary>The clock behind "today" defaults (deadlines from today); tests pin it.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    public string? ResolveApiKey() =>
-        !string.IsNullOrWhiteSpace(ApiKey) ? ApiKey : Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } k ? k : null;
+    /// <summary>The key, or null when writes are off (an empty key counts as none).</summary>
+    public string? ResolveApiKey() => string.IsNullOrWhiteSpace(ApiKey) ? null : ApiKey;
 }

@@ -36,7 +36,11 @@ public sealed class ServeCommand : Command<ServeSettings>
 
     public override int Execute(CommandContext context, ServeSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
-        var app = TariffscopeServer.Build(new ServerOptions { Urls = s.Urls, DataDir = s.DataDir, ApiKey = s.ApiKey });
+        var app = TariffscopeServer.Build(new ServerOptions
+        {
+            Urls = s.Urls, DataDir = s.DataDir,
+            ApiKey = s.ApiKey ?? Environment.GetEnvironmentVariable(ServerOptions.ApiKeyVariable),
+        });
         using var stop = cancellationToken.Register(() => app.Lifetime.StopApplication());
         app.Lifetime.ApplicationStarted.Register(() =>
             Console.Error.WriteLine($"tariffscope: serving on {string.Join(", ", app.Urls)} (dashboard at /, API reference at /docs); Ctrl+C stops"));
