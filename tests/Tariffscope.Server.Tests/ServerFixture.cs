@@ -25,7 +25,7 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual ServerOptions Options(ServerOptions defaults) => defaults;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         App = TariffscopeServer.Build(Options(new ServerOptions
         {
@@ -41,7 +41,7 @@ public class ServerFixture : IAsyncLifetime
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         await App.StopAsync();

@@ -1,5 +1,5 @@
 // The dashboard shell: finds the page the path names, marks it in the navigation and lets its module draw it.
-import { h, clear, errorBox } from './dom.js';
+import { h, clear, errorBox, show } from './dom.js';
 
 const pages = {
   quote: 'Quote', timeline: 'Timeline', deadlines: 'Deadlines', scenarios: 'Scenarios',
@@ -19,7 +19,7 @@ async function start() {
     clear(main);
     await module.render(main, new URLSearchParams(location.search));
   } catch (e) {
-    clear(main).append(h('h1', {}, pages[page]), errorBox(e));
+    show(main, h('h1', {}, pages[page]), errorBox(e));
   }
 }
 

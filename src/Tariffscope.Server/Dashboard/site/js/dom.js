@@ -33,6 +33,9 @@ export function field(label, input, hint) {
 
 export function clear(el) { el.replaceChildren(); return el; }
 
+/** Replaces an element's content with the children given (nulls left out, arrays flattened). */
+export function show(el, ...children) { return append(clear(el), children); }
+
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 export const fmtMoney = n => money.format(n);
 /** 0.819 → "81.9%" (rates come as fractions). */

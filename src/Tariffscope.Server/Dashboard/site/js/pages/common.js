@@ -18,7 +18,7 @@ export function layerTable(layers, total, effectiveRate, caption) {
         h('th', { scope: 'col', class: 'num' }, 'Rate'), h('th', { scope: 'col', class: 'num' }, 'Amount'))),
       h('tbody', {}, layers.map(l => h('tr', { dataset: { measure: l.measure } },
         h('td', {}, h('strong', {}, l.title), l.notes?.length ? h('ul', { class: 'notes' }, l.notes.map(n => h('li', {}, n))) : null),
-        h('td', {}, basis(l.source)),
+        h('td', {}, l.measure === 'base' ? l.source.note ?? l.source.instrument : basis(l.source)),
         h('td', { class: 'mono' }, l.heading ?? ''),
         h('td', { class: 'num' }, l.rate + (l.share < 1 ? ` on ${fmtPct(l.share)}` : '')),
         h('td', { class: 'num' }, fmtMoney(l.amount))))),

@@ -1,5 +1,5 @@
 // Deadlines: what changes next, with the days counting down, and what a truce's end means.
-import { h, field, clear, errorBox, formParams, fillForm, setPermalink, today } from '../dom.js';
+import { h, field, clear, errorBox, formParams, fillForm, setPermalink, today, show } from '../dom.js';
 import { get } from '../api.js';
 import { scenarioSelect } from './common.js';
 
@@ -22,13 +22,13 @@ export async function render(main, params) {
 
   async function run() {
     const p = formParams(form);
-    clear(out).append(h('p', { class: 'meta' }, 'Reading the calendar…'));
+    show(out, h('p', { class: 'meta' }, 'Reading the calendar…'));
     try {
       const d = await get('/deadlines', p);
       setPermalink('/deadlines', p);
       const past = d.until > d.horizon ? h('div', { class: 'alert warning', role: 'status' },
         `The policy data was last checked on ${d.horizon}: changes decided after that are not known.`) : null;
-      clear(out).append(
+      show(out, 
         h('h2', {}, `${d.events.length} change${d.events.length === 1 ? '' : 's'} from ${d.from} to ${d.until}`),
         h('p', { class: 'meta' }, `Scenario ${d.scenario}${d.origin ? ` · origin ${d.origin}` : ''}${d.importer ? ` · importer ${d.importer}` : ''}`),
         past,
@@ -39,7 +39,7 @@ export async function render(main, params) {
               h('h3', {}, `${e.importer}: ${e.title}`),
               h('p', {}, e.what),
               h('p', { class: 'src' }, `Source: ${[e.source.instrument, e.source.citation].filter(Boolean).join('; ')}${e.source.heading ? ` · HTS ${e.source.heading}` : ''}`))))));
-    } catch (e) { clear(out).append(errorBox(e)); }
+    } catch (e) { show(out, errorBox(e)); }
   }
 
   form.addEventListener('submit', ev => { ev.preventDefault(); run(); });

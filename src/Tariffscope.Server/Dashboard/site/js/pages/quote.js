@@ -1,5 +1,5 @@
 // Quote: the duty owed on one line, layer by layer, with a permalink that asks the same question again.
-import { h, field, clear, errorBox, formParams, fillForm, setPermalink, fmtMoney, fmtPct, today } from '../dom.js';
+import { h, field, clear, errorBox, formParams, fillForm, setPermalink, fmtMoney, fmtPct, today, show } from '../dom.js';
 import { get } from '../api.js';
 import { scenarioSelect, layerTable, warnings } from './common.js';
 
@@ -9,7 +9,7 @@ export async function render(main, params) {
   const searchBox = h('input', { type: 'search', name: 'q', autocomplete: 'off', placeholder: 'e.g. steel screws, lithium batteries' });
   const codeInput = h('input', { name: 'code', required: true, inputmode: 'decimal', autocomplete: 'off', value: '7326.90.86', pattern: '[0-9. ]{2,14}' });
 
-  const search = h('form', { class: 'panel', role: 'search', 'aria-label': 'Find a code by description' },
+  const search = h('form', { class: 'panel', role: 'search', 'aria-label': 'Code search' },
     h('div', { class: 'fields' }, field('Find a code by description', searchBox, 'All words must occur; a code prefix lists the lines under it')),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Search')),
     results);
@@ -49,12 +49,16 @@ export async function render(main, params) {
     if (p.get('scenario') === 'actual') p.delete('scenario');
     if (p.get('importer') === 'US') p.delete('importer');
     if (!p.has('qty')) p.delete('unit');
-    clear(out).append(h('p', { class: 'meta' }, 'Rating…'));
+    show(out, h('p', { class: 'meta' }, 'Rating…'));
     try {
       const q = await get('/quote', p);
       const link = setPermalink('/quote', p);
-      clear(out).append(
+      const path = q.importer === 'US'
+        ? await get(`/schedule/lines/${encodeURIComponent(q.code)}`, new URLSearchParams({ date: q.date })).then(l => l.path).catch(() => [])
+        : [];
+      show(out,
         h('h2', {}, `${q.code} ${q.description}`),
+        path.length > 1 ? h('p', { class: 'meta' }, path.slice(0, -1).map(x => (x.code ? `${x.code} ${x.description}` : x.description).replace(/:\s*$/, '')).join(' › ')) : null,
         h('p', { class: 'meta' }, `Origin ${q.origin} into ${q.importer} · entered ${q.date} · customs value ${fmtMoney(q.customsValue)} · scenario ${q.scenario}`),
         h('div', { class: 'summary' }, h('span', { class: 'total' }, fmtMoney(q.totalDuty)), h('span', { class: 'rate' }, `${fmtPct(q.effectiveRate)} of value`)),
         layerTable(q.layers, q.totalDuty, q.effectiveRate, 'Duty layers, in the order CBP reports them'),
@@ -62,7 +66,7 @@ export async function render(main, params) {
         warnings(q.warnings),
         h('p', { class: 'meta' }, `Schedule: ${q.schedule}`),
         h('p', { class: 'permalink' }, 'Permalink: ', h('a', { href: link }, link)));
-    } catch (e) { clear(out).append(errorBox(e)); }
+    } catch (e) { show(out, errorBox(e)); }
   }
 
   form.addEventListener('submit', ev => { ev.preventDefault(); run(); });

@@ -1,5 +1,5 @@
 // Scenarios: the what-ifs the server knows, and where two of them disagree on a date.
-import { h, field, clear, errorBox, formParams, fillForm, setPermalink, fmtPct } from '../dom.js';
+import { h, field, clear, errorBox, formParams, fillForm, setPermalink, fmtPct, show } from '../dom.js';
 import { get, scenarios } from '../api.js';
 import { scenarioSelect } from './common.js';
 
@@ -16,11 +16,11 @@ export async function render(main, params) {
 
   async function run() {
     const p = formParams(form);
-    clear(out).append(h('p', { class: 'meta' }, 'Quoting every line under both…'));
+    show(out, h('p', { class: 'meta' }, 'Quoting every line under both…'));
     try {
       const d = await get('/diff', p);
       setPermalink('/scenarios', p);
-      clear(out).append(
+      show(out, 
         h('h2', {}, `${d.b} against ${d.a} on ${d.date}, origin ${d.origin}`),
         h('p', { class: 'meta' }, `${d.linesCompared} lines compared, ${d.linesDiffering} differ, ${d.linesNotRated} could not be rated.`),
         d.byMeasure.length ? h('div', { class: 'table-wrap', role: 'region', 'aria-label': 'By measure', tabindex: 0 }, h('table', {},
@@ -33,7 +33,7 @@ export async function render(main, params) {
             h('th', { scope: 'col', class: 'num' }, d.b), h('th', { scope: 'col' }, 'Why'))),
           h('tbody', {}, d.lines.map(l => h('tr', {}, h('td', { class: 'mono' }, l.code), h('td', {}, l.description),
             h('td', { class: 'num' }, fmtPct(l.rateA)), h('td', { class: 'num' }, fmtPct(l.rateB)), h('td', {}, l.measures.join('; '))))))) : null);
-    } catch (e) { clear(out).append(errorBox(e)); }
+    } catch (e) { show(out, errorBox(e)); }
   }
 
   form.addEventListener('submit', ev => { ev.preventDefault(); run(); });

@@ -1,6 +1,6 @@
 // Timeline: a line's rate over time under several scenarios, events numbered on the chart, and a date slider
 // that shows the layers in force on the chosen day.
-import { h, field, clear, errorBox, formParams, fillForm, setPermalink, fmtPct, dayNumber, isoOfDay } from '../dom.js';
+import { h, field, clear, errorBox, formParams, fillForm, setPermalink, fmtPct, dayNumber, isoOfDay, show } from '../dom.js';
 import { get, scenarios } from '../api.js';
 import { stepChart, seriesStyle } from '../chart.js';
 import { layerTable } from './common.js';
@@ -23,12 +23,12 @@ export async function render(main, params) {
 
   async function run() {
     const p = formParams(form);
-    clear(out).append(h('p', { class: 'meta' }, 'Building the timeline…'));
+    show(out, h('p', { class: 'meta' }, 'Building the timeline…'));
     try {
       const t = await get('/timeline', p);
       setPermalink('/timeline', p);
       draw(t);
-    } catch (e) { clear(out).append(errorBox(e)); }
+    } catch (e) { show(out, errorBox(e)); }
   }
 
   function draw(t) {
@@ -50,7 +50,7 @@ export async function render(main, params) {
       if (from !== 'date') dateInput.value = iso;
       if (from !== 'slider') slider.value = String(dayNumber(iso) - dayNumber(t.from));
       if (from !== 'chart') chart.select(iso);
-      clear(layersOut).append(...t.series.map(s => {
+      show(layersOut, ...t.series.map(s => {
         const step = [...s.steps].reverse().find(x => x.date <= iso);
         return step ? layerTable(step.layers, step.total, step.rateAfter, `${s.scenario} on ${iso}: ${fmtPct(step.rateAfter)} (in force from ${step.date})`)
           : h('p', { class: 'meta' }, `${s.scenario}: no quote on ${iso}`);
@@ -66,7 +66,7 @@ export async function render(main, params) {
     slider.addEventListener('input', () => showDay(isoOfDay(dayNumber(t.from) + Number(slider.value)), 'slider'));
     dateInput.addEventListener('change', () => { if (dateInput.value) showDay(dateInput.value, 'date'); });
 
-    clear(out).append(
+    show(out, 
       h('h2', {}, `${t.code} ${t.description} · origin ${t.origin}`),
       h('ul', { class: 'legend', 'aria-label': 'Series' }, t.series.map((s, i) => {
         const sw = h('span', { class: 'swatch', 'aria-hidden': 'true' });
