@@ -63,7 +63,7 @@ public static class TariffscopeServer
             Timeout = options.RequestTimeout,
             TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
             WriteTimeoutResponse = c => Problems.Of(StatusCodes.Status504GatewayTimeout, "Request took too long",
-                $"the answer was not ready within {options.RequestTimeout.TotalSeconds:0} seconds; ask for less (a shorter window, fewer scenarios)").ExecuteAsync(c),
+                $"the answer was not ready within {options.RequestTimeout.TotalSeconds:0.###} seconds; ask for less (a shorter window, fewer scenarios)").ExecuteAsync(c),
         });
         builder.Services.AddRateLimiter(o =>
         {

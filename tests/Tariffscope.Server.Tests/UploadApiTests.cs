@@ -179,3 +179,24 @@ public class ListUploadTests : IClassFixture<ListUploadTests.Fixture>
         Assert.Equal(1, (int)(await _server.GetJson("/healthz"))["uploadedLists"]!);
     }
 }
+
+/// <summary>A server whose requests may take a millisecond: the diff, which watches for cancellation between lines,
+/// is cut off with a 504 problem instead of running on.</summary>
+public class TimeoutTests : IClassFixture<TimeoutTests.Fixture>
+{
+    public sealed class Fixture : ServerFixture
+    {
+        protected override ServerOptions Options(ServerOptions defaults) => defaults with { RequestTimeout = TimeSpan.FromMilliseconds(1) };
+    }
+
+    private readonly Fixture _server;
+    public TimeoutTests(Fixture server) => _server = server;
+
+    [Fact]
+    public async Task A_request_over_its_time_is_a_504_problem()
+    {
+        using var r = await _server.Http.GetAsync("/api/v1/diff?a=actual&b=escalation-returns&date=2025-12-01&origin=CN");
+        var p = await ServerFixture.AssertProblem(r, 504);
+        Assert.Contains("not ready within", ServerFixture.Detail(p));
+    }
+}
