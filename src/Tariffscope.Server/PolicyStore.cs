@@ -47,10 +47,16 @@ public sealed class PolicyStore
     public TariffEngine Engine(string scenario, DateOnly? asKnownOn = null)
     {
         var now = _now;
+        var key = (scenario.ToLowerInvariant(), asKnownOn);
+        if (now.Engines.TryGetValue(key, out var cached)) return cached.Value;
         var policy = now.Catalog.Resolve(scenario); // refuses unknown names before anything is cached
-        return now.Engines.GetOrAdd((scenario.ToLowerInvariant(), asKnownOn), _ => new Lazy<TariffEngine>(() =>
-            new TariffEngine(Workspace.Schedules, asKnownOn is { } d ? policy.AsKnownOn(d) : policy, Workspace.UsSchedule.Description))).Value;
+        Lazy<TariffEngine> Build() => new(() =>
+            new TariffEngine(Workspace.Schedules, asKnownOn is { } d ? policy.AsKnownOn(d) : policy, Workspace.UsSchedule.Description));
+        // "as known on" views are cached up to a bound: a client asking for every date cannot fill the memory
+        return now.Engines.Count < MaxCachedEngines ? now.Engines.GetOrAdd(key, _ => Build()).Value : Build().Value;
     }
+
+    private const int MaxCachedEngines = 256;
 
     /// <summary>Adds (or replaces an earlier upload of) a scenario; a shipped scenario's name is refused.</summary>
     /// <returns>True when it replaced an earlier upload.</returns>
