@@ -17,13 +17,13 @@ export function layerTable(layers, total, effectiveRate, caption) {
         h('th', { scope: 'col' }, 'Layer'), h('th', { scope: 'col' }, 'Legal basis'), h('th', { scope: 'col' }, 'Ch. 99 / line'),
         h('th', { scope: 'col', class: 'num' }, 'Rate'), h('th', { scope: 'col', class: 'num' }, 'Amount'))),
       h('tbody', {}, layers.map(l => h('tr', { dataset: { measure: l.measure } },
-        h('td', {}, h('strong', {}, l.title), l.notes?.length ? h('ul', { class: 'notes' }, l.notes.map(n => h('li', {}, n))) : null),
-        h('td', {}, l.measure === 'base' ? l.source.note ?? l.source.instrument : basis(l.source)),
-        h('td', { class: 'mono' }, l.heading ?? ''),
-        h('td', { class: 'num' }, l.rate + (l.share < 1 ? ` on ${fmtPct(l.share)}` : '')),
-        h('td', { class: 'num' }, fmtMoney(l.amount))))),
+        h('td', { 'data-label': 'Layer' }, h('strong', {}, l.title), l.notes?.length ? h('ul', { class: 'notes' }, l.notes.map(n => h('li', {}, n))) : null),
+        h('td', { 'data-label': 'Legal basis' }, l.measure === 'base' ? l.source.note ?? l.source.instrument : basis(l.source)),
+        h('td', { class: 'mono', 'data-label': 'Ch. 99 / line' }, l.heading ?? ''),
+        h('td', { class: 'num', 'data-label': 'Rate' }, l.rate + (l.share < 1 ? ` on ${fmtPct(l.share)}` : '')),
+        h('td', { class: 'num', 'data-label': 'Amount' }, fmtMoney(l.amount))))),
       total === undefined ? null : h('tfoot', {}, h('tr', {},
-        h('th', { scope: 'row', colspan: 3 }, 'Total'), h('td', { class: 'num' }, fmtPct(effectiveRate)), h('td', { class: 'num' }, fmtMoney(total))))));
+        h('th', { scope: 'row', colspan: 3 }, 'Total'), h('td', { class: 'num', 'data-label': 'Rate' }, fmtPct(effectiveRate)), h('td', { class: 'num', 'data-label': 'Amount' }, fmtMoney(total))))));
 }
 
 function basis(src) {
