@@ -3,6 +3,8 @@ import { h, field, clear, errorBox, formParams, fillForm, setPermalink, fmtPct, 
 import { get, scenarios } from '../api.js';
 import { scenarioSelect } from './common.js';
 
+const points = f => `${f > 0 ? '+' : ''}${Number((f * 100).toFixed(2))} pts`;
+
 export async function render(main, params) {
   const list = await scenarios();
   const out = h('div', { class: 'result', 'aria-live': 'polite' });
@@ -25,8 +27,8 @@ export async function render(main, params) {
         h('p', { class: 'meta' }, `${d.linesCompared} lines compared, ${d.linesDiffering} differ, ${d.linesNotRated} could not be rated.`),
         d.byMeasure.length ? h('div', { class: 'table-wrap', role: 'region', 'aria-label': 'By measure', tabindex: 0 }, h('table', {},
           h('caption', {}, 'The difference by measure'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col', class: 'num' }, 'Lines'), h('th', { scope: 'col', class: 'num' }, 'Average change'))),
-          h('tbody', {}, d.byMeasure.map(m => h('tr', {}, h('td', {}, m.title), h('td', { class: 'num' }, m.lines), h('td', { class: 'num' }, fmtPct(m.averageDifference))))))) : h('p', {}, 'The two scenarios agree on every line on this date.'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col', class: 'num' }, 'Lines'), h('th', { scope: 'col', class: 'num' }, 'Average change (points)'))),
+          h('tbody', {}, d.byMeasure.map(m => h('tr', {}, h('td', {}, m.title), h('td', { class: 'num' }, m.lines), h('td', { class: 'num' }, points(m.averageDifference))))))) : h('p', {}, 'The two scenarios agree on every line on this date.'),
         d.lines.length ? h('div', { class: 'table-wrap', role: 'region', 'aria-label': 'Lines', tabindex: 0 }, h('table', {},
           h('caption', {}, 'Lines that differ, largest first'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Code'), h('th', { scope: 'col' }, 'Description'), h('th', { scope: 'col', class: 'num' }, d.a),
