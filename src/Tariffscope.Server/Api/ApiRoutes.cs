@@ -1,0 +1,25 @@
+namespace Tariffscope.Server.Api;
+
+/// <summary>
+/// Maps every endpoint group under <c>/api/v1</c>, one file per group. A capability that lands later adds its
+/// file here (e.g. <c>BatchEndpoints.Map(api, features, options)</c> for batch rating uploads,
+/// <c>IndicatorEndpoints</c>, <c>ImpactEndpoints</c>, <c>ControlEndpoints</c>) and calls <c>features.Add(name)</c>,
+/// which turns its dashboard page on. See docs/server.md, "Plugging in".
+/// </summary>
+public static class ApiRoutes
+{
+    public static ApiFeatures Map(WebApplication app, ServerOptions options)
+    {
+        var features = new ApiFeatures();
+        var api = app.MapGroup(TariffscopeServer.ApiPrefix);
+        HealthEndpoints.Map(app, api, features);
+        QuoteEndpoints.Map(api, features);
+        ScheduleEndpoints.Map(api, features);
+        TimelineEndpoints.Map(api, features);
+        CalendarEndpoints.Map(api, features);
+        ScenarioEndpoints.Map(api, features, options);
+        ListEndpoints.Map(api, features, options);
+        // batch, indicators, impact, controls: mapped here by their branches
+        return features;
+    }
+}

@@ -1,0 +1,104 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using Tariffscope.Duties;
+using Tariffscope.Engine;
+using Tariffscope.Policy;
+using Tariffscope.Server.Http;
+
+namespace Tariffscope.Server.Api;
+
+/// <summary>A quantity for specific rates (e.g. 500 liters).</summary>
+public sealed record QuantityInput(decimal? Amount = null, string? Unit = null);
+
+/// <summary>The body of <c>POST /api/v1/quote</c>: the same fields as the GET query, with numbers as numbers.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record QuoteRequest(
+    string? Code = null, string? Origin = null, string? Date = null, decimal? Value = null, IReadOnlyList<QuantityInput>? Quantities = null,
+    decimal? MetalShare = null, string? Program = null, string? Importer = null, string? Scenario = null, string? AsKnownOn = null);
+
+/// <summary>GET and POST <c>/api/v1/quote</c>: the duty owed on one line, layer by layer (<see cref="QuoteDocument"/>).</summary>
+public static class QuoteEndpoints
+{
+    public static void Map(RouteGroupBuilder api, ApiFeatures features)
+    {
+        api.MapGet("/quote", Get)
+            .WithName("GetQuote").WithTags("Quote")
+            .WithSummary("The duty owed on one import line on a date, layer by layer, with the legal basis of each")
+            .Produces<QuoteDocument>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(422);
+        api.MapPost("/quote", Post)
+            .WithName("PostQuote").WithTags("Quote")
+            .WithSummary("The same quote, asked with a JSON body")
+            .DocumentJsonBody<QuoteRequest>("The line to rate: the fields of the GET query, numbers as JSON numbers; unknown fields are refused")
+            .Produces<QuoteDocument>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+        features.Add("quote");
+    }
+
+    private static IResult Get(
+        PolicyStore store, ServerClock clock,
+        [Description("Tariff code, 8 or 10 digits, dots optional (7326.90.86)")] string? code,
+        [Description("Country of origin, ISO 3166-1 alpha-2 (CN)")] string? origin,
+        [Description("Entry date, YYYY-MM-DD (default: today)")] string? date,
+        [Description("Customs value in US dollars (default 10000)")] string? value,
+        [Description("Quantity for specific rates; repeat with unit")] string[]? qty,
+        [Description("Unit of each qty (kg, liters, doz., No.)")] string[]? unit,
+        [Description("Share of value that is steel, aluminium or copper, 0 to 1")] string? metalShare,
+        [Description("Special programme claimed (S for USMCA, KR, AU)")] string? program,
+        [Description("Importing country: US (default) or CN")] string? importer,
+        [Description("Scenario to answer under (default: actual)")] string? scenario,
+        [Description("Answer with the rules published up to this date, YYYY-MM-DD")] string? asKnownOn)
+    {
+        var args = new QueryArgs();
+        var amounts = (qty ?? []).Select((q, i) => args.Decimal($"qty[{i}]", q, 0, decimal.MaxValue, "a quantity of 0 or more")).ToList();
+        args.Check(amounts.Count == (unit ?? []).Length, "unit", $"qty and unit come in pairs; found {amounts.Count} qty and {(unit ?? []).Length} unit");
+        var quantities = amounts.Zip(unit ?? [], (a, u) => new QuantityInput(a, u)).ToList();
+        var request = new QuoteRequest(code, origin, date,
+            args.Decimal("value", value, 0, 1_000_000_000_000m, "a customs value in US dollars of 0 or more, e.g. 10000"),
+            quantities, args.Decimal("metalShare", metalShare, 0, 1, "a fraction from 0 to 1, e.g. 0.6"),
+            program, importer, scenario, asKnownOn);
+        return Answer(store, clock, request, args);
+    }
+
+    private static async Task<IResult> Post(HttpContext context, PolicyStore store, ServerClock clock, ServerOptions options)
+    {
+        var (request, problem) = await RequestBody.ReadJsonAsync<QuoteRequest>(context, options.MaxJsonBytes, "a quote request");
+        return problem ?? Answer(store, clock, request!, new QueryArgs());
+    }
+
+    private static IResult Answer(PolicyStore store, ServerClock clock, QuoteRequest r, QueryArgs args)
+    {
+        var entry = ToEntry(r, args, clock.Today);
+        var asKnownOn = args.OptionalDate("asKnownOn", r.AsKnownOn);
+        if (args.Failed(out var invalid)) return invalid;
+        try
+        {
+            var engine = store.Engine(r.Scenario ?? ScenarioCatalog.Actual, asKnownOn);
+            return TypedResults.Ok(QuoteDocument.From(engine.Quote(entry!)));
+        }
+        catch (ScenarioException e) { return Problems.UnknownScenario(e); }
+        catch (RatingException e) { return Problems.Rating(e); }
+    }
+
+    /// <summary>The entry line a request describes; every mistake is recorded in <paramref name="args"/>.</summary>
+    internal static EntryLine? ToEntry(QuoteRequest r, QueryArgs args, DateOnly today)
+    {
+        var code = args.Code("code", r.Code);
+        var origin = args.Country("origin", r.Origin, required: true);
+        var importer = args.Country("importer", r.Importer, "US")!;
+        var date = args.Date("date", r.Date, today);
+        args.Check(r.Value is null or >= 0, "value", $"a customs value cannot be negative (found {r.Value})");
+        args.Check(r.MetalShare is null or (>= 0 and <= 1), "metalShare", $"expected a fraction from 0 to 1, e.g. 0.6 (found {r.MetalShare})");
+        var quantities = new List<Quantity>();
+        foreach (var (q, i) in (r.Quantities ?? []).Select((q, i) => (q, i)))
+        {
+            args.Check(q.Amount is >= 0, $"quantities[{i}].amount", "expected a quantity of 0 or more");
+            args.Check(!string.IsNullOrWhiteSpace(q.Unit), $"quantities[{i}].unit", "expected a unit such as kg, liters, doz. or No.");
+            if (q.Amount is >= 0 && !string.IsNullOrWhiteSpace(q.Unit)) quantities.Add(new Quantity(q.Amount.Value, q.Unit.Trim()));
+        }
+        if (origin is null || code.IsEmpty) return null;
+        return new EntryLine
+        {
+            Code = code, Origin = origin, Importer = importer, Date = date, CustomsValue = r.Value ?? 10_000m,
+            MetalShare = r.MetalShare, Program = string.IsNullOrWhiteSpace(r.Program) ? null : r.Program.Trim(), Quantities = [.. quantities],
+        };
+    }
+}

@@ -1,0 +1,36 @@
+// The dashboard's only way to the server: the same /api/v1 a script or a spreadsheet would use.
+
+export class ApiError extends Error {
+  constructor(problem, status) {
+    super(problem?.detail ?? `HTTP ${status}`);
+    this.problem = problem;
+    this.status = status;
+  }
+}
+
+export async function get(path, params) {
+  const url = params ? `/api/v1${path}?${params}` : `/api/v1${path}`;
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json' } });
+  } catch (e) {
+    throw new ApiError({ title: 'The server cannot be reached', detail: String(e.message ?? e) }, 0);
+  }
+  const type = response.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await response.json() : null;
+  if (!response.ok) throw new ApiError(body ?? { title: `HTTP ${response.status}` }, response.status);
+  return body;
+}
+
+let featuresPromise;
+/** Which capabilities this server serves ({quote: true, batch: false, …}). */
+export function features() {
+  featuresPromise ??= get('').then(index => index.features).catch(() => ({}));
+  return featuresPromise;
+}
+
+let scenariosPromise;
+export function scenarios() {
+  scenariosPromise ??= get('/scenarios');
+  return scenariosPromise;
+}

@@ -1,0 +1,26 @@
+// The dashboard shell: finds the page the path names, marks it in the navigation and lets its module draw it.
+import { h, clear, errorBox, show } from './dom.js';
+
+const pages = {
+  quote: 'Quote', timeline: 'Timeline', deadlines: 'Deadlines', scenarios: 'Scenarios',
+  indicators: 'Indicators', batch: 'Batch', impact: 'Impact', controls: 'Controls',
+};
+
+async function start() {
+  const name = location.pathname.replace(/^\/+|\/+$/g, '') || 'quote';
+  const page = Object.hasOwn(pages, name) ? name : 'quote';
+  document.title = `${pages[page]} · Tariffscope`;
+  for (const a of document.querySelectorAll('.top nav a')) {
+    if (a.getAttribute('href') === `/${page}`) a.setAttribute('aria-current', 'page');
+  }
+  const main = document.getElementById('main');
+  try {
+    const module = await import(`./pages/${page}.js`);
+    clear(main);
+    await module.render(main, new URLSearchParams(location.search));
+  } catch (e) {
+    show(main, h('h1', {}, pages[page]), errorBox(e));
+  }
+}
+
+start();

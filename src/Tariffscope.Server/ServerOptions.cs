@@ -1,0 +1,41 @@
+using Tariffscope.Data;
+
+namespace Tariffscope.Server;
+
+/// <summary>How a Tariffscope server is set up. Every field has a default that serves the built-in data on loopback.</summary>
+public sealed record ServerOptions
+{
+    public const string ApiKeyVariable = "TARIFFSCOPE_API_KEY";
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Where Kestrel listens (";"-separated); port 0 picks a free port.</summary>
+    public string Urls { get; init; } = DefaultUrls;
+    /// <summary>The data directory option (<c>--data-dir</c>); resolved the same way the command line resolves it.</summary>
+    public string? DataDir { get; init; }
+    /// <summary>A workspace already loaded (tests, embedding hosts); when set, <see cref="DataDir"/> is not read.</summary>
+    public Workspace? Workspace { get; init; }
+    /// <summary>The key that writes need in <c>X-Api-Key</c>; null means writes are off. The host decides where it comes
+    /// from (<c>tariffscope serve</c>: <c>--api-key</c>, else $TARIFFSCOPE_API_KEY).</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Largest upload (scenario file, product list, later batch files).</summary>
+    public long MaxUploadBytes { get; init; } = 20 * 1024 * 1024;
+    /// <summary>Largest JSON request body.</summary>
+    public long MaxJsonBytes { get; init; } = 64 * 1024;
+    /// <summary>Requests that run longer are cancelled with 504.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Requests per client per window on the expensive endpoints (timeline, diff, uploads).</summary>
+    public int ExpensivePermitsPerWindow { get; init; } = 60;
+    public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromMinutes(1);
+    /// <summary>At most this many scenarios can be uploaded into one running server.</summary>
+    public int MaxUploadedScenarios { get; init; } = 50;
+
+    /// <summary>Minimum level of the JSON console log.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>The clock behind "today" defaults (deadlines from today); tests pin it.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>The key, or null when writes are off (an empty key counts as none).</summary>
+    public string? ResolveApiKey() => string.IsNullOrWhiteSpace(ApiKey) ? null : ApiKey;
+}

@@ -1,0 +1,189 @@
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace Tariffscope.Server.Tests;
+
+/// <summary>The dashboard in headless Chromium: each page loads without errors, a quote shows its layers, the
+/// timeline draws its chart, the pages work at 375 px and from the keyboard. Screenshots go to docs/screenshots.</summary>
+public class DashboardBrowserTests(BrowserFixture server) : IClassFixture<BrowserFixture>
+{
+    private static async Task Shot(IPage page, string name, string? scrollTo = null)
+    {
+        if (scrollTo is not null) await page.Locator(scrollTo).First.EvaluateAsync("e => e.scrollIntoView()");
+        var path = BrowserFixture.ScreenshotPath(name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Type = ScreenshotType.Png });
+        Assert.InRange(new FileInfo(path).Length, 1_000, 150_000);
+    }
+
+    /// <summary>The steel article of QuoteApiTests (worked by hand there): $8,190.00, 81.9%, five layers.</summary>
+    [SkippableFact]
+    public async Task A_permalink_reproduces_the_quote_and_shows_the_layer_table()
+    {
+        var (page, errors) = await server.NewPage();
+        await page.GotoAsync(server.Url("/quote?code=7326.90.86&origin=CN&date=2025-08-01&value=10000&metalShare=0.6"));
+        var table = page.Locator("table.layers");
+        await table.WaitForAsync();
+        Assert.Equal(5, await table.Locator("tbody tr").CountAsync());
+        Assert.Contains("$8,190.00", await table.Locator("tfoot").InnerTextAsync());
+        Assert.Contains("81.9%", await table.Locator("tfoot").InnerTextAsync());
+        Assert.Contains("9903.88.03", await table.InnerTextAsync());
+        Assert.Equal(1, await page.Locator("tr[data-measure='us-ieepa-reciprocal-cn']", new() { HasTextString = "10% on 40%" }).CountAsync());
+        await Shot(page, "quote.png", ".result h2");
+        Assert.Empty(errors);
+    }
+
+    [SkippableFact]
+    public async Task A_quote_asked_through_the_form_after_a_code_search_updates_the_permalink()
+    {
+        var (page, errors) = await server.NewPage();
+        await page.GotoAsync(server.Url("/quote"));
+        await page.GetByLabel("Find a code by description").FillAsync("7326");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.Locator(".search-results button", new() { HasTextString = "7326.90.86" }).ClickAsync();
+        Assert.Equal("7326.90.86", await page.GetByLabel("Tariff code").InputValueAsync());
+        await page.GetByLabel("Entry date").FillAsync("2025-08-01");
+        await page.GetByText("More: metal share").ClickAsync();
+        await page.GetByLabel("Metal share").FillAsync("0.6");
+        await page.GetByLabel("Metal share").PressAsync("Enter"); // the keyboard submits the form
+        await page.Locator("table.layers tfoot", new() { HasTextString = "$8,190.00" }).WaitForAsync();
+        Assert.Contains("code=7326.90.86", page.Url);
+        Assert.Contains("metalShare=0.6", page.Url);
+        Assert.Contains("/quote?", await page.Locator(".permalink a").GetAttributeAsync("href"));
+        Assert.Empty(errors);
+    }
+
+    [SkippableFact]
+    public async Task An_unknown_code_shows_the_servers_explanation()
+    {
+        var (page, _) = await server.NewPage();
+        await page.GotoAsync(server.Url("/quote?code=9999.99.99&origin=CN&date=2025-08-01"));
+        var alert = page.GetByRole(AriaRole.Alert);
+        await alert.WaitForAsync();
+        Assert.Contains("9999.99.99 is not a line", await alert.InnerTextAsync());
+    }
+
+    [SkippableFact]
+    public async Task The_timeline_draws_a_step_chart_per_scenario_and_the_slider_shows_the_layers_of_a_day()
+    {
+        var (page, errors) = await server.NewPage();
+        await page.GotoAsync(server.Url("/timeline?code=7326.90.86&origin=CN&from=2025-01-01&to=2026-06-30&value=10000&metalShare=0.6&scenarios=actual&scenarios=truce-lapses-aug-2025"));
+        var paths = page.Locator("svg.chart path[data-series]");
+        await paths.First.WaitForAsync();
+        Assert.Equal(2, await paths.CountAsync());
+        Assert.Matches("^M[0-9.]+,[0-9.]+H", await paths.First.GetAttributeAsync("d") ?? "");
+        Assert.True(await page.Locator("svg.chart .marker").CountAsync() >= 3);
+        await Shot(page, "timeline.png", ".result h2");
+
+        // the day picker: 2025-08-20, when the two scenarios part (81.9% against 91.5%, see CalendarAndTimelineApiTests)
+        await page.GetByLabel("Date", new() { Exact = true }).FillAsync("2025-08-20");
+        await page.GetByLabel("Date", new() { Exact = true }).DispatchEventAsync("change");
+        var captions = await page.Locator("table.layers caption").AllInnerTextsAsync();
+        Assert.Contains(captions, c => c.StartsWith("actual on 2025-08-20: 81.9%"));
+        Assert.Contains(captions, c => c.StartsWith("truce-lapses-aug-2025 on 2025-08-20: 91.5%"));
+
+        // the chart answers the keyboard: arrows move between changes and the day follows
+        await page.Locator("svg.chart").FocusAsync();
+        var before = await page.GetByLabel("Date", new() { Exact = true }).InputValueAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.NotEqual(before, await page.GetByLabel("Date", new() { Exact = true }).InputValueAsync());
+        Assert.Empty(errors);
+    }
+
+    [SkippableFact]
+    public async Task Deadlines_count_down_to_each_change()
+    {
+        var (page, errors) = await server.NewPage();
+        await page.GotoAsync(server.Url("/deadlines?from=2025-07-01&days=120&origin=CN&importer=US"));
+        var items = page.Locator(".deadline-list > li");
+        await items.First.WaitForAsync();
+        Assert.True(await items.CountAsync() >= 3);
+        Assert.Contains("in 42 days", await page.Locator(".deadline", new() { HasTextString = "2025-08-12" }).First.InnerTextAsync());
+        await Shot(page, "deadlines.png", ".result h2");
+        Assert.Empty(errors);
+    }
+
+    [SkippableFact]
+    public async Task The_scenarios_page_compares_two_scenarios()
+    {
+        var (page, errors) = await server.NewPage();
+        await page.GotoAsync(server.Url("/scenarios?a=actual&b=truce-lapses-aug-2025&date=2025-08-20&origin=CN"));
+        await page.Locator("table", new() { HasTextString = "Lines that differ" }).WaitForAsync();
+        Assert.Contains("IEEPA reciprocal duty on China", await page.Locator("table").First.InnerTextAsync());
+        await Shot(page, "scenarios.png", ".result h2");
+        Assert.Empty(errors);
+    }
+
+    [SkippableTheory]
+    [InlineData("indicators", "tariffscope data import-trade")]
+    [InlineData("batch", "Batch rating is not part of this server yet")]
+    [InlineData("impact", "tariffscope data import-trade")]
+    [InlineData("controls", "Export-control screening is not part of this server yet")]
+    public async Task Pages_whose_api_is_not_here_yet_say_so(string page_, string message)
+    {
+        var (page, errors) = await server.NewPage();
+        await page.GotoAsync(server.Url("/" + page_));
+        await page.Locator(".placeholder").WaitForAsync();
+        Assert.Contains(message, await page.Locator(".placeholder").InnerTextAsync());
+        if (page_ == "indicators") await Shot(page, "indicators.png");
+        Assert.Empty(errors);
+    }
+
+    [SkippableFact]
+    public async Task Batch_upload_when_the_batch_api_exists()
+    {
+        var index = await server.GetJson("/api/v1");
+        Skip.IfNot((bool)index["features"]!["batch"]!, "the batch API is not part of this server yet (GET /api/v1 reports batch: false); skipped until it lands.");
+        var (page, _) = await server.NewPage();
+        await page.GotoAsync(server.Url("/batch"));
+        Assert.Fail("the batch page test is to be written with the batch API");
+    }
+
+    [SkippableFact]
+    public async Task Every_page_works_at_375_pixels_with_labelled_inputs_and_landmarks()
+    {
+        foreach (var path in new[] { "/quote?code=7326.90.86&origin=CN&date=2025-08-01&metalShare=0.6", "/timeline?code=7326.90.86&origin=CN&from=2025-01-01&to=2026-06-30",
+                     "/deadlines?from=2025-07-01", "/scenarios", "/indicators" })
+        {
+            var (page, errors) = await server.NewPage(375, 740);
+            await page.GotoAsync(server.Url(path));
+            await page.Locator("main h1").WaitForAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var report = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
+                () => ({
+                  overflow: document.documentElement.scrollWidth - window.innerWidth,
+                  lang: document.documentElement.lang,
+                  landmarks: ['header', 'nav', 'main', 'footer'].filter(t => document.querySelector(t)).length,
+                  unlabelled: [...document.querySelectorAll('input, select, textarea')]
+                    .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby')).map(e => e.name || e.type),
+                })
+                """);
+            var overflow = report.GetProperty("overflow").GetInt32();
+            Assert.True(overflow <= 0, $"{path}: the page is {overflow}px wider than the 375px screen");
+            Assert.Equal("en", report.GetProperty("lang").GetString());
+            Assert.Equal(4, report.GetProperty("landmarks").GetInt32());
+            var unlabelled = report.GetProperty("unlabelled").EnumerateArray().Select(e => e.GetString()).ToList();
+            Assert.True(unlabelled.Count == 0, $"{path}: inputs without a label: {string.Join(", ", unlabelled)}");
+            if (path.StartsWith("/quote", StringComparison.Ordinal))
+            {
+                await page.Locator("table.layers").WaitForAsync();
+                await Shot(page, "quote-375.png", ".result h2");
+            }
+            Assert.Empty(errors);
+            await page.CloseAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_keyboard_reaches_the_skip_link_first_and_focus_is_visible()
+    {
+        var (page, _) = await server.NewPage();
+        await page.GotoAsync(server.Url("/deadlines?from=2025-07-01"));
+        await page.Locator("main h1").WaitForAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
+        Assert.NotEqual("none", outline);
+    }
+}
