@@ -12,6 +12,7 @@ public static class CommandRegistry
         // capability registrations (one line each)
         config.AddBranch("schedule", Tariffscope.Cli.Schedule.ScheduleCommands.Configure);
         config.AddBranch("data", Tariffscope.Cli.DataDir.DataCommands.Configure);
+        config.AddBranch("indicators", Tariffscope.Cli.Trade.IndicatorCommands.Configure);
         config.AddCommand<Tariffscope.Cli.Quotes.QuoteCommand>("quote")
             .WithDescription("The duty owed on one import line on a date, layer by layer, with the legal basis of each")
             .WithExample("quote", "9403.60.80.93", "--origin", "CN", "--date", "2025-08-13", "--value", "10000")

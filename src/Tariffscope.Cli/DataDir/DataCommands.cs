@@ -20,5 +20,6 @@ public static class DataCommands
             .WithDescription("Read a USITC HTS JSON export and report its rows and lines, and how its rate texts parse, by shape, listing those that do not")
             .WithExample("data", "check-hts", "hts_2026_basic.json.gz")
             .WithExample("data", "check-hts", "hts_2026_basic.json.gz", "--json");
+        Tariffscope.Cli.Trade.TradeDataCommands.Configure(data);
     }
 }

@@ -1,0 +1,68 @@
+using Tariffscope.Duties;
+using Tariffscope.Engine;
+using Tariffscope.Nomenclature;
+using Tariffscope.Policy;
+
+namespace Tariffscope.Trade;
+
+/// <summary>
+/// Rates one (product, partner) line on a date through the engine. Rates are linear in value for ad valorem,
+/// floor and metal-share layers, so each line is quoted once at a reference value and the rates scale to any
+/// value. A specific rate needs a quantity: the line's own quantity is scaled to the reference value (its base-year
+/// unit value); with none, the line counts as "needs quantity". A 10-digit code that a revision no longer has is
+/// rated at its 8-digit line, where rates are set, and counted apart so the share shows.
+/// </summary>
+public sealed class LineRater(TariffEngine engine, Schedule schedule, string importer)
+{
+    /// <summary>Customs value every line is quoted at: large enough that cents rounding costs 1e-8 of a rate.</summary>
+    public const decimal ReferenceValue = 1_000_000m;
+
+    private readonly HashSet<string> _column2 = engine.Policy.Column2Origins.TryGetValue(importer, out var c2)
+        ? c2.SelectMany(o => o.StartsWith("group:", StringComparison.Ordinal) && engine.Policy.Groups.TryGetValue(o[6..], out var g) ? g.Members.AsEnumerable() : [o]).ToHashSet()
+        : [];
+
+    public TariffEngine Engine => engine;
+    public Schedule Schedule => schedule;
+    public string Importer => importer;
+
+    /// <param name="quantityPerValue">The line's base-year quantity per dollar, when known.</param>
+    public LineRating Rate(HtsCode code, string origin, DateOnly date, Quantity? quantityPerValue)
+    {
+        // Screen the cheap refusals first: an exception per unknown line would cost more than the quote.
+        var revision = schedule.On(date);
+        if (revision is null)
+            return LineRating.Unrated(RatingProblem.NoSchedule, $"no {importer} schedule revision is in force on {date:yyyy-MM-dd}");
+        var rated = code;
+        var line = revision.Resolve(code);
+        if (line is null && code.Length == 10)
+        {
+            rated = HtsCode.Parse(code.Digits[..8]);
+            line = revision.Resolve(rated);
+        }
+        if (line is null)
+            return LineRating.Unrated(RatingProblem.UnknownCode, $"{code} is not a line of {revision.Name}");
+
+        var quantities = quantityPerValue is { } q ? new[] { q with { Amount = q.Amount * ReferenceValue } } : [];
+        var baseRate = _column2.Contains(origin) && line.Other is not null ? line.Other : line.General;
+        if (baseRate is null)
+            return LineRating.Unrated(RatingProblem.UnreadableRate, $"{code} has no base rate in {revision.Name}");
+        var outcome = baseRate.Evaluate(new DutyBasis(ReferenceValue, quantities));
+        if (!outcome.IsComplete)
+            return baseRate.IsParsed
+                ? LineRating.Unrated(RatingProblem.MissingQuantity, $"base rate {baseRate} needs a quantity")
+                : LineRating.Unrated(RatingProblem.UnreadableRate, $"base rate text '{baseRate}' is not read");
+        try
+        {
+            var quote = engine.Quote(new EntryLine
+            {
+                Code = rated, Origin = origin, Date = date, Importer = importer, CustomsValue = ReferenceValue,
+                Quantities = [.. quantities],
+            });
+            return LineRating.From(quote, !rated.Equals(code));
+        }
+        catch (RatingException e)
+        {
+            return LineRating.Unrated(e.Problem, e.Message);
+        }
+    }
+}
