@@ -113,8 +113,8 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
         if (importer == "US" && w.UsSchedule.IsBuiltIn)
             notes.Add("only the built-in sample schedule is loaded: most codes are unknown to it (see the share not rated); import the HTS revisions with `tariffscope data import-hts`");
         notes.Add($"{flows.Count:N0} flows read in {loaded.TotalSeconds:0.0} s; schedule cut to their codes in {sliced.TotalSeconds:0.0} s; " +
-                  string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Reused:N0} ratings reused, {x.Stats.Elapsed.TotalSeconds:0.0} s")) +
-                  $"; {clock.Elapsed.TotalSeconds:0.0} s in all");
+                  string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Shared:N0} ratings shared between partners treated alike, {x.Stats.Reused:N0} kept from the date before, {x.Stats.Elapsed.TotalSeconds:0.0} s of which {x.Stats.Calendar.TotalSeconds:0.0} s finding change dates")) +
+                  $"; {clock.Elapsed.TotalSeconds:0.0} s in all ({Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s of processor time on {Environment.ProcessorCount} cores)");
 
         if (s.Csv is not null) IndicatorCsv.Write(s.Csv, series);
         if (s.Chart is not null) IndicatorChart.Save(s.Chart, series, s.Rate.Equals("additional", StringComparison.OrdinalIgnoreCase), 1200, 600);
@@ -158,7 +158,7 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
             {
                 var fams = by == IndicatorGrouping.Measure
                     ? string.Join("\n", p.Families.Select(f => $"{f.Title}: {TradeFormat.Pct(f.CoveredShare, 1)} covered, {TradeFormat.Pct(f.Rate)}"))
-                    : string.Join(", ", p.Families.OrderByDescending(f => f.Rate).Take(3).Select(f => $"{f.Title} {TradeFormat.Pct(f.CoveredShare, 0)}"));
+                    : string.Join(", ", p.Families.OrderByDescending(f => f.Rate).Take(3).Select(f => $"{f.Family} {TradeFormat.Pct(f.CoveredShare, 0)}"));
                 var cells = new List<string> { $"{p.Date:yyyy-MM-dd}" };
                 if (by is IndicatorGrouping.Partner or IndicatorGrouping.Chapter) cells.Add(p.Group == IndicatorPoint.AllGroup ? "[bold]all[/]" : p.Group);
                 cells.AddRange([TradeFormat.Money(p.TradeValue), TradeFormat.Pct(p.AdditionalRate), TradeFormat.Pct(p.TotalRate), TradeFormat.Pct(1 - p.RatedShare, 1),

@@ -154,12 +154,24 @@ public sealed class ChangeCalendar
         return result;
     }
 
-    /// <summary>What the engine reads of a code in a revision (and of its 8-digit line, its fallback).</summary>
+    /// <summary>What the engine reads of a code in a revision (and of its 8-digit line, its fallback): the rate
+    /// line's texts, the units and the Chapter 99 references along the chain.</summary>
     private static string Fingerprint(ScheduleRevision revision, HtsCode code)
     {
-        static string Of(ResolvedLine? l) => l is null ? "-" :
-            $"{l.RateLine.Code.Digits}|{l.RateLine.GeneralText}|{l.RateLine.SpecialText}|{l.RateLine.OtherText}|{string.Join(' ', l.Units)}|{string.Join(' ', l.Chapter99Refs)}";
-        var own = Of(revision.Resolve(code));
-        return code.Length == 10 ? own + "#" + Of(revision.Resolve(HtsCode.Parse(code.Digits[..8]))) : own;
+        var sb = new System.Text.StringBuilder(160);
+        void Of(TariffLine? line)
+        {
+            if (line is null) { sb.Append('-'); return; }
+            bool rates = false, units = false;
+            for (var l = line; l is not null; l = l.Parent)
+            {
+                if (!rates && l.General is not null) { sb.Append(l.Code.Digits).Append('|').Append(l.GeneralText).Append('|').Append(l.SpecialText).Append('|').Append(l.OtherText).Append('|'); rates = true; }
+                if (!units && !l.Units.IsEmpty) { sb.AppendJoin(' ', l.Units).Append('|'); units = true; }
+                foreach (var r in l.Chapter99Refs) sb.Append(r.Digits).Append(' ');
+            }
+        }
+        Of(revision.Find(code));
+        if (code.Length == 10) { sb.Append('#'); Of(revision.Find(HtsCode.Parse(code.Digits[..8]))); }
+        return sb.ToString();
     }
 }

@@ -39,8 +39,10 @@ public sealed record IndicatorPoint(
     public const string AllGroup = "all";
 }
 
-/// <summary>What the computation cost: lines, dates, quotes made and ratings reused.</summary>
-public sealed record IndicatorStats(int Lines, int Partners, int Dates, long Quotes, long Reused, TimeSpan Elapsed);
+/// <summary>What the computation cost: lines, dates, quotes made, ratings shared between partners the rules treat
+/// alike, ratings kept from the date before (no change reached the line); the time to find the change dates
+/// (comparing schedule revisions) and in all. Quotes + shared + reused = lines × dates.</summary>
+public sealed record IndicatorStats(int Lines, int Partners, int Dates, long Quotes, long Shared, long Reused, TimeSpan Calendar, TimeSpan Elapsed);
 
 /// <summary>A series of trade-weighted indicators under one scenario.</summary>
 public sealed record IndicatorSeries(

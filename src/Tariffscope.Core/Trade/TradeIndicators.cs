@@ -29,8 +29,12 @@ public static class TradeIndicators
         var inAggregate = CountedElsewhere(policy, origins.Keys, notes);
         var calendar = ChangeCalendar.Build(policy, request.Importer, rater.Schedule, lines.Select(l => l.Code).Distinct().ToList(), request.From, request.To);
         var dates = calendar.Dates;
+        var calendarTime = clock.Elapsed;
 
-        long quotes = 0, reused = 0;
+        // Partners the rules treat alike share ratings: a code re-rated on a date for one is read from here by the next.
+        var classes = origins.Values.Distinct().ToDictionary(o => o, rater.OriginClass);
+        var shared = new System.Collections.Concurrent.ConcurrentDictionary<(string Class, string Code, DateOnly Date, Quantity? Q), LineRating>();
+        long quotes = 0, reused = 0, sharedHits = 0;
         var byPartner = lines.GroupBy(l => l.Partner).OrderByDescending(g => g.Count()).ToList();
         var results = new (string Partner, IndicatorTotals[] Totals, Dictionary<string, IndicatorTotals>[] Groups)[byPartner.Count];
         Parallel.For(0, byPartner.Count, i =>
@@ -38,12 +42,13 @@ public static class TradeIndicators
             var partner = byPartner[i].Key;
             var own = byPartner[i].ToArray();
             var origin = origins[partner];
+            var originClass = classes[origin];
             var current = new LineRating[own.Length];
             var running = new IndicatorTotals();
             var runningGroups = new Dictionary<string, IndicatorTotals>(StringComparer.Ordinal);
             var totals = new IndicatorTotals[dates.Count];
             var groups = new Dictionary<string, IndicatorTotals>[dates.Count];
-            long q = 0;
+            long q = 0, hits = 0;
             for (int d = 0; d < dates.Count; d++)
             {
                 var date = dates[d];
@@ -52,8 +57,13 @@ public static class TradeIndicators
                 {
                     var line = own[k];
                     if (!all && !calendar.Touches(date, origin, line.Code)) continue;
-                    var rating = rater.Rate(line.Code, origin, date, line.QuantityPerValue);
-                    q++;
+                    var key = (originClass, line.Code.Digits, date, line.QuantityPerValue);
+                    if (shared.TryGetValue(key, out var rating)) hits++;
+                    else
+                    {
+                        rating = shared.GetOrAdd(key, rater.Rate(line.Code, origin, date, line.QuantityPerValue));
+                        q++;
+                    }
                     var group = request.By == IndicatorGrouping.Chapter ? Chapter(line.Code) : null;
                     if (current[k] is { } old)
                     {
@@ -74,7 +84,8 @@ public static class TradeIndicators
                     groups[d] = runningGroups.ToDictionary(kv => kv.Key, kv => kv.Value.Clone(), StringComparer.Ordinal);
             }
             Interlocked.Add(ref quotes, q);
-            Interlocked.Add(ref reused, (long)own.Length * dates.Count - q);
+            Interlocked.Add(ref reused, (long)own.Length * dates.Count - q - hits);
+            Interlocked.Add(ref sharedHits, hits);
             results[i] = (partner, totals, groups);
         });
 
@@ -104,7 +115,7 @@ public static class TradeIndicators
             notes.Add($"dates after {policy.Horizon:yyyy-MM-dd} are past the policy data's horizon: later changes are not known");
         return new IndicatorSeries(policy.Name, request.Importer, year, request.From, request.To, request.By, [.. dates],
             totalPoints.ToImmutable(), groupPoints.ToImmutable(), [.. notes.Distinct()],
-            new IndicatorStats(lines.Count, byPartner.Count, dates.Count, quotes, reused, clock.Elapsed));
+            new IndicatorStats(lines.Count, byPartner.Count, dates.Count, quotes, sharedHits, reused, calendarTime, clock.Elapsed));
     }
 
     /// <summary>The two-digit HS chapter of a code.</summary>

@@ -170,7 +170,7 @@ public static class TradeImporter
             int year = 0;
             using (var cmd = TradeStore.Command(c, $"""
                 SELECT m.iso2, r.year, count(*), CAST(sum(round(r.value, 2)) AS DECIMAL(20,2)), CAST(sum(round(r.duty, 2)) AS DECIMAL(20,2))
-                FROM ({rows}) r JOIN census_countries m ON r.cty = m.cty_code GROUP BY ALL ORDER BY 4 DESC
+                FROM {rows} r JOIN census_countries m ON r.cty = m.cty_code GROUP BY ALL ORDER BY 4 DESC
                 """))
             using (var r = cmd.ExecuteReader())
                 while (r.Read())
