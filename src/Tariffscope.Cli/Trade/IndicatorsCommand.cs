@@ -173,6 +173,8 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
                 foreach (var u in last.Unrated)
                     console.MarkupLine($"  · {u.Problem}: {TradeFormat.Pct(u.Share)} of value ({TradeFormat.Money(u.Value)}), e.g. {Markup.Escape(u.Example)}");
             }
+            if (last is { BaseNeedsQuantityShare: > 0 })
+                console.MarkupLine($"[grey]{TradeFormat.Pct(last.BaseNeedsQuantityShare)} of value has a specific base rate and no quantity: its additional duty is counted, its base only by its ad valorem part (the total is a lower bound)[/]");
             if (last is { EightDigitShare: > 0 })
                 console.MarkupLine($"[grey]{TradeFormat.Pct(last.EightDigitShare)} of value rated at the 8-digit line (its 2024 10-digit code is not in the revision)[/]");
             foreach (var n in x.Notes) console.MarkupLine($"[grey]note: {Markup.Escape(n)}[/]");

@@ -20,6 +20,8 @@ public sealed record FamilyCoverage(string Family, string Title, decimal Covered
 /// The trade-weighted tariff of one group (all partners, one partner or one HS chapter) on one date, with fixed
 /// base-year weights: sum(rate × M) / sum(M). Lines the engine cannot rate count as 0% and are reported as a share
 /// by reason; the averages over rated value alone are given beside. Revenue is static: rate × base-year value.
+/// <see cref="BaseNeedsQuantityShare"/> is the value whose base rate is specific with no quantity known: its
+/// additional duty is in the averages, its base only by its ad valorem part, so the total is a lower bound.
 /// </summary>
 public sealed record IndicatorPoint(
     DateOnly Date,
@@ -33,6 +35,7 @@ public sealed record IndicatorPoint(
     decimal AdditionalRevenue,
     decimal TotalRevenue,
     decimal EightDigitShare,
+    decimal BaseNeedsQuantityShare,
     ImmutableArray<UnratedShare> Unrated,
     ImmutableArray<FamilyCoverage> Families)
 {

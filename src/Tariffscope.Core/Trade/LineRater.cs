@@ -9,7 +9,10 @@ namespace Tariffscope.Trade;
 /// Rates one (product, partner) line on a date through the engine. Rates are linear in value for ad valorem,
 /// floor and metal-share layers, so each line is quoted once at a reference value and the rates scale to any
 /// value. A specific rate needs a quantity: the line's own quantity is scaled to the reference value (its base-year
-/// unit value); with none, the line counts as "needs quantity". A 10-digit code that a revision no longer has is
+/// unit value). With none, the line is quoted with zero quantities: its additional duty is complete (ad valorem
+/// layers do not read the base), its total holds only the base's ad valorem part and is flagged; a line whose
+/// additional duty depends on the base (a floor such as the EU's 15% including MFN) counts as "needs quantity".
+/// A 10-digit code that a revision no longer has is
 /// rated at its 8-digit line, where rates are set, and counted apart so the share shows.
 /// </summary>
 public sealed class LineRater(TariffEngine engine, Schedule schedule, string importer)
@@ -68,10 +71,16 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
         if (baseRate is null)
             return LineRating.Unrated(RatingProblem.UnreadableRate, $"{code} has no base rate in {revision.Name}");
         var outcome = baseRate.Evaluate(new DutyBasis(ReferenceValue, quantities));
+        bool baseIncomplete = false;
         if (!outcome.IsComplete)
-            return baseRate.IsParsed
-                ? LineRating.Unrated(RatingProblem.MissingQuantity, $"base rate {baseRate} needs a quantity")
-                : LineRating.Unrated(RatingProblem.UnreadableRate, $"base rate text '{baseRate}' is not read");
+        {
+            if (!baseRate.IsParsed) return LineRating.Unrated(RatingProblem.UnreadableRate, $"base rate text '{baseRate}' is not read");
+            if (quantities.Length > 0 || line.Units.IsEmpty) return LineRating.Unrated(RatingProblem.MissingQuantity, $"base rate {baseRate} needs a quantity");
+            quantities = [.. line.Units.Select(u => new Quantity(0m, u))];
+            if (!baseRate.Evaluate(new DutyBasis(ReferenceValue, quantities)).IsComplete)
+                return LineRating.Unrated(RatingProblem.MissingQuantity, $"base rate {baseRate} needs a quantity");
+            baseIncomplete = true;
+        }
         try
         {
             var quote = engine.Quote(new EntryLine
@@ -79,7 +88,11 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
                 Code = rated, Origin = origin, Date = date, Importer = importer, CustomsValue = ReferenceValue,
                 Quantities = [.. quantities],
             });
-            return LineRating.From(quote, !rated.Equals(code));
+            var rating = LineRating.From(quote, !rated.Equals(code));
+            if (!baseIncomplete) return rating;
+            if (quote.Layers.Any(l => engine.Policy.FindMeasure(l.MeasureId)?.Kind == MeasureKind.Floor))
+                return LineRating.Unrated(RatingProblem.MissingQuantity, $"base rate {baseRate} needs a quantity (a floor including the base applies)");
+            return rating with { BaseIncomplete = true };
         }
         catch (RatingException e)
         {

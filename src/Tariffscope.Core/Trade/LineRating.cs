@@ -11,8 +11,12 @@ public readonly record struct FamilyRate(string Family, decimal Rate, decimal Sh
 /// layer), total duty (with the base rate), and each family's part. A line the engine cannot rate carries the
 /// problem instead, and counts as 0% in the averages.
 /// </summary>
+/// <remarks><see cref="BaseIncomplete"/>: the base rate is specific and no quantity is known, so the total holds only
+/// its ad valorem part (a lower bound); the additional duty is complete.</remarks>
 public sealed record LineRating(decimal Additional, decimal Total, ImmutableArray<FamilyRate> Families, RatingProblem? Problem, string? Why, bool AtEightDigits)
 {
+    public bool BaseIncomplete { get; init; }
+
     public bool IsRated => Problem is null;
 
     public static LineRating Unrated(RatingProblem problem, string why) => new(0m, 0m, [], problem, why, false);

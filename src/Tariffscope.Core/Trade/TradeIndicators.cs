@@ -185,6 +185,6 @@ public static class TradeIndicators
         });
 
     private static bool SameRates(LineRating a, LineRating b) =>
-        a.Problem == b.Problem && a.Additional == b.Additional && a.Total == b.Total && a.AtEightDigits == b.AtEightDigits
+        a.Problem == b.Problem && a.Additional == b.Additional && a.Total == b.Total && a.AtEightDigits == b.AtEightDigits && a.BaseIncomplete == b.BaseIncomplete
         && a.Families.SequenceEqual(b.Families);
 }

@@ -82,6 +82,21 @@ public class TradeIndicatorsTests
     }
 
     [Fact]
+    public void Without_a_quantity_a_specific_base_leaves_the_additional_duty_whole_and_the_total_a_lower_bound()
+    {
+        // Sparkling wine $400, MFN 19.8¢/liter, no quantity, measure z adds 10%; furniture $100 at 25%.
+        // Additional = (10×400 + 25×100) / 500 = 6,500 / 500 = 13%. The wine's base is unknown, so the total
+        // counts it as 0: (10×400 + 25×100) / 500 = 13% too; 400/500 = 80% of value has its base missing.
+        var s = Run([Flow("CN", "2204.10.00.75", 400m), Flow("CN", "9403.60.80.93", 100m)]);
+        var p = s.TotalOn(Start)!;
+        Assert.True(p.Unrated.IsEmpty, string.Join("; ", p.Unrated.Select(u => u.Example)));
+        Assert.Equal(0.13m, p.AdditionalRate);
+        Assert.Equal(0.13m, p.TotalRate);
+        Assert.Equal(1m, p.RatedShare);
+        Assert.Equal(0.8m, p.BaseNeedsQuantityShare);
+    }
+
+    [Fact]
     public void A_ten_digit_code_missing_from_the_revision_is_rated_at_its_eight_digit_line()
     {
         // 9403.60.80.99 is not in the schedule but 9403.60.80 is: rated there, 25% additional, counted apart.

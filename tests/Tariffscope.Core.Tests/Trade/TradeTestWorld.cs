@@ -29,7 +29,11 @@ public static class TradeTestWorld
         var furniture = Line("9403.60.80", "Free");
         var valves = Line("8481.80.50", "3%");
         var wine = Line("2204.21.50", "6.3¢/liter");
-        return [furniture, Line("9403.60.80.93", "", furniture), valves, Line("8481.80.50.90", "", valves), wine, Line("2204.21.50.05", "", wine)];
+        // A specific rate on a line that prints its unit: quoted with zero liters when no quantity is known.
+        var sparkling = Line("2204.10.00", "19.8¢/liter") ;
+        sparkling = new TariffLine { Code = sparkling.Code, Indent = 1, Description = "sparkling wine", GeneralText = "19.8¢/liter", General = sparkling.General, Units = ["liters"] };
+        return [furniture, Line("9403.60.80.93", "", furniture), valves, Line("8481.80.50.90", "", valves), wine, Line("2204.21.50.05", "", wine),
+            sparkling, Line("2204.10.00.75", "", sparkling)];
     }
 
     private static Measure M(string id, string family, string[] origins, string prefix, params (DateOnly From, string Rate)[] rates) => new()
@@ -55,6 +59,7 @@ public static class TradeTestWorld
             M("x", "fx", ["CN", "JP"], "9403", (new DateOnly(2018, 1, 1), "25%")),
             M("y", "fy", ["CN"], "8481", (new DateOnly(2018, 1, 1), "45%"), (Change, "10%")),
             M("jp", "fy", ["JP"], "8481", (JpStart, "5%")),
+            M("z", "fx", ["CN"], "220410", (new DateOnly(2018, 1, 1), "10%")),
         ],
         Groups = ImmutableDictionary.CreateRange(new Dictionary<string, CountryGroup>
         {
