@@ -66,6 +66,9 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
         var t = Table("Partner");
         foreach (var r in report.Partners.Prepend(report.Total)) AddRow(t, r);
         console.Write(t);
+        var m = Table("Measures charged");
+        foreach (var r in report.ByMeasures) AddRow(m, r);
+        console.Write(m);
         var c = Table("HS2").Title($"Largest chapter gaps{(s.Partners.Count > 0 ? " for " + string.Join(", ", s.Partners) : "")}");
         foreach (var r in largest) AddRow(c, r);
         console.Write(c);

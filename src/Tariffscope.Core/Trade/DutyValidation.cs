@@ -22,8 +22,10 @@ public sealed record ValidationRow(
     public decimal ComputedRate => Value == 0 ? 0 : Computed / Value;
 }
 
+/// <remarks><see cref="ByMeasures"/> groups lines by the measure families the engine charged on them ("none": base
+/// rate only), which separates what the schedule alone explains from what exclusions and claims take off a measure.</remarks>
 public sealed record ValidationReport(DateOnly Date, string Scenario, int Year, ValidationRow Total,
-    ImmutableArray<ValidationRow> Partners, ImmutableArray<ValidationRow> Chapters, ImmutableArray<string> Notes);
+    ImmutableArray<ValidationRow> Partners, ImmutableArray<ValidationRow> Chapters, ImmutableArray<ValidationRow> ByMeasures, ImmutableArray<string> Notes);
 
 /// <summary>
 /// Checks the engine against the record: rates every base-year line with the rules in force on one date of that year
@@ -62,7 +64,10 @@ public static class DutyValidation
         var partners = rated.GroupBy(x => x.Line.Partner).Select(g => Row(g.Key, g)).OrderByDescending(r => r.Value).ToImmutableArray();
         var counted = rated.Where(x => !inAggregate.Contains(x.Line.Partner)).ToList();
         var chapters = counted.GroupBy(x => TradeIndicators.Chapter(x.Line.Code)).Select(g => Row(g.Key, g)).OrderBy(r => r.Group, StringComparer.Ordinal).ToImmutableArray();
+        var byMeasures = counted.GroupBy(x => x.Rating.IsRated ? (x.Rating.Families.IsEmpty ? "none" : string.Join("+", x.Rating.Families.Select(f => f.Family)))
+                + (x.Rating.BaseIncomplete ? " (specific base, no quantity)" : "") : "not rated")
+            .Select(g => Row(g.Key, g)).OrderByDescending(r => r.Value).ToImmutableArray();
         if (lines.Any(l => l.DutyCollected is null)) notes.Add("some flows carry no collected duty: they count as 0 collected");
-        return new ValidationReport(date, policy.Name, year, Row("all", counted), partners, chapters, [.. notes.Distinct()]);
+        return new ValidationReport(date, policy.Name, year, Row("all", counted), partners, chapters, byMeasures, [.. notes.Distinct()]);
     }
 }
