@@ -13,6 +13,7 @@ public static class CommandRegistry
         config.AddBranch("schedule", Tariffscope.Cli.Schedule.ScheduleCommands.Configure);
         config.AddBranch("data", Tariffscope.Cli.DataDir.DataCommands.Configure);
         Tariffscope.Cli.Serve.ServeCommand.Configure(config);
+        config.AddBranch("indicators", Tariffscope.Cli.Trade.IndicatorCommands.Configure);
         config.AddCommand<Tariffscope.Cli.Quotes.QuoteCommand>("quote")
             .WithDescription("The duty owed on one import line on a date, layer by layer, with the legal basis of each")
             .WithExample("quote", "9403.60.80.93", "--origin", "CN", "--date", "2025-08-13", "--value", "10000")

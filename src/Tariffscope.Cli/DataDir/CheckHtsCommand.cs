@@ -33,6 +33,7 @@ public sealed class CheckHtsCommand(IAnsiConsole console) : Command<CheckHtsSett
             console.MarkupLine($"[bold]{Markup.Escape(report.File)}[/]: {report.Rows:N0} rows = {report.NumberedLines:N0} numbered lines + {report.GroupHeadings:N0} group headings");
             console.MarkupLine("[grey]Lines by digits:[/] " + string.Join(", ", report.LinesByDigits.Select(kv => $"{kv.Key}: {kv.Value:N0}")));
             console.MarkupLine($"[grey]Lines with Chapter 99 references:[/] {report.LinesWithChapter99Refs:N0}");
+            console.MarkupLine($"[bold]10-digit lines whose general rate (own or inherited) parses: {report.TenDigitLinesParsed:N0} of {report.TenDigitLines:N0} ({Percent(report.TenDigitLinesParsed, report.TenDigitLines)})[/]");
             foreach (var w in report.Warnings) console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w.ToString())}");
 
             var summary = new Table().AddColumns("Column", "Texts", "Parsed", "Not parsed", "By shape");
@@ -51,5 +52,5 @@ public sealed class CheckHtsCommand(IAnsiConsole console) : Command<CheckHtsSett
             return 0;
         });
 
-    private static string Percent(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:0.0}%";
+    private static string Percent(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:0.00}%";
 }

@@ -23,5 +23,6 @@ public static class DataCommands
         data.AddCommand<Tariffscope.Cli.PolicyData.ImportListCommand>("import-list")
             .WithDescription("Store an official product list (Annex II, a Section 232 annex, …) under a name; a shipped list's name replaces its built-in sample")
             .WithExample("data", "import-list", "annex-ii", "annex-ii.csv", "--source", "EO 14257 Annex II as amended");
+        Tariffscope.Cli.Trade.TradeDataCommands.Configure(data);
     }
 }

@@ -38,6 +38,7 @@ public sealed class DataStatusCommand(IAnsiConsole console) : Command<DataStatus
                     console.MarkupLine("[red]Some imported files are missing:[/] queries fall back to the built-in sample until they are imported again.");
             }
             console.MarkupLine($"[grey]Answers on {date:yyyy-MM-dd}:[/] {Markup.Escape(view.AnswersOn)}");
+            console.MarkupLine(Markup.Escape(Tariffscope.Cli.Trade.TradeStatusCommand.Summary(dir)));
             return 0;
         });
 }

@@ -21,7 +21,9 @@ public sealed record HtsCheckReport(
     IReadOnlyDictionary<int, int> LinesByDigits,
     int LinesWithChapter99Refs,
     IReadOnlyList<ColumnReport> Columns,
-    IReadOnlyList<HtsWarning> Warnings);
+    IReadOnlyList<HtsWarning> Warnings,
+    int TenDigitLines = 0,
+    int TenDigitLinesParsed = 0);
 
 /// <summary>Reads an export and counts how its rate texts parse.</summary>
 public static class HtsCheck
@@ -32,15 +34,23 @@ public static class HtsCheck
     {
         var lines = file.Lines;
         var byDigits = lines.GroupBy(l => l.Code.Length).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
-        // TODO: switch to the duty parser's RateShapeReport once it exists; this local tally groups by Shape and IsParsed.
+        // A per-line tally (not RateShapeReport) so that each unread text can name the first line that prints it.
         var columns = new List<ColumnReport>
         {
             Tally("general", lines.Select(l => (l, l.GeneralText, Rates: One(l.General)))),
             Tally("special", lines.Select(l => (l, l.SpecialText, Rates: l.Special.Select(s => (DutyExpression?)s.Rate)))),
             Tally("other", lines.Select(l => (l, l.OtherText, Rates: One(l.Other)))),
         };
+        // The figure that matters for rating: a 10-digit line's general rate, its own or the one it inherits.
+        int ten = 0, tenParsed = 0;
+        foreach (var l in lines.Where(l => l.Code.Length == 10))
+        {
+            ten++;
+            var rate = l.General ?? l.Ancestors().Select(a => a.General).FirstOrDefault(g => g is not null);
+            if (rate is { IsParsed: true }) tenParsed++;
+        }
         return new HtsCheckReport(file.FileName, file.RowCount, file.GroupHeadingCount, lines.Count, byDigits,
-            lines.Count(l => !l.Chapter99Refs.IsEmpty), columns, file.Warnings);
+            lines.Count(l => !l.Chapter99Refs.IsEmpty), columns, file.Warnings, ten, tenParsed);
     }
 
     private static IEnumerable<DutyExpression?> One(DutyExpression? d) => [d];

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Tariffscope.Duties;
 using Tariffscope.Nomenclature;
 
@@ -157,34 +156,9 @@ public static partial class HtsJsonReader
         public ImmutableArray<SpecialRate> Special(string text)
         {
             if (string.IsNullOrWhiteSpace(text)) return [];
-            if (!_special.TryGetValue(text, out var s)) _special[text] = s = ParseSpecialColumn(text);
+            if (!_special.TryGetValue(text, out var s)) _special[text] = s = SpecialRates.Parse(text);
             return s;
         }
     }
 
-    // TODO: SpecialRates.Parse — replace this minimal splitter once the duty parser provides it.
-    /// <summary>
-    /// Splits a special-column text into clauses "rate (programmes)": "Free (A+,AU,BH) 3.5% (JO)" gives Free for
-    /// A+, AU, BH and 3.5% for JO. Text outside any clause is kept as one unparsed rate with no programme.
-    /// </summary>
-    private static ImmutableArray<SpecialRate> ParseSpecialColumn(string text)
-    {
-        var result = ImmutableArray.CreateBuilder<SpecialRate>();
-        int consumed = 0;
-        foreach (Match m in SpecialClause().Matches(text))
-        {
-            if (!string.IsNullOrWhiteSpace(text[consumed..m.Index])) break;
-            var programs = m.Groups["programs"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var rate = DutyExpression.Parse(m.Groups["rate"].Value) ?? new UnparsedDuty(m.Value.Trim(), "no rate before the programme list");
-            result.Add(new SpecialRate(rate, [.. programs]));
-            consumed = m.Index + m.Length;
-        }
-        var rest = text[consumed..].Trim();
-        if (rest.Length > 0)
-            result.Add(new SpecialRate(DutyExpression.Parse(rest) ?? new UnparsedDuty(rest, "empty"), []));
-        return result.ToImmutable();
-    }
-
-    [GeneratedRegex(@"\s*(?<rate>[^()]*?)\s*\((?<programs>[^()]*)\)", RegexOptions.CultureInvariant)]
-    private static partial Regex SpecialClause();
 }

@@ -1,0 +1,184 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tariffscope.Cli.Common;
+using Tariffscope.Data;
+using Tariffscope.Data.Trade;
+using Tariffscope.Trade;
+
+namespace Tariffscope.Cli.Trade;
+
+public sealed class IndicatorsSettings : DataSettings
+{
+    [CommandOption("--importer <COUNTRY>")]
+    [Description("Importing country (default US)")]
+    public string Importer { get; set; } = "US";
+
+    [CommandOption("--partner <LIST>")]
+    [Description("Partners to weigh, comma-separated ISO codes (default: every partner held)")]
+    public string? Partner { get; set; }
+
+    [CommandOption("--from <DATE>")]
+    [Description("First date, YYYY-MM-DD (default 2025-01-01)")]
+    public string From { get; set; } = "2025-01-01";
+
+    [CommandOption("--to <DATE>")]
+    [Description("Last date, YYYY-MM-DD (default: the policy data's horizon)")]
+    public string? To { get; set; }
+
+    [CommandOption("--scenario <LIST>")]
+    [Description("Scenarios, comma-separated (default: actual)")]
+    public string Scenario { get; set; } = "actual";
+
+    [CommandOption("--by <GROUPING>")]
+    [Description("Rows beside the all-partner total: none (default), partner, hs2 or measure")]
+    public string By { get; set; } = "none";
+
+    [CommandOption("--year <YEAR>")]
+    [Description("Base year of the weights (default: the latest year held)")]
+    public int? Year { get; set; }
+
+    [CommandOption("--on <DATES>")]
+    [Description("Show only the values in force on these dates, comma-separated YYYY-MM-DD")]
+    public string? On { get; set; }
+
+    [CommandOption("--csv <FILE>")]
+    [Description("Also write every point as CSV to FILE")]
+    public string? Csv { get; set; }
+
+    [CommandOption("--chart <FILE>")]
+    [Description("Also draw a step chart (.png or .svg): one line per partner or scenario")]
+    public string? Chart { get; set; }
+
+    [CommandOption("--rate <KIND>")]
+    [Description("Which average the chart draws: total (default) or additional")]
+    public string Rate { get; set; } = "total";
+
+    public IndicatorGrouping Grouping => By.ToLowerInvariant() switch
+    {
+        "partner" => IndicatorGrouping.Partner,
+        "hs2" or "chapter" => IndicatorGrouping.Chapter,
+        "measure" => IndicatorGrouping.Measure,
+        _ => IndicatorGrouping.None,
+    };
+
+    public IReadOnlyList<string> Scenarios => Scenario.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> Partners => (Partner ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToUpperInvariant()).ToList();
+    public IReadOnlyList<DateOnly> OnDates => (On ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd")).ToList();
+
+    public override ValidationResult Validate()
+    {
+        foreach (var (text, option) in new[] { (From, "--from"), (To, "--to") })
+            if (ValidateDate(text, option) is { Successful: false } bad) return bad;
+        foreach (var d in (On ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (!TryParseDate(d, out _)) return ValidationResult.Error($"--on: expected dates written YYYY-MM-DD, comma-separated; found \"{d}\"");
+        if (By.ToLowerInvariant() is not ("none" or "partner" or "hs2" or "chapter" or "measure"))
+            return ValidationResult.Error($"--by: expected none, partner, hs2 or measure; found \"{By}\"");
+        if (Rate.ToLowerInvariant() is not ("total" or "additional")) return ValidationResult.Error($"--rate: expected total or additional; found \"{Rate}\"");
+        if (Chart is not null && !(Chart.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || Chart.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)))
+            return ValidationResult.Error($"--chart: expected a file name ending in .png or .svg; found \"{Chart}\"");
+        if (Scenarios.Count == 0) return ValidationResult.Error("--scenario: name at least one scenario");
+        return ValidationResult.Success();
+    }
+}
+
+public sealed record IndicatorsView(string Schedule, IReadOnlyList<IndicatorSeries> Series, IReadOnlyList<string> Notes);
+
+/// <summary>`tariffscope indicators`: import-weighted average tariffs over time, per scenario.</summary>
+public sealed class IndicatorsCommand(IAnsiConsole console) : Command<IndicatorsSettings>
+{
+    public override int Execute(CommandContext context, IndicatorsSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
+    {
+        var clock = Stopwatch.StartNew();
+        var importer = s.Importer.ToUpperInvariant();
+        var w = Workspace.Load(s.ResolveDataDirectory());
+        IReadOnlyList<TradeFlow> flows;
+        using (var store = TradeStore.Open(w.Directory)) flows = store.Read(importer, s.Year, s.Partners);
+        if (flows.Count == 0)
+            throw new UserInputException($"no trade flows of importer {importer} for partner(s) {string.Join(", ", s.Partners)}; `tariffscope data trade-status` shows what is held");
+        var loaded = clock.Elapsed;
+        var schedule = IndicatorSetup.ScheduleFor(w, importer, flows.Select(f => f.Code).Distinct());
+        var sliced = clock.Elapsed - loaded;
+        var from = DateOnly.ParseExact(s.From, "yyyy-MM-dd");
+        var series = new List<IndicatorSeries>();
+        foreach (var name in s.Scenarios)
+        {
+            var rater = IndicatorSetup.Rater(w, name, importer, schedule);
+            var to = s.To is null ? rater.Engine.Policy.Horizon : DateOnly.ParseExact(s.To, "yyyy-MM-dd");
+            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to, s.Grouping)));
+        }
+        var notes = new List<string>();
+        var scheduleText = importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, from);
+        if (importer == "US" && w.UsSchedule.IsBuiltIn)
+            notes.Add("only the built-in sample schedule is loaded: most codes are unknown to it (see the share not rated); import the HTS revisions with `tariffscope data import-hts`");
+        notes.Add($"{flows.Count:N0} flows read in {loaded.TotalSeconds:0.0} s; schedule cut to their codes in {sliced.TotalSeconds:0.0} s; " +
+                  string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Shared:N0} ratings shared between partners treated alike, {x.Stats.Reused:N0} kept from the date before, {x.Stats.Elapsed.TotalSeconds:0.0} s of which {x.Stats.Calendar.TotalSeconds:0.0} s finding change dates")) +
+                  $"; {clock.Elapsed.TotalSeconds:0.0} s in all ({Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s of processor time on {Environment.ProcessorCount} cores)");
+
+        if (s.Csv is not null) IndicatorCsv.Write(s.Csv, series);
+        if (s.Chart is not null) IndicatorChart.Save(s.Chart, series, s.Rate.Equals("additional", StringComparison.OrdinalIgnoreCase), 1200, 600);
+        var view = new IndicatorsView(scheduleText, series, notes);
+        if (s.Json) { CommandOutput.WriteJson(console, Filter(view, s.OnDates)); return 0; }
+        Render(console, Filter(view, s.OnDates), s.Grouping, s.OnDates.Count > 0);
+        if (s.Csv is not null) console.MarkupLine($"[grey]CSV written to {Markup.Escape(s.Csv)}[/]");
+        if (s.Chart is not null) console.MarkupLine($"[grey]Chart written to {Markup.Escape(s.Chart)}[/]");
+        return 0;
+    });
+
+    /// <summary>With --on, only the points in force on the dates asked (re-dated to them).</summary>
+    private static IndicatorsView Filter(IndicatorsView view, IReadOnlyList<DateOnly> on)
+    {
+        if (on.Count == 0) return view;
+        IndicatorPoint? At(IEnumerable<IndicatorPoint> pts, DateOnly d) => pts.LastOrDefault(p => p.Date <= d) is { } p ? p with { Date = d } : null;
+        return view with
+        {
+            Series = view.Series.Select(x => x with
+            {
+                Dates = [.. on],
+                Totals = [.. on.Select(d => At(x.Totals, d)).OfType<IndicatorPoint>()],
+                Groups = [.. on.SelectMany(d => x.Groups.Select(g => g.Group).Distinct().Select(g => At(x.Groups.Where(p => p.Group == g), d))).OfType<IndicatorPoint>()],
+            }).ToList(),
+        };
+    }
+
+    private static void Render(IAnsiConsole console, IndicatorsView view, IndicatorGrouping by, bool onDates)
+    {
+        console.MarkupLine($"[grey]schedule: {Markup.Escape(view.Schedule)}[/]");
+        foreach (var x in view.Series)
+        {
+            console.MarkupLine($"[bold]{Markup.Escape(x.Importer)} import-weighted average tariff[/], scenario [bold]{Markup.Escape(x.Scenario)}[/], {x.BaseYear} weights, {x.From:yyyy-MM-dd} to {x.To:yyyy-MM-dd}");
+            var rows = by is IndicatorGrouping.Partner or IndicatorGrouping.Chapter ? x.Groups.Concat(x.Totals).OrderBy(p => p.Date).ThenBy(p => p.Group == IndicatorPoint.AllGroup).ToList() : x.Totals.ToList();
+            var t = new Table().Border(TableBorder.Rounded);
+            t.AddColumn(onDates ? "On" : "From");
+            if (by is IndicatorGrouping.Partner or IndicatorGrouping.Chapter) t.AddColumn(by == IndicatorGrouping.Partner ? "Partner" : "HS2");
+            foreach (var c in new[] { "Imports", "Additional", "Total", "Not rated", "Revenue/yr" }) t.AddColumn(new TableColumn(c).RightAligned());
+            t.AddColumn(by == IndicatorGrouping.Measure ? "By measure family: covered share, part of the additional rate" : "Largest families (covered share)");
+            foreach (var p in rows)
+            {
+                var fams = by == IndicatorGrouping.Measure
+                    ? string.Join("\n", p.Families.Select(f => $"{f.Title}: {TradeFormat.Pct(f.CoveredShare, 1)} covered, {TradeFormat.Pct(f.Rate)}"))
+                    : string.Join(", ", p.Families.OrderByDescending(f => f.Rate).Take(3).Select(f => $"{f.Family} {TradeFormat.Pct(f.CoveredShare, 0)}"));
+                var cells = new List<string> { $"{p.Date:yyyy-MM-dd}" };
+                if (by is IndicatorGrouping.Partner or IndicatorGrouping.Chapter) cells.Add(p.Group == IndicatorPoint.AllGroup ? "[bold]all[/]" : p.Group);
+                cells.AddRange([TradeFormat.Money(p.TradeValue), TradeFormat.Pct(p.AdditionalRate), TradeFormat.Pct(p.TotalRate), TradeFormat.Pct(1 - p.RatedShare, 1),
+                    TradeFormat.Money(p.TotalRevenue), Markup.Escape(fams)]);
+                t.AddRow(cells.ToArray());
+            }
+            console.Write(t);
+            var last = x.Totals.LastOrDefault();
+            if (last is not null && last.Unrated.Length > 0)
+            {
+                console.MarkupLine($"[bold]Not rated[/] on {last.Date:yyyy-MM-dd} (counted as 0% additional):");
+                foreach (var u in last.Unrated)
+                    console.MarkupLine($"  · {u.Problem}: {TradeFormat.Pct(u.Share)} of value ({TradeFormat.Money(u.Value)}), e.g. {Markup.Escape(u.Example)}");
+            }
+            if (last is { BaseNeedsQuantityShare: > 0 })
+                console.MarkupLine($"[grey]{TradeFormat.Pct(last.BaseNeedsQuantityShare)} of value has a specific base rate and no quantity: its additional duty is counted, its base only by its ad valorem part (the total is a lower bound)[/]");
+            if (last is { EightDigitShare: > 0 })
+                console.MarkupLine($"[grey]{TradeFormat.Pct(last.EightDigitShare)} of value rated at the 8-digit line (its 2024 10-digit code is not in the revision)[/]");
+            foreach (var n in x.Notes) console.MarkupLine($"[grey]note: {Markup.Escape(n)}[/]");
+        }
+        foreach (var n in view.Notes) console.MarkupLine($"[grey]{Markup.Escape(n)}[/]");
+    }
+}

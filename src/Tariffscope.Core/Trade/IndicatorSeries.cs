@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using Tariffscope.Engine;
+
+namespace Tariffscope.Trade;
+
+/// <summary>How the rows of a series are split beside the all-partner total.</summary>
+public enum IndicatorGrouping { None, Partner, Chapter, Measure }
+
+/// <summary>The question: an importer's trade-weighted tariffs on every change date in [From, To].</summary>
+public sealed record IndicatorRequest(string Importer, DateOnly From, DateOnly To, IndicatorGrouping By = IndicatorGrouping.Partner);
+
+/// <summary>Value that could not be rated for one reason, as a share of the group's value, with one example.</summary>
+public sealed record UnratedShare(RatingProblem Problem, decimal Share, decimal Value, string Example);
+
+/// <summary>One measure family in a group: the share of value it is charged on, its part of the average
+/// additional rate (the parts add up to the additional rate), and its static revenue per year.</summary>
+public sealed record FamilyCoverage(string Family, string Title, decimal CoveredShare, decimal Rate, decimal Revenue);
+
+/// <summary>
+/// The trade-weighted tariff of one group (all partners, one partner or one HS chapter) on one date, with fixed
+/// base-year weights: sum(rate × M) / sum(M). Lines the engine cannot rate count as 0% and are reported as a share
+/// by reason; the averages over rated value alone are given beside. Revenue is static: rate × base-year value.
+/// <see cref="BaseNeedsQuantityShare"/> is the value whose base rate is specific with no quantity known: its
+/// additional duty is in the averages, its base only by its ad valorem part, so the total is a lower bound.
+/// </summary>
+public sealed record IndicatorPoint(
+    DateOnly Date,
+    string Group,
+    decimal TradeValue,
+    decimal AdditionalRate,
+    decimal TotalRate,
+    decimal RatedShare,
+    decimal? AdditionalRateRated,
+    decimal? TotalRateRated,
+    decimal AdditionalRevenue,
+    decimal TotalRevenue,
+    decimal EightDigitShare,
+    decimal BaseNeedsQuantityShare,
+    ImmutableArray<UnratedShare> Unrated,
+    ImmutableArray<FamilyCoverage> Families)
+{
+    public const string AllGroup = "all";
+}
+
+/// <summary>What the computation cost: lines, dates, quotes made, ratings shared between partners the rules treat
+/// alike, ratings kept from the date before (no change reached the line); the time to find the change dates
+/// (comparing schedule revisions) and in all. Quotes + shared + reused = lines × dates.</summary>
+public sealed record IndicatorStats(int Lines, int Partners, int Dates, long Quotes, long Shared, long Reused, TimeSpan Calendar, TimeSpan Elapsed);
+
+/// <summary>A series of trade-weighted indicators under one scenario.</summary>
+public sealed record IndicatorSeries(
+    string Scenario,
+    string Importer,
+    int BaseYear,
+    DateOnly From,
+    DateOnly To,
+    IndicatorGrouping By,
+    ImmutableArray<DateOnly> Dates,
+    ImmutableArray<IndicatorPoint> Totals,
+    ImmutableArray<IndicatorPoint> Groups,
+    ImmutableArray<string> Notes,
+    IndicatorStats Stats)
+{
+    /// <summary>The all-partner point in force on a date (the last change on or before it).</summary>
+    public IndicatorPoint? TotalOn(DateOnly date) => Totals.LastOrDefault(p => p.Date <= date);
+
+    /// <summary>A group's point in force on a date.</summary>
+    public IndicatorPoint? GroupOn(string group, DateOnly date) =>
+        Groups.LastOrDefault(p => p.Group == group && p.Date <= date);
+}

@@ -1,0 +1,102 @@
+using Tariffscope.Duties;
+using Tariffscope.Engine;
+using Tariffscope.Nomenclature;
+using Tariffscope.Policy;
+
+namespace Tariffscope.Trade;
+
+/// <summary>
+/// Rates one (product, partner) line on a date through the engine. Rates are linear in value for ad valorem,
+/// floor and metal-share layers, so each line is quoted once at a reference value and the rates scale to any
+/// value. A specific rate needs a quantity: the line's own quantity is scaled to the reference value (its base-year
+/// unit value). With none, the line is quoted with zero quantities: its additional duty is complete (ad valorem
+/// layers do not read the base), its total holds only the base's ad valorem part and is flagged; a line whose
+/// additional duty depends on the base (a floor such as the EU's 15% including MFN) counts as "needs quantity".
+/// A 10-digit code that a revision no longer has is
+/// rated at its 8-digit line, where rates are set, and counted apart so the share shows.
+/// </summary>
+public sealed class LineRater(TariffEngine engine, Schedule schedule, string importer)
+{
+    /// <summary>Customs value every line is quoted at: large enough that cents rounding costs 1e-8 of a rate.</summary>
+    public const decimal ReferenceValue = 1_000_000m;
+
+    private readonly HashSet<string> _column2 = engine.Policy.Column2Origins.TryGetValue(importer, out var c2)
+        ? c2.SelectMany(o => o.StartsWith("group:", StringComparison.Ordinal) && engine.Policy.Groups.TryGetValue(o[6..], out var g) ? g.Members.AsEnumerable() : [o]).ToHashSet()
+        : [];
+
+    /// <summary>
+    /// Which origins the rules cannot tell apart: the engine reads an origin only through each measure's origin
+    /// scope (included, excepted, and when) and the column 2 list, so two origins with the same answer to each of
+    /// those get the same quote for any code on any date. Most partners share the class of "everyone else".
+    /// </summary>
+    public string OriginClass(string origin)
+    {
+        var policy = engine.Policy;
+        bool Is(string name) => name == origin || name == OriginScope.AllOrigins
+            || (name.StartsWith("group:", StringComparison.Ordinal) && policy.Groups.TryGetValue(name[6..], out var g) && g.Members.Contains(origin));
+        var sb = new System.Text.StringBuilder(_column2.Contains(origin) ? "c2;" : "c1;");
+        foreach (var m in policy.Measures)
+        {
+            if (!m.Importer.Equals(importer, StringComparison.OrdinalIgnoreCase)) continue;
+            var inc = m.Origins.Include.Where(o => o == origin || (o != OriginScope.AllOrigins && Is(o))).Any() ? "i" : m.Origins.Include.Contains(OriginScope.AllOrigins) ? "a" : "";
+            var exc = string.Join(",", m.Origins.Except.Select((e, i) => (e, i)).Where(x => Is(x.e.Origin)).Select(x => x.i));
+            if (inc.Length > 0 || exc.Length > 0) sb.Append(m.Id).Append(':').Append(inc).Append('/').Append(exc).Append(';');
+        }
+        return sb.ToString();
+    }
+
+    public TariffEngine Engine => engine;
+    public Schedule Schedule => schedule;
+    public string Importer => importer;
+
+    /// <param name="quantityPerValue">The line's base-year quantity per dollar, when known.</param>
+    public LineRating Rate(HtsCode code, string origin, DateOnly date, Quantity? quantityPerValue)
+    {
+        // Screen the cheap refusals first: an exception per unknown line would cost more than the quote.
+        var revision = schedule.On(date);
+        if (revision is null)
+            return LineRating.Unrated(RatingProblem.NoSchedule, $"no {importer} schedule revision is in force on {date:yyyy-MM-dd}");
+        var rated = code;
+        var line = revision.Resolve(code);
+        if (line is null && code.Length == 10)
+        {
+            rated = HtsCode.Parse(code.Digits[..8]);
+            line = revision.Resolve(rated);
+        }
+        if (line is null)
+            return LineRating.Unrated(RatingProblem.UnknownCode, $"{code} is not a line of {revision.Name}");
+
+        var quantities = quantityPerValue is { } q ? new[] { q with { Amount = q.Amount * ReferenceValue } } : [];
+        var baseRate = _column2.Contains(origin) && line.Other is not null ? line.Other : line.General;
+        if (baseRate is null)
+            return LineRating.Unrated(RatingProblem.UnreadableRate, $"{code} has no base rate in {revision.Name}");
+        var outcome = baseRate.Evaluate(new DutyBasis(ReferenceValue, quantities));
+        bool baseIncomplete = false;
+        if (!outcome.IsComplete)
+        {
+            if (!baseRate.IsParsed) return LineRating.Unrated(RatingProblem.UnreadableRate, $"base rate text '{baseRate}' is not read");
+            if (quantities.Length > 0 || line.Units.IsEmpty) return LineRating.Unrated(RatingProblem.MissingQuantity, $"base rate {baseRate} needs a quantity");
+            quantities = [.. line.Units.Select(u => new Quantity(0m, u))];
+            if (!baseRate.Evaluate(new DutyBasis(ReferenceValue, quantities)).IsComplete)
+                return LineRating.Unrated(RatingProblem.MissingQuantity, $"base rate {baseRate} needs a quantity");
+            baseIncomplete = true;
+        }
+        try
+        {
+            var quote = engine.Quote(new EntryLine
+            {
+                Code = rated, Origin = origin, Date = date, Importer = importer, CustomsValue = ReferenceValue,
+                Quantities = [.. quantities],
+            });
+            var rating = LineRating.From(quote, !rated.Equals(code));
+            if (!baseIncomplete) return rating;
+            if (quote.Layers.Any(l => engine.Policy.FindMeasure(l.MeasureId)?.Kind == MeasureKind.Floor))
+                return LineRating.Unrated(RatingProblem.MissingQuantity, $"base rate {baseRate} needs a quantity (a floor including the base applies)");
+            return rating with { BaseIncomplete = true };
+        }
+        catch (RatingException e)
+        {
+            return LineRating.Unrated(e.Problem, e.Message);
+        }
+    }
+}

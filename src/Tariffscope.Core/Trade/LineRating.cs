@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using Tariffscope.Engine;
+
+namespace Tariffscope.Trade;
+
+/// <summary>The duty of one measure family on a line, as fractions of the line's value.</summary>
+public readonly record struct FamilyRate(string Family, decimal Rate, decimal Share);
+
+/// <summary>
+/// The rates of one (product, partner) line on one date, as fractions of value: additional duty (every Chapter 99
+/// layer), total duty (with the base rate), and each family's part. A line the engine cannot rate carries the
+/// problem instead, and counts as 0% in the averages.
+/// </summary>
+/// <remarks><see cref="BaseIncomplete"/>: the base rate is specific and no quantity is known, so the total holds only
+/// its ad valorem part (a lower bound); the additional duty is complete.</remarks>
+public sealed record LineRating(decimal Additional, decimal Total, ImmutableArray<FamilyRate> Families, RatingProblem? Problem, string? Why, bool AtEightDigits)
+{
+    public bool BaseIncomplete { get; init; }
+
+    public bool IsRated => Problem is null;
+
+    public static LineRating Unrated(RatingProblem problem, string why) => new(0m, 0m, [], problem, why, false);
+
+    /// <summary>The rates of a quote (rates are value-linear, so a quote at any value gives them).</summary>
+    public static LineRating From(Quote q, bool atEightDigits)
+    {
+        var v = q.Entry.CustomsValue;
+        if (v == 0) return new(0m, 0m, [], null, null, atEightDigits);
+        var families = q.Layers.Where(l => !l.IsBase)
+            .GroupBy(l => l.Family)
+            .Select(g => new FamilyRate(g.Key, g.Sum(l => l.Amount) / v, g.Max(l => l.Share)))
+            .ToImmutableArray();
+        return new(q.AdditionalDuty / v, q.Total / v, families, null, null, atEightDigits);
+    }
+}

@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Tariffscope.Duties;
+using Tariffscope.Nomenclature;
+using Tariffscope.Policy;
+
+namespace Tariffscope.Trade;
+
+/// <summary>
+/// Import-weighted average tariffs over time with fixed base-year weights (economics reference, "Tariff
+/// indicators"): for every date on which some rate can change, sum(rate_k × M_k) / sum(M_k) of the additional and
+/// the total duty, the share of value each measure family covers, the share that could not be rated and why, and
+/// static revenue. Each (product, partner) line is quoted on the first date and again only on dates whose changes
+/// can reach it (<see cref="ChangeCalendar"/>); partners are computed in parallel.
+/// </summary>
+public static class TradeIndicators
+{
+    /// <summary>A (product, partner) line: its base-year value and duty, and its quantity per dollar if known.</summary>
+    public sealed record WeightedLine(string Partner, HtsCode Code, decimal Value, decimal? DutyCollected, Quantity? QuantityPerValue);
+
+    public static IndicatorSeries Compute(LineRater rater, IEnumerable<TradeFlow> flows, IndicatorRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        if (request.To < request.From) throw new ArgumentException($"the end date {request.To:yyyy-MM-dd} is before the start {request.From:yyyy-MM-dd}");
+        var policy = rater.Engine.Policy;
+        var (lines, year) = Weigh(flows, request.Importer);
+        var notes = new List<string>();
+        var origins = lines.Select(l => l.Partner).Distinct().ToDictionary(p => p, p => RatingOrigin(policy, p, notes));
+        var inAggregate = CountedElsewhere(policy, origins.Keys, notes);
+        var calendar = ChangeCalendar.Build(policy, request.Importer, rater.Schedule, lines.Select(l => l.Code).Distinct().ToList(), request.From, request.To);
+        var dates = calendar.Dates;
+        var calendarTime = clock.Elapsed;
+
+        // Partners the rules treat alike share ratings: a code re-rated on a date for one is read from here by the next.
+        var classes = origins.Values.Distinct().ToDictionary(o => o, rater.OriginClass);
+        var shared = new System.Collections.Concurrent.ConcurrentDictionary<(string Class, string Code, DateOnly Date, Quantity? Q), LineRating>();
+        long quotes = 0, reused = 0, sharedHits = 0;
+        var byPartner = lines.GroupBy(l => l.Partner).OrderByDescending(g => g.Count()).ToList();
+        var results = new (string Partner, IndicatorTotals[] Totals, Dictionary<string, IndicatorTotals>[] Groups)[byPartner.Count];
+        Parallel.For(0, byPartner.Count, i =>
+        {
+            var partner = byPartner[i].Key;
+            var own = byPartner[i].ToArray();
+            var origin = origins[partner];
+            var originClass = classes[origin];
+            var current = new LineRating[own.Length];
+            var running = new IndicatorTotals();
+            var runningGroups = new Dictionary<string, IndicatorTotals>(StringComparer.Ordinal);
+            var totals = new IndicatorTotals[dates.Count];
+            var groups = new Dictionary<string, IndicatorTotals>[dates.Count];
+            long q = 0, hits = 0;
+            for (int d = 0; d < dates.Count; d++)
+            {
+                var date = dates[d];
+                bool all = d == 0, any = all || calendar.TouchesOrigin(date, origin);
+                for (int k = 0; any && k < own.Length; k++)
+                {
+                    var line = own[k];
+                    if (!all && !calendar.Touches(date, origin, line.Code)) continue;
+                    var key = (originClass, line.Code.Digits, date, line.QuantityPerValue);
+                    if (shared.TryGetValue(key, out var rating)) hits++;
+                    else
+                    {
+                        rating = shared.GetOrAdd(key, rater.Rate(line.Code, origin, date, line.QuantityPerValue));
+                        q++;
+                    }
+                    var group = request.By == IndicatorGrouping.Chapter ? Chapter(line.Code) : null;
+                    if (current[k] is { } old)
+                    {
+                        if (old == rating || SameRates(old, rating)) continue;
+                        running.Add(line.Value, old, -1);
+                        if (group is not null) runningGroups[group].Add(line.Value, old, -1);
+                    }
+                    current[k] = rating;
+                    running.Add(line.Value, rating);
+                    if (group is not null)
+                    {
+                        if (!runningGroups.TryGetValue(group, out var g)) runningGroups[group] = g = new IndicatorTotals();
+                        g.Add(line.Value, rating);
+                    }
+                }
+                totals[d] = running.Clone();
+                if (request.By == IndicatorGrouping.Chapter)
+                    groups[d] = runningGroups.ToDictionary(kv => kv.Key, kv => kv.Value.Clone(), StringComparer.Ordinal);
+            }
+            Interlocked.Add(ref quotes, q);
+            Interlocked.Add(ref reused, (long)own.Length * dates.Count - q - hits);
+            Interlocked.Add(ref sharedHits, hits);
+            results[i] = (partner, totals, groups);
+        });
+
+        var totalPoints = ImmutableArray.CreateBuilder<IndicatorPoint>();
+        var groupPoints = ImmutableArray.CreateBuilder<IndicatorPoint>();
+        for (int d = 0; d < dates.Count; d++)
+        {
+            var all = new IndicatorTotals();
+            foreach (var r in results.Where(r => !inAggregate.Contains(r.Partner))) all.Merge(r.Totals[d]);
+            totalPoints.Add(all.ToPoint(dates[d], IndicatorPoint.AllGroup, policy));
+            if (request.By == IndicatorGrouping.Partner)
+                foreach (var r in results.OrderBy(r => r.Partner, StringComparer.Ordinal))
+                    groupPoints.Add(r.Totals[d].ToPoint(dates[d], r.Partner, policy));
+            else if (request.By == IndicatorGrouping.Chapter)
+            {
+                var merged = new SortedDictionary<string, IndicatorTotals>(StringComparer.Ordinal);
+                foreach (var r in results)
+                    foreach (var (ch, t) in r.Groups[d])
+                    {
+                        if (!merged.TryGetValue(ch, out var m)) merged[ch] = m = new IndicatorTotals();
+                        m.Merge(t);
+                    }
+                foreach (var (ch, t) in merged) groupPoints.Add(t.ToPoint(dates[d], ch, policy));
+            }
+        }
+        if (request.To > policy.Horizon)
+            notes.Add($"dates after {policy.Horizon:yyyy-MM-dd} are past the policy data's horizon: later changes are not known");
+        return new IndicatorSeries(policy.Name, request.Importer, year, request.From, request.To, request.By, [.. dates],
+            totalPoints.ToImmutable(), groupPoints.ToImmutable(), [.. notes.Distinct()],
+            new IndicatorStats(lines.Count, byPartner.Count, dates.Count, quotes, sharedHits, reused, calendarTime, clock.Elapsed));
+    }
+
+    /// <summary>The two-digit HS chapter of a code.</summary>
+    public static string Chapter(HtsCode code) => code.Digits[..2];
+
+    /// <summary>
+    /// Sums the flows into one line per (partner, code), checking they share an importer and a year. A quantity is
+    /// kept only when every flow of the line reports one in the same unit.
+    /// </summary>
+    public static (List<WeightedLine> Lines, int Year) Weigh(IEnumerable<TradeFlow> flows, string importer)
+    {
+        var map = new Dictionary<(string, string), (string Partner, HtsCode Code, decimal Value, decimal? Duty, decimal? Qty, string? Unit, bool QtyOk)>();
+        int? year = null;
+        foreach (var f in flows)
+        {
+            if (!f.Importer.Equals(importer, StringComparison.OrdinalIgnoreCase)) continue;
+            if (year is { } y && y != f.Year)
+                throw new ArgumentException($"trade flows of {importer} mix base years {y} and {f.Year}: choose one year");
+            year = f.Year;
+            var key = (f.Partner, f.Code.Digits);
+            var (_, _, v, d, q, u, ok) = map.GetValueOrDefault(key, (f.Partner, f.Code, 0m, null, null, f.Quantity?.Unit, true));
+            ok = ok && f.Quantity is { } fq && fq.Unit == u;
+            map[key] = (f.Partner, f.Code, v + f.Value, f.DutyCollected is { } fd ? (d ?? 0) + fd : d, ok ? (q ?? 0) + f.Quantity!.Value.Amount : null, u, ok);
+        }
+        if (year is null) throw new ArgumentException($"no trade flows of importer {importer}: import some with `tariffscope data import-trade`");
+        var lines = map.Values.Where(x => x.Value > 0)
+            .Select(x => new WeightedLine(x.Partner, x.Code, x.Value, x.Duty,
+                x.QtyOk && x.Qty is > 0 ? new Quantity(x.Qty.Value / x.Value, x.Unit!) : null))
+            .ToList();
+        return (lines, year.Value);
+    }
+
+    /// <summary>The origin a partner's lines are rated as: itself, or the first member when the partner is a
+    /// country group of the policy (Census reports the European Union as one partner).</summary>
+    public static string RatingOrigin(PolicySet policy, string partner, List<string>? notes = null)
+    {
+        if (!policy.Groups.TryGetValue(partner, out var group) || group.Members.IsEmpty) return partner;
+        var first = group.Members[0];
+        notes?.Add($"partner {partner} ({group.Title}) is rated as goods of {first}: the measures treat every member alike" +
+                   (TreatedAlike(policy, group) ? "" : " — but some measure names members one by one, so check its rows"));
+        return first;
+    }
+
+    /// <summary>
+    /// Partners whose trade is already inside another partner of the same flows (Census reports the European Union
+    /// as a whole and some members apart): shown on their own, left out of all-partner totals.
+    /// </summary>
+    public static HashSet<string> CountedElsewhere(PolicySet policy, IEnumerable<string> partners, List<string>? notes = null)
+    {
+        var set = partners.ToHashSet(StringComparer.Ordinal);
+        var inside = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in set.Order(StringComparer.Ordinal))
+            foreach (var g in policy.Groups.Values.Where(g => g.Name != p && set.Contains(g.Name) && g.Members.Contains(p)))
+            {
+                inside.Add(p);
+                notes?.Add($"partner {p} is also inside partner {g.Name} ({g.Title}): shown on its own, left out of the all-partner total");
+            }
+        return inside;
+    }
+
+    private static bool TreatedAlike(PolicySet policy, CountryGroup group) =>
+        policy.Measures.All(m =>
+        {
+            var named = m.Origins.Include.Concat(m.Origins.Except.Select(e => e.Origin)).ToHashSet();
+            var some = group.Members.Count(named.Contains);
+            return some == 0 || some == group.Members.Length;
+        });
+
+    private static bool SameRates(LineRating a, LineRating b) =>
+        a.Problem == b.Problem && a.Additional == b.Additional && a.Total == b.Total && a.AtEightDigits == b.AtEightDigits && a.BaseIncomplete == b.BaseIncomplete
+        && a.Families.SequenceEqual(b.Families);
+}
