@@ -4,18 +4,43 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Tariffscope.Data.Economics;
 using Tariffscope.Economics;
+using Tariffscope.Cli.Common;
 
 namespace Tariffscope.Cli.Impact;
 
-public sealed class ImpactSettings : CommandSettings
+public sealed class ImpactSettings : Tariffscope.Cli.Common.DataSettings
 {
+    [CommandOption("--scenario <NAME>")]
+    [Description("Run the model on the tariffs of this scenario against --baseline, with the imported trade flows as weights")]
+    public string? Scenario { get; init; }
+
+    [CommandOption("--baseline <NAME>")]
+    [Description("The scenario the shock is measured from (default: actual)")]
+    public string Baseline { get; init; } = "actual";
+
+    [CommandOption("--date <DATE>")]
+    [Description("The date whose tariffs are compared, YYYY-MM-DD (with --scenario)")]
+    public string? Date { get; init; }
+
+    [CommandOption("--importer <COUNTRY>")]
+    [Description("Importing market (default US)")]
+    public string Importer { get; init; } = "US";
+
+    [CommandOption("--level <LEVEL>")]
+    [Description("Product groups the model is run for: hs6 (default), hs2 or total")]
+    public string Level { get; init; } = "hs6";
+
+    [CommandOption("--elasticities <FILE>")]
+    [Description("Elasticities per HS prefix (CSV hs,import_demand,substitution,export_supply); defaults otherwise")]
+    public string? Elasticities { get; init; }
+
+    [CommandOption("--top <N>")]
+    [Description("How many partners and products to show (default 10)")]
+    public int Top { get; init; } = 10;
+
     [CommandOption("-m|--model <FILE>")]
     [Description("GSIM model file (JSON): regions, flows, powerOfTariffBefore/After, elasticities.")]
     public string? Model { get; init; }
-
-    [CommandOption("--json")]
-    [Description("Print the result as JSON (camelCase) instead of tables.")]
-    public bool Json { get; init; }
 
     [CommandOption("--chart <FILE>")]
     [Description("Also draw welfare by region and the flow changes into the most-shocked importer, as .png or .svg.")]
@@ -23,7 +48,10 @@ public sealed class ImpactSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model: give the model file to solve, e.g. --model model.json");
+        if (string.IsNullOrWhiteSpace(Model) == string.IsNullOrWhiteSpace(Scenario))
+            return ValidationResult.Error("give either --model FILE (your own numbers) or --scenario NAME --date YYYY-MM-DD (tariffs from the engine, flows from the trade data)");
+        if (Scenario is not null && (Date is null || !DataSettings.TryParseDate(Date, out _))) return ValidationResult.Error("--date: with --scenario, give the date whose tariffs are compared, YYYY-MM-DD");
+        if (Level is not ("hs6" or "hs2" or "total")) return ValidationResult.Error("--level: expected hs6, hs2 or total");
         if (Chart is not null && ImpactChart.FormatOf(Chart) is null)
             return ValidationResult.Error($"--chart: '{Chart}' must end in .png or .svg");
         return ValidationResult.Success();
@@ -31,10 +59,26 @@ public sealed class ImpactSettings : CommandSettings
 }
 
 /// <summary>`tariffscope impact --model model.json`: reads the file, solves the GSIM market, prints tables or JSON.</summary>
-public sealed class ImpactCommand : Command<ImpactSettings>
+public sealed class ImpactCommand(IAnsiConsole console) : Command<ImpactSettings>
 {
     public override int Execute(CommandContext context, ImpactSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Scenario is not null) return Tariffscope.Cli.Common.CommandOutput.Guard(() =>
+        {
+            var w = Tariffscope.Data.Workspace.Load(settings.ResolveDataDirectory());
+            var level = settings.Level switch { "hs2" => ImpactLevel.Hs2, "total" => ImpactLevel.Total, _ => ImpactLevel.Hs6 };
+            ScenarioImpactResult r;
+            try
+            {
+                r = ScenarioImpact.Run(w, settings.Scenario, settings.Baseline, DateOnly.Parse(settings.Date!), settings.Importer.ToUpperInvariant(), level,
+                    settings.Elasticities is null ? null : ElasticityFile.Read(settings.Elasticities));
+            }
+            catch (Exception e) when (e is InvalidOperationException or Tariffscope.Policy.ScenarioException or InputFileException)
+            { throw new Tariffscope.Cli.Common.UserInputException(e.Message); }
+            if (settings.Json) Tariffscope.Cli.Common.CommandOutput.WriteJson(console, ScenarioImpactOutput.Json(r, settings.Top));
+            else ScenarioImpactOutput.Write(console, r, settings.Top);
+            return 0;
+        });
         GsimResult result;
         try
         {

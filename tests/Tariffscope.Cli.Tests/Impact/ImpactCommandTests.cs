@@ -104,3 +104,33 @@ public sealed class ImpactCommandTests : IDisposable
         Assert.Contains("must end in .png or .svg", gif.Out + gif.Err);
     }
 }
+
+/// <summary>`impact --scenario`: tariffs from the engine for both scenarios, flows from the imported trade data.</summary>
+public class ScenarioImpactCommandTests
+{
+    [Fact]
+    public void A_snap_back_on_China_diverts_imports_to_Vietnam()
+    {
+        // Valves (8481.80.50, MFN 3%, List 3) from China and Vietnam. On 2025-08-20 the lapse raises China's reciprocal
+        // rate by 24 points (10% -> 34%) and leaves Vietnam's 20% alone, so China's flow falls and Vietnam's rises.
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("flows.csv"), "importer,partner,hs10,year,value,duty\nUS,CN,8481805090,2024,1000000,0\nUS,VN,8481805090,2024,400000,0\n");
+        Assert.Equal(0, Cli.Run("data", "import-trade", dir.File("flows.csv"), "--data-dir", dir.Path).ExitCode);
+        var r = Cli.Run("impact", "--scenario", "truce-lapses-aug-2025", "--date", "2025-08-20", "--data-dir", dir.Path, "--json");
+        Assert.Equal(0, r.ExitCode);
+        var doc = System.Text.Json.JsonDocument.Parse(r.Output).RootElement;
+        var partners = doc.GetProperty("partners").EnumerateArray().ToDictionary(p => p.GetProperty("partner").GetString()!, p => p.GetProperty("flowChange").GetDouble());
+        Assert.True(partners["CN"] < 0, $"CN change {partners["CN"]}");
+        Assert.True(partners["VN"] > 0, $"VN change {partners["VN"]}");
+        Assert.Equal(2, doc.GetProperty("flowsRated").GetInt32());
+    }
+
+    [Fact]
+    public void Without_trade_data_the_command_says_how_to_load_it()
+    {
+        using var dir = new TempDir();
+        var r = Cli.Process("impact", "--scenario", "truce-lapses-aug-2025", "--date", "2025-08-20", "--data-dir", dir.Path);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("import-trade", r.Stderr);
+    }
+}
