@@ -19,5 +19,6 @@ public static class CommandRegistry
             .WithExample("quote", "2204.21.50.05", "--origin", "IT", "--date", "2025-09-01", "--value", "1000", "--qty", "500", "--unit", "liters")
             .WithExample("quote", "1201.90", "--importer", "CN", "--origin", "US", "--date", "2025-04-15")
             .WithExample("quote", "9403.60.80.93", "--origin", "CN", "--date", "2025-08-20", "--scenario", "truce-lapses-aug-2025");
+        Tariffscope.Cli.Batch.RateCommands.Configure(config);
     }
 }
