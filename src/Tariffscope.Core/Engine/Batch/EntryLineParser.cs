@@ -7,6 +7,9 @@ namespace Tariffscope.Engine.Batch;
 /// <summary>Turns the text fields of a line into an <see cref="EntryLine"/>, or says which field is wrong and why.</summary>
 public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate)
 {
+    // a file spells its units a handful of ways: look each spelling up once
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DutyUnit?> _units = new(StringComparer.Ordinal);
+
     public EntryColumns Columns => columns;
 
     public EntryLine? Parse(in RawLine line, out LineFault? fault)
@@ -38,7 +41,8 @@ public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate)
             if (amount < 0) { fault = Fail(qf, $"a quantity cannot be negative ({amount})"); return null; }
             var unit = Get(uf).Trim();
             if (unit.IsEmpty) { fault = Fail(uf, $"a quantity ({amount}) needs its unit (kg, No., liters, doz., …)"); return null; }
-            var u = DutyUnits.Find(unit.ToString());
+            var spelling = unit.ToString();
+            var u = _units.Count < 1000 ? _units.GetOrAdd(spelling, DutyUnits.Find) : DutyUnits.Find(spelling);
             if (u is null) { fault = Fail(uf, $"unknown unit \"{FieldParsers.Clip(unit)}\" (kg, No., liters, doz., m2, pf.liters, …)"); return null; }
             quantities = quantities.Add(new Quantity(amount, u.Symbol));
         }

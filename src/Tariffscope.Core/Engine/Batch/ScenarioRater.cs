@@ -18,6 +18,8 @@ public sealed class ScenarioRater
     /// (rate × share, up to 14 decimals) survives the engine's rounding to the cent.</summary>
     internal const decimal ReferenceValue = 100_000_000_000_000m;
     private const int MemoLimit = 250_000;
+    /// <summary>Lookups after which the memo judges whether it pays: a miss costs a little more than a quote.</summary>
+    private const int TrialLookups = 16_384;
 
     private readonly TariffEngine _engine;
     private readonly ScenarioColumns _columns;
@@ -25,8 +27,11 @@ public sealed class ScenarioRater
     private readonly ConcurrentDictionary<MemoKey, Memo> _memo = new();
     private int _memoSize;
     private long _hits, _misses;
+    private volatile bool _memoOn;
 
     public bool Memoise { get; }
+    /// <summary>False once the memo found too few repeats to pay (dates spread over many days, say).</summary>
+    public bool MemoActive => _memoOn;
     public ScenarioColumns Columns => _columns;
     public long MemoHits => Interlocked.Read(ref _hits);
     public long MemoMisses => Interlocked.Read(ref _misses);
@@ -36,6 +41,7 @@ public sealed class ScenarioRater
         _columns = columns;
         _engine = columns.Engine;
         Memoise = memoise;
+        _memoOn = memoise;
         // measures whose every rate period is ad valorem or free: their amount is proportional to the value
         _adValoremMeasures = _engine.Policy.Measures.Where(m => m.Rates.All(p => IsProportional(p.Rate))).Select(m => m.Id).ToFrozenSet(StringComparer.Ordinal);
     }
@@ -48,11 +54,17 @@ public sealed class ScenarioRater
     /// </summary>
     public decimal Rate(EntryLine entry, Span<decimal> families, out string measures)
     {
-        if (!Memoise || entry.CustomsValue < 0) return FromQuote(_engine.Quote(entry), families, out measures);
+        if (!_memoOn || entry.CustomsValue < 0) return FromQuote(_engine.Quote(entry), families, out measures);
         var key = new MemoKey(entry.Code, entry.Origin, entry.Importer, entry.Date, entry.MetalShare, entry.Program);
         if (!_memo.TryGetValue(key, out var memo))
         {
-            Interlocked.Increment(ref _misses);
+            var misses = Interlocked.Increment(ref _misses);
+            if (misses == TrialLookups && Interlocked.Read(ref _hits) < misses)
+            {
+                // fewer than half the lookups found a line to reuse: quoting directly is cheaper from here on
+                _memoOn = false;
+                _memo.Clear();
+            }
             memo = Build(entry);
             if (Interlocked.Increment(ref _memoSize) > MemoLimit)
             {
