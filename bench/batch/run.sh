@@ -42,18 +42,20 @@ echo "schedule: $(( $(wc -l < "$DATA/hts/revisions.csv") - 1 )) HTS revisions im
 TIME=/usr/bin/time
 [[ -x $TIME ]] || TIME=""
 
-# runs a command under /usr/bin/time -v; prints "seconds peak_mb"
+# runs a command under /usr/bin/time -v; prints "wall_seconds peak_mb cpu_seconds" (CPU = user + system: on a
+# shared machine it moves less than the wall clock)
 timed() {
   local log="$WORK/time.log"
   if [[ -n $TIME ]]; then
     $TIME -v "$@" >"$WORK/stdout.log" 2>"$log" || { cat "$log" >&2; exit 1; }
-    local wall rss
+    local wall rss cpu
     wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
-    echo "$wall $(( rss / 1024 ))"
+    cpu=$(awk '/User time|System time/ { s += $NF } END { print s }' "$log")
+    echo "$wall $(( rss / 1024 )) $cpu"
   else
     local s e; s=$(date +%s.%N); "$@" >"$WORK/stdout.log" 2>"$log" || { cat "$log" >&2; exit 1; }; e=$(date +%s.%N)
-    echo "$(echo "$e - $s" | bc) $(grep -o 'peak_ws_mb=[0-9]*' "$WORK/stdout.log" | head -1 | cut -d= -f2)"
+    echo "$(echo "$e - $s" | bc) $(grep -o 'peak_ws_mb=[0-9]*' "$WORK/stdout.log" | head -1 | cut -d= -f2) ?"
   fi
 }
 
@@ -69,24 +71,24 @@ for lines in 1000000 "$N"; do
     "$BENCH" generate --lines "$lines" --out "$IN" --trade "$SHARED/trade/us-imports-2024-hs10" --data-dir "$DATA" --seed 2025
   fi
   echo "== $lines lines ($(du -h "$IN" | cut -f1))"
-  read -r ta ma < <(timed "$BENCH" floor --in "$IN" --out "$WORK/floor-$lines.csv")
-  echo "  (a) Sep read+write: ${ta}s, peak ${ma} MB"
-  read -r tb mb < <(timed "$CLI" rate "$IN" --out "$WORK/rated-$lines.csv" --scenario "$SCENARIOS" --data-dir "$DATA" --json)
+  read -r ta ma ca < <(timed "$BENCH" floor --in "$IN" --out "$WORK/floor-$lines.csv")
+  echo "  (a) Sep read+write: ${ta}s (CPU ${ca}s), peak ${ma} MB"
+  read -r tb mb cb < <(timed "$CLI" rate "$IN" --out "$WORK/rated-$lines.csv" --scenario "$SCENARIOS" --data-dir "$DATA" --json)
   rated=$(grep -o '"rated": [0-9]*' "$WORK/stdout.log" | grep -o '[0-9]*'); rejected=$(grep -o '"rejected": [0-9]*' "$WORK/stdout.log" | grep -o '[0-9]*')
   inner=$(grep -o '"seconds": [0-9.]*' "$WORK/stdout.log" | grep -o '[0-9.]*$')
   cp "$WORK/stdout.log" "$WORK/rate-$lines.json"
-  echo "  (b) tariffscope rate: ${tb}s (pipeline ${inner}s), peak ${mb} MB; rated $rated, rejected $rejected"
-  read -r tc mc < <(timed "$BENCH" duckdb --in "$IN" --out "$WORK/duckdb-$lines.csv" --data-dir "$DATA" --scenario "$SCENARIOS")
+  echo "  (b) tariffscope rate: ${tb}s (pipeline ${inner}s; CPU ${cb}s), peak ${mb} MB; rated $rated, rejected $rejected"
+  read -r tc mc cc < <(timed "$BENCH" duckdb --in "$IN" --out "$WORK/duckdb-$lines.csv" --data-dir "$DATA" --scenario "$SCENARIOS")
   join=$(grep -o 'RESULT duckdb_join.*seconds=[0-9.]*' "$WORK/stdout.log" | grep -o 'seconds=[0-9.]*' | cut -d= -f2)
   prep=$(grep -o 'RESULT duckdb_prepare.*seconds=[0-9.]*' "$WORK/stdout.log" | grep -o 'seconds=[0-9.]*' | cut -d= -f2)
   joined=$(grep -o 'RESULT duckdb_join lines=[0-9]*' "$WORK/stdout.log" | grep -o '[0-9]*$')
   cp "$WORK/stdout.log" "$WORK/duckdb-$lines.log"
-  echo "  (c) DuckDB: ${tc}s in all (rates table ${prep}s, SQL join and COPY ${join}s, $joined lines out), peak ${mc} MB"
-  ROWS+=("| $lines | $(rate "$lines" "$ta") | $(rate "$lines" "$tb") | $(rate "$lines" "$tc") ($(rate "$lines" "$join") join only) | $(ratio "$tb" "$ta") | $(ratio "$tb" "$tc") ($(ratio "$tb" "$join")) | $ma / $mb / $mc |")
+  echo "  (c) DuckDB: ${tc}s in all (rates table ${prep}s, SQL join and COPY ${join}s, $joined lines out; CPU ${cc}s), peak ${mc} MB"
+  ROWS+=("| $lines | $(rate "$lines" "$ta") | $(rate "$lines" "$tb") | $(rate "$lines" "$tc") ($(rate "$lines" "$join") join only) | $(ratio "$tb" "$ta") | $(ratio "$tb" "$tc") ($(ratio "$tb" "$join")) | $(ratio "$cb" "$ca") / $(ratio "$cb" "$cc") | $ma / $mb / $mc |")
   rm -f "$WORK/floor-$lines.csv" "$WORK/duckdb-$lines.csv"
 done
 
 echo
-echo "| lines | (a) Sep floor, lines/s | (b) tariffscope rate, lines/s | (c) DuckDB, lines/s | b/a (time) | b/c (time; vs join only) | peak MB a / b / c |"
-echo "|---:|---:|---:|---:|---:|---:|---:|"
+echo "| lines | (a) Sep floor, lines/s | (b) tariffscope rate, lines/s | (c) DuckDB, lines/s | b/a (wall) | b/c (wall; vs join only) | b/a / b/c (CPU) | peak MB a / b / c |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"

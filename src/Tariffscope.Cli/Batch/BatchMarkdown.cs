@@ -15,9 +15,9 @@ internal static class BatchMarkdown
         sb.AppendLine($"# Batch rating of {Path.GetFileName(input)}");
         sb.AppendLine();
         sb.AppendLine($"- input: {input} ({r.InputFormat}, {r.InputColumns.Count} columns)");
-        sb.AppendLine($"- output: {r.OutputPath}");
-        sb.AppendLine($"- rejects: {r.RejectsPath}");
-        if (report is not null) sb.AppendLine($"- report: {Path.GetFullPath(report)}");
+        sb.AppendLine($"- output: {Shown(r.OutputPath)}");
+        sb.AppendLine($"- rejects: {Shown(r.RejectsPath)}");
+        if (report is not null) sb.AppendLine($"- report: {Shown(report)}");
         sb.AppendLine($"- lines: {BatchTables.Accounting(r)}");
         var secs = Math.Max(r.Elapsed.TotalSeconds, 1e-6);
         sb.AppendLine($"- time: {r.Elapsed.TotalSeconds:0.00} s ({BatchTables.Count((long)(r.LinesRead / secs))} lines/s)");
@@ -30,6 +30,14 @@ internal static class BatchMarkdown
             Table(sb, t);
         }
         return sb.ToString();
+    }
+
+    /// <summary>A path as the user would type it: relative to the current folder when it lies under it.</summary>
+    internal static string Shown(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var rel = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? full : rel;
     }
 
     private static void Table(StringBuilder sb, ReportTable t)

@@ -26,7 +26,7 @@ internal static class BatchReport
           .Append("</style></head><body>");
         sb.Append("<h1>Batch rating of ").Append(H(Path.GetFileName(input))).Append("</h1><ul class=\"meta\">");
         sb.Append("<li>input: ").Append(H(input)).Append(" (").Append(H(r.InputFormat)).Append(")</li>");
-        sb.Append("<li>output: ").Append(H(r.OutputPath)).Append("</li><li>rejects: ").Append(H(r.RejectsPath)).Append("</li>");
+        sb.Append("<li>output: ").Append(H(BatchMarkdown.Shown(r.OutputPath))).Append("</li><li>rejects: ").Append(H(BatchMarkdown.Shown(r.RejectsPath))).Append("</li>");
         sb.Append("<li>scenarios: ").Append(H(string.Join(", ", s.Scenarios))).Append("</li>");
         sb.Append("<li class=\"").Append(r.IsAccounted ? "ok" : "bad").Append("\">lines: ").Append(H(BatchTables.Accounting(r))).Append("</li>");
         if (BatchTables.HasDifference(s)) sb.Append("<li><b>difference: ").Append(H(BatchTables.Difference(s))).Append("</b></li>");

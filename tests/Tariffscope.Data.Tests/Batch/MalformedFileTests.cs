@@ -145,3 +145,16 @@ public class MalformedFileTests
         Assert.Equal("20.00", BatchRun.ReadCsv(r.OutputPath)[0]["actual_total_duty"]); // 20% fentanyl × $100
     }
 }
+
+public class AccountingTests
+{
+    [Fact]
+    public void A_result_whose_counts_do_not_add_up_is_not_accounted_for()
+    {
+        using var run = new BatchRun();
+        var r = run.Run(run.Write("in.csv", "code,origin,date,value\n8507.60.00,CN,2025-08-13,100\nx,CN,2025-08-13,1\n"));
+        Assert.True(r.IsAccounted);
+        Assert.False((r with { LinesRead = r.LinesRead + 1 }).IsAccounted);   // a line read but written nowhere
+        Assert.False((r with { RejectsWritten = r.RejectsWritten - 1, LinesRead = r.LinesRead - 1 }).IsAccounted); // the summary disagrees
+    }
+}
