@@ -91,7 +91,8 @@ internal static class DuckDbRating
         var sql = new StringBuilder("COPY (SELECT e.*");
         foreach (var c in cols)
         {
-            var parts = Enumerable.Range(0, c.FamilyCount).Select(f => $"round(e.entered_value * r.{c.FamilyColumn(f)}, 2)").ToList();
+            // DECIMAL(38,…) for the product: a value times a rate with 14 decimals does not fit 18 digits
+            var parts = Enumerable.Range(0, c.FamilyCount).Select(f => $"round(CAST(e.entered_value AS DECIMAL(38,2)) * r.{c.FamilyColumn(f)}, 2)").ToList();
             sql.Append($", {string.Join(" + ", parts)} AS {c.TotalColumn}");
             for (int f = 0; f < c.FamilyCount; f++) sql.Append($", {parts[f]} AS {c.FamilyColumn(f)}");
         }

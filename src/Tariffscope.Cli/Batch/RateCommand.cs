@@ -106,7 +106,7 @@ public sealed class RateCommand(IAnsiConsole console) : AsyncCommand<RateSetting
                     : await BatchJob.RunAsync(workspace, options, ct: cancellationToken);
             }
             catch (EntryFileException e) { throw new UserInputException(e.Message); }
-            catch (ArgumentException e) { throw new UserInputException($"{s.Input}: {e.Message}"); }
+            catch (ArgumentException e) { throw new UserInputException(e.Message.StartsWith("--", StringComparison.Ordinal) ? e.Message : $"{s.Input}: {e.Message}"); }
 
             if (s.Report is not null) WriteReport(s.Report, BatchReport.Render(result, s.Input));
             if (s.Json) CommandOutput.WriteJson(console, BatchDocument.From(result, s.Report));
