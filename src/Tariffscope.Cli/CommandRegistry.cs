@@ -34,5 +34,6 @@ public static class CommandRegistry
         config.AddBranch("policy", Tariffscope.Cli.PolicyData.PolicyCommands.Configure);
         Impact.ImpactCommands.Register(config);
         Controls.ControlsBranch.Register(config);
+        Tariffscope.Cli.Batch.RateCommands.Configure(config);
     }
 }

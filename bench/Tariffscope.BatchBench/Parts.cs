@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Tariffscope.Data;
+using Tariffscope.Data.Entries;
+using Tariffscope.Engine;
+using Tariffscope.Engine.Batch;
+
+namespace Tariffscope.BatchBench;
+
+/// <summary>Where the time of a batch goes, on one thread: reading, parsing, quoting (direct and memoised).</summary>
+internal static class Parts
+{
+    public static int Run(Args a)
+    {
+        var w = Workspace.Load(DataDirectory.Resolve(a.Required("data-dir")));
+        var input = a.Required("in");
+        var scenario = a.Optional("scenario") ?? "actual";
+        var cols = new ScenarioColumns(scenario, w.Engine(scenario));
+        var watch = Stopwatch.StartNew();
+        var entries = new List<EntryLine>();
+        using (var src = EntryFiles.Open(input))
+        {
+            var parser = new EntryLineParser(EntryColumns.Match(src.Columns, null, false), null);
+            var lines = src.Lines().ToList();
+            Console.WriteLine($"read {lines.Count:N0} lines: {watch.Elapsed.TotalMilliseconds * 1000 / lines.Count:0.0} µs/line");
+            watch.Restart();
+            foreach (var l in lines) if (parser.Parse(l, out _) is { } e) entries.Add(e);
+            Console.WriteLine($"parse: {watch.Elapsed.TotalMilliseconds * 1000 / lines.Count:0.0} µs/line");
+        }
+        // warm the schedule revisions the lines touch, so loading them is not counted
+        foreach (var e in entries.DistinctBy(e => w.UsSchedule.Schedule.On(e.Date)?.Name)) try { cols.Engine.Quote(e); } catch (RatingException) { }
+        foreach (var memo in new[] { false, true })
+        {
+            var rater = new ScenarioRater(cols, memo);
+            var fam = new decimal[cols.FamilyCount];
+            watch.Restart();
+            int ok = 0;
+            foreach (var e in entries)
+            {
+                try { rater.Rate(e, fam, out _); ok++; } catch (RatingException) { }
+            }
+            Console.WriteLine($"rate ({(memo ? "memo" : "direct quote")}): {watch.Elapsed.TotalMilliseconds * 1000 / entries.Count:0.0} µs/line ({ok:N0} rated; memo hits {rater.MemoHits:N0}, misses {rater.MemoMisses:N0})");
+        }
+        return 0;
+    }
+}

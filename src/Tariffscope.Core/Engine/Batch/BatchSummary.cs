@@ -1,0 +1,167 @@
+namespace Tariffscope.Engine.Batch;
+
+/// <summary>Value and duty per scenario of a group of lines (an HS chapter, an origin).</summary>
+public sealed class Bucket(int scenarios)
+{
+    public long Lines { get; internal set; }
+    public decimal Value { get; internal set; }
+    public decimal[] Duty { get; } = new decimal[scenarios];
+
+    /// <summary>Duty under the last scenario minus duty under the first.</summary>
+    public decimal Difference => Duty[^1] - Duty[0];
+
+    internal void Add(Bucket o)
+    {
+        Lines += o.Lines; Value += o.Value;
+        for (int i = 0; i < Duty.Length; i++) Duty[i] += o.Duty[i];
+    }
+}
+
+/// <summary>One of the lines with the largest duty (or the largest difference between scenarios).</summary>
+public sealed record TopLine(long Line, string Code, string Origin, DateOnly Date, decimal Value, decimal[] Duty)
+{
+    public decimal Difference => Duty[^1] - Duty[0];
+}
+
+/// <summary>How many lines were rejected for one field (under one scenario), with the first example.</summary>
+public sealed record RejectCount(string Field, string? Scenario, long Count, long FirstLine, string Example);
+
+/// <summary>
+/// The account of a batch: lines in, rated and rejected; totals per scenario and per measure family; value and
+/// duty by HS chapter and by origin; the largest lines. Built per chunk by the workers and merged in input order,
+/// so its size depends on the number of chapters, origins and families, never on the file's length.
+/// </summary>
+public sealed class BatchSummary
+{
+    private readonly Dictionary<(string Field, string? Scenario), RejectCount> _rejects = new();
+    private readonly int _top;
+
+    public IReadOnlyList<string> Scenarios { get; }
+    public IReadOnlyList<IReadOnlyList<string>> Families { get; }
+    public IReadOnlyList<IReadOnlyList<string>> FamilyTitles { get; }
+    public long InputLines { get; private set; }
+    public long Rated { get; private set; }
+    public long Rejected { get; private set; }
+    public decimal Value { get; private set; }
+    public decimal[] Duty { get; }
+    public decimal[][] FamilyDuty { get; }
+    public Dictionary<string, Bucket> ByChapter { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Bucket> ByOrigin { get; } = new(StringComparer.Ordinal);
+    public List<TopLine> Top { get; } = [];
+
+    public BatchSummary(BatchLayout layout, int topLines = 10)
+    {
+        Scenarios = layout.Scenarios.Select(s => s.Scenario).ToArray();
+        Families = layout.Scenarios.Select(s => s.Families).ToArray();
+        FamilyTitles = layout.Scenarios.Select(s => s.FamilyTitles).ToArray();
+        Duty = new decimal[Scenarios.Count];
+        FamilyDuty = layout.Scenarios.Select(s => new decimal[s.FamilyCount]).ToArray();
+        _top = topLines;
+    }
+
+    /// <summary>True when every input line is either rated or rejected.</summary>
+    public bool IsBalanced => InputLines == Rated + Rejected;
+
+    public IEnumerable<RejectCount> RejectCounts => _rejects.Values.OrderByDescending(r => r.Count).ThenBy(r => r.FirstLine);
+
+    /// <summary>The duty under the last scenario minus the first, by measure family (ids matched across scenarios).</summary>
+    public IReadOnlyList<(string Family, string Title, decimal First, decimal Last)> FamilyDifferences()
+    {
+        int last = Scenarios.Count - 1;
+        var ids = Families[0].Union(Families[last]).ToList();
+        return ids.Select(id =>
+        {
+            int a = IndexOf(Families[0], id), b = IndexOf(Families[last], id);
+            var title = a >= 0 ? FamilyTitles[0][a] : FamilyTitles[last][b];
+            return (id, title, a >= 0 ? FamilyDuty[0][a] : 0m, b >= 0 ? FamilyDuty[last][b] : 0m);
+        }).ToList();
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string id)
+    {
+        for (int i = 0; i < list.Count; i++) if (list[i] == id) return i;
+        return -1;
+    }
+
+    internal static BatchSummary Of(RatedChunk chunk, BatchLayout layout, int top)
+    {
+        var s = new BatchSummary(layout, top);
+        int n = s.Scenarios.Count;
+        for (int i = 0; i < chunk.Count; i++)
+        {
+            s.InputLines++;
+            if (chunk.Faults[i] is { } f)
+            {
+                s.Rejected++;
+                s.AddReject(new RejectCount(f.Field, f.Scenario, 1, chunk.Lines[i].Number, f.Reason));
+                continue;
+            }
+            s.Rated++;
+            var e = chunk.Entries[i]!;
+            s.Value += e.CustomsValue;
+            var duty = new decimal[n];
+            for (int k = 0; k < n; k++)
+            {
+                duty[k] = chunk.Total(i, k);
+                s.Duty[k] += duty[k];
+                var fd = s.FamilyDuty[k];
+                for (int f2 = 0; f2 < fd.Length; f2++) fd[f2] += chunk.FamilyAmount(i, k, f2);
+            }
+            AddTo(s.ByChapter, e.Code.Digits[..2], e.CustomsValue, duty);
+            AddTo(s.ByOrigin, e.Origin, e.CustomsValue, duty);
+            s.OfferTop(new TopLine(chunk.Lines[i].Number, e.Code.ToString(), e.Origin, e.Date, e.CustomsValue, duty));
+        }
+        return s;
+    }
+
+    private static void AddTo(Dictionary<string, Bucket> d, string key, decimal value, decimal[] duty)
+    {
+        if (!d.TryGetValue(key, out var b)) d[key] = b = new Bucket(duty.Length);
+        b.Lines++; b.Value += value;
+        for (int k = 0; k < duty.Length; k++) b.Duty[k] += duty[k];
+    }
+
+    private decimal Rank(TopLine t) => Scenarios.Count > 1 ? Math.Abs(t.Difference) : t.Duty[0];
+
+    private void OfferTop(TopLine t)
+    {
+        if (_top <= 0) return;
+        if (Top.Count == _top && Compare(t, Top[^1]) >= 0) return;
+        var at = Top.FindIndex(x => Compare(t, x) < 0);
+        Top.Insert(at < 0 ? Top.Count : at, t);
+        if (Top.Count > _top) Top.RemoveAt(Top.Count - 1);
+    }
+
+    /// <summary>Larger rank first; the earlier line first on ties, so the result does not depend on chunking.</summary>
+    private int Compare(TopLine a, TopLine b)
+    {
+        var c = Rank(b).CompareTo(Rank(a));
+        return c != 0 ? c : a.Line.CompareTo(b.Line);
+    }
+
+    private void AddReject(RejectCount r)
+    {
+        var key = (r.Field, r.Scenario);
+        _rejects[key] = _rejects.TryGetValue(key, out var had)
+            ? had with { Count = had.Count + r.Count }
+            : r;
+    }
+
+    /// <summary>Adds a later part of the file (merge in input order so first examples stay first).</summary>
+    public void Merge(BatchSummary o)
+    {
+        InputLines += o.InputLines; Rated += o.Rated; Rejected += o.Rejected; Value += o.Value;
+        for (int k = 0; k < Duty.Length; k++)
+        {
+            Duty[k] += o.Duty[k];
+            for (int f = 0; f < FamilyDuty[k].Length; f++) FamilyDuty[k][f] += o.FamilyDuty[k][f];
+        }
+        foreach (var (key, b) in o.ByChapter) { if (!ByChapter.TryGetValue(key, out var mine)) ByChapter[key] = mine = new Bucket(Duty.Length); mine.Add(b); }
+        foreach (var (key, b) in o.ByOrigin) { if (!ByOrigin.TryGetValue(key, out var mine)) ByOrigin[key] = mine = new Bucket(Duty.Length); mine.Add(b); }
+        foreach (var t in o.Top) OfferTop(t);
+        foreach (var r in o._rejects.Values) AddReject(r);
+    }
+
+    /// <summary>Counts lines the reader could not hand over at all (so the account can show they are missing).</summary>
+    public void AddUnaccounted(long lines) => InputLines += lines;
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using Tariffscope.Duties;
+using Tariffscope.Nomenclature;
+
+namespace Tariffscope.Engine.Batch;
+
+/// <summary>Turns the text fields of a line into an <see cref="EntryLine"/>, or says which field is wrong and why.</summary>
+public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate)
+{
+    // a file spells its units a handful of ways: look each spelling up once
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DutyUnit?> _units = new(StringComparer.Ordinal);
+
+    public EntryColumns Columns => columns;
+
+    public EntryLine? Parse(in RawLine line, out LineFault? fault)
+    {
+        fault = null;
+        var f = line.Fields;
+        ReadOnlySpan<char> Get(EntryField field) { var i = columns[field]; return i >= 0 && i < f.Length ? f[i].AsSpan() : default; }
+        LineFault Fail(EntryField field, string reason) => new(columns.NameOf(field), reason);
+
+        var codeText = Get(EntryField.Code);
+        var code = HtsCode.TryParse(codeText.ToString());
+        if (code is null) { fault = Fail(EntryField.Code, codeText.Trim().IsEmpty ? "empty: expected a tariff code such as 8471.30.01.00" : $"\"{FieldParsers.Clip(codeText)}\" is not a tariff code (2 to 10 digits, dots optional)"); return null; }
+
+        if (!FieldParsers.TryParseCountry(Get(EntryField.Origin), out var origin, out var why)) { fault = Fail(EntryField.Origin, why!); return null; }
+
+        DateOnly date;
+        if (defaultDate is { } d) date = d;
+        else if (!FieldParsers.TryParseDate(Get(EntryField.Date), out date, out why)) { fault = Fail(EntryField.Date, why!); return null; }
+
+        if (!FieldParsers.TryParseDecimal(Get(EntryField.Value), out var value, out why)) { fault = Fail(EntryField.Value, why!); return null; }
+        if (value < 0) { fault = Fail(EntryField.Value, $"a customs value cannot be negative ({value})"); return null; }
+
+        var quantities = ImmutableArray<Quantity>.Empty;
+        foreach (var (qf, uf) in new[] { (EntryField.Quantity, EntryField.Unit), (EntryField.Quantity2, EntryField.Unit2) })
+        {
+            var q = Get(qf).Trim();
+            if (q.IsEmpty) continue;
+            if (!FieldParsers.TryParseDecimal(q, out var amount, out why)) { fault = Fail(qf, why!); return null; }
+            if (amount < 0) { fault = Fail(qf, $"a quantity cannot be negative ({amount})"); return null; }
+            var unit = Get(uf).Trim();
+            if (unit.IsEmpty) { fault = Fail(uf, $"a quantity ({amount}) needs its unit (kg, No., liters, doz., …)"); return null; }
+            var spelling = unit.ToString();
+            var u = _units.Count < 1000 ? _units.GetOrAdd(spelling, DutyUnits.Find) : DutyUnits.Find(spelling);
+            if (u is null) { fault = Fail(uf, $"unknown unit \"{FieldParsers.Clip(unit)}\" (kg, No., liters, doz., m2, pf.liters, …)"); return null; }
+            quantities = quantities.Add(new Quantity(amount, u.Symbol));
+        }
+
+        decimal? metal = null;
+        var m = Get(EntryField.MetalShare);
+        if (!m.Trim().IsEmpty)
+        {
+            if (!FieldParsers.TryParseShare(m, out var share, out why)) { fault = Fail(EntryField.MetalShare, why!); return null; }
+            metal = share;
+        }
+
+        var program = Get(EntryField.Program).Trim();
+        var importer = Get(EntryField.Importer).Trim();
+        string imp = "US";
+        if (!importer.IsEmpty)
+        {
+            Span<char> up = stackalloc char[2];
+            if (importer.Length != 2 || importer.ToUpperInvariant(up) != 2 || !Countries.TryGet(up, out imp!))
+            { fault = Fail(EntryField.Importer, $"\"{FieldParsers.Clip(importer)}\" is not a two-letter importing country (US, CN)"); return null; }
+        }
+        return new EntryLine
+        {
+            Code = code.Value, Origin = origin, Date = date, CustomsValue = value, Quantities = quantities,
+            MetalShare = metal, Program = program.IsEmpty ? null : string.Intern(program.ToString().ToUpperInvariant()), Importer = imp,
+        };
+    }
+}

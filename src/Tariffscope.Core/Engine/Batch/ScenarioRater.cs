@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using Tariffscope.Duties;
+using Tariffscope.Nomenclature;
+using Tariffscope.Policy;
+
+namespace Tariffscope.Engine.Batch;
+
+/// <summary>
+/// Rates lines under one scenario into its result columns: the duty per measure family, the total and the ids of
+/// the measures applied. With <see cref="Memoise"/>, lines whose every rate is ad valorem reuse the layers of an
+/// earlier quote for the same code, origin, importer, date, metal share and programme, scaled to the line's value
+/// and rounded to the cent per layer exactly as the engine rounds (the tests hold it to engine.Quote line by line).
+/// </summary>
+public sealed class ScenarioRater
+{
+    /// <summary>The value the memoised quote is computed at: large enough that a layer's rate per dollar
+    /// (rate × share, up to 14 decimals) survives the engine's rounding to the cent.</summary>
+    internal const decimal ReferenceValue = 100_000_000_000_000m;
+    private const int MemoLimit = 250_000;
+    /// <summary>Lookups after which the memo judges whether it pays: a miss costs a little more than a quote.</summary>
+    private const int TrialLookups = 16_384;
+
+    private readonly TariffEngine _engine;
+    private readonly ScenarioColumns _columns;
+    private readonly FrozenSet<string> _adValoremMeasures;
+    private readonly ConcurrentDictionary<MemoKey, Memo> _memo = new();
+    private int _memoSize;
+    private long _hits, _misses;
+    private volatile bool _memoOn;
+
+    public bool Memoise { get; }
+    /// <summary>False once the memo found too few repeats to pay (dates spread over many days, say).</summary>
+    public bool MemoActive => _memoOn;
+    public ScenarioColumns Columns => _columns;
+    public long MemoHits => Interlocked.Read(ref _hits);
+    public long MemoMisses => Interlocked.Read(ref _misses);
+
+    public ScenarioRater(ScenarioColumns columns, bool memoise = true)
+    {
+        _columns = columns;
+        _engine = columns.Engine;
+        Memoise = memoise;
+        _memoOn = memoise;
+        // measures whose every rate period is ad valorem or free: their amount is proportional to the value
+        _adValoremMeasures = _engine.Policy.Measures.Where(m => m.Rates.All(p => IsProportional(p.Rate))).Select(m => m.Id).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private static bool IsProportional(DutyExpression e) => e is AdValoremDuty or FreeDuty;
+
+    /// <summary>
+    /// Rates <paramref name="entry"/>: adds each family's duty into <paramref name="families"/> (one slot per
+    /// family of <see cref="Columns"/>) and returns the total. Throws <see cref="RatingException"/> as the engine does.
+    /// </summary>
+    public decimal Rate(EntryLine entry, Span<decimal> families, out string measures)
+    {
+        if (!_memoOn || entry.CustomsValue < 0) return FromQuote(_engine.Quote(entry), families, out measures);
+        var key = new MemoKey(entry.Code, entry.Origin, entry.Importer, entry.Date, entry.MetalShare, entry.Program);
+        if (!_memo.TryGetValue(key, out var memo))
+        {
+            var misses = Interlocked.Increment(ref _misses);
+            if (misses == TrialLookups && Interlocked.Read(ref _hits) < misses)
+            {
+                // fewer than half the lookups found a line to reuse: quoting directly is cheaper from here on
+                _memoOn = false;
+                _memo.Clear();
+            }
+            memo = Build(entry);
+            if (Interlocked.Increment(ref _memoSize) > MemoLimit)
+            {
+                // bounded memory: start afresh rather than grow with the file
+                _memo.Clear();
+                Interlocked.Exchange(ref _memoSize, 1);
+            }
+            _memo.TryAdd(key, memo);
+        }
+        else Interlocked.Increment(ref _hits);
+        if (memo.Factors is null) return FromQuote(_engine.Quote(entry), families, out measures);
+        decimal total = 0;
+        var value = entry.CustomsValue;
+        for (int i = 0; i < memo.Factors.Length; i++)
+        {
+            var amount = Math.Round(memo.Factors[i] * value, 2, MidpointRounding.AwayFromZero);
+            families[memo.Families[i]] += amount;
+            total += amount;
+        }
+        measures = memo.Measures;
+        return total;
+    }
+
+    private decimal FromQuote(Quote q, Span<decimal> families, out string measures)
+    {
+        decimal total = 0;
+        foreach (var l in q.Layers)
+        {
+            var f = _columns.FamilyIndex(l.Family);
+            if (f < 0) throw new InvalidOperationException($"layer family '{l.Family}' has no column");
+            families[f] += l.Amount;
+            total += l.Amount;
+        }
+        measures = MeasureIds(q);
+        return total;
+    }
+
+    private static string MeasureIds(Quote q)
+    {
+        int n = 0;
+        foreach (var l in q.Layers) if (!l.IsBase) n++;
+        if (n == 0) return "";
+        return string.Join(';', q.Layers.Where(l => !l.IsBase).Select(l => l.MeasureId));
+    }
+
+    /// <summary>Quotes at the reference value; keeps the layers' rates per dollar when every rate involved is
+    /// proportional to the value and the rates are exact at the reference value, else marks the key for direct quotes.</summary>
+    private Memo Build(EntryLine entry)
+    {
+        if (!BaseIsProportional(entry)) return Memo.Direct;
+        Quote q;
+        try { q = _engine.Quote(entry with { CustomsValue = ReferenceValue }); }
+        catch (RatingException) { return Memo.Direct; } // the direct quote will report it
+        foreach (var l in q.Layers) if (!l.IsBase && !_adValoremMeasures.Contains(l.MeasureId)) return Memo.Direct;
+        foreach (var o in q.Omitted) if (!_adValoremMeasures.Contains(o.MeasureId)) return Memo.Direct;
+        var factors = new decimal[q.Layers.Length];
+        var fams = new int[q.Layers.Length];
+        for (int i = 0; i < factors.Length; i++)
+        {
+            var a = q.Layers[i].Amount;
+            if (a != decimal.Truncate(a)) return Memo.Direct; // more decimals than the reference value keeps
+            factors[i] = a / ReferenceValue;
+            fams[i] = _columns.FamilyIndex(q.Layers[i].Family);
+            if (fams[i] < 0) return Memo.Direct;
+        }
+        return new Memo(factors, fams, MeasureIds(q));
+    }
+
+    private bool BaseIsProportional(EntryLine entry)
+    {
+        ResolvedLine line;
+        try { line = _engine.ResolveLine(entry.Importer, entry.Code, entry.Date); }
+        catch (RatingException) { return false; }
+        if (line.General is { } g && !IsProportional(g)) return false;
+        if (line.Other is { } o && !IsProportional(o)) return false;
+        foreach (var s in line.Special) if (!IsProportional(s.Rate)) return false;
+        return true;
+    }
+
+    private readonly record struct MemoKey(HtsCode Code, string Origin, string Importer, DateOnly Date, decimal? Metal, string? Program);
+
+    /// <summary>Rates per dollar of value for each layer, or null factors: quote every line directly.</summary>
+    private sealed record Memo(decimal[]? Factors, int[] Families, string Measures)
+    {
+        public static readonly Memo Direct = new(null, [], "");
+    }
+}

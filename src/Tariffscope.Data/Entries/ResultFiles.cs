@@ -1,0 +1,97 @@
+using Tariffscope.Engine.Batch;
+
+namespace Tariffscope.Data.Entries;
+
+/// <summary>
+/// The two files a batch writes: the results (every input column, then each scenario's columns) and the rejects
+/// (the line number, the scenario, the field at fault and the reason, then the input columns as read).
+/// Both are written to temporary files and moved into place by <see cref="Commit"/>.
+/// </summary>
+public sealed class ResultFiles : IRatedSink, IDisposable
+{
+    public const string LineColumn = "reject_line (1-based data line; the header is not counted)";
+
+    private readonly BatchLayout _layout;
+    private readonly TableWriter _out;
+    private readonly TableWriter _rejects;
+    private readonly Cell[] _outCells;
+    private readonly Cell[] _rejectCells;
+
+    public string OutputPath => _out.Path;
+    public string RejectsPath => _rejects.Path;
+    public long RowsWritten => _out.Rows;
+    public long RejectsWritten => _rejects.Rows;
+
+    public ResultFiles(BatchLayout layout, string outputPath, string? rejectsPath = null)
+    {
+        _layout = layout;
+        rejectsPath ??= DefaultRejectsPath(outputPath);
+        if (Path.GetFullPath(rejectsPath) == Path.GetFullPath(outputPath)) throw new EntryFileException($"{rejectsPath}: the rejects file cannot be the output file");
+        var outCols = layout.InputColumns.Select(c => new TableColumn(c, CellKind.Text)).ToList();
+        foreach (var s in layout.Scenarios)
+        {
+            outCols.Add(new(s.TotalColumn, CellKind.Money));
+            outCols.Add(new(s.RateColumn, CellKind.Rate));
+            for (int f = 0; f < s.FamilyCount; f++) outCols.Add(new(s.FamilyColumn(f), CellKind.Money));
+            outCols.Add(new(s.MeasuresColumn, CellKind.Text));
+        }
+        var rejCols = new List<TableColumn> { new(LineColumn, CellKind.Integer), new("reject_scenario", CellKind.Text), new("reject_field", CellKind.Text), new("reject_reason", CellKind.Text) };
+        rejCols.AddRange(layout.InputColumns.Select(c => new TableColumn(c, CellKind.Text)));
+        _out = TableWriter.Create(outputPath, outCols);
+        try { _rejects = TableWriter.Create(rejectsPath, rejCols); }
+        catch { _out.Dispose(); throw; }
+        _outCells = new Cell[outCols.Count];
+        _rejectCells = new Cell[rejCols.Count];
+    }
+
+    /// <summary>out.csv → out.rejects.csv: beside the output, in the same format.</summary>
+    public static string DefaultRejectsPath(string output)
+    {
+        var ext = Path.GetExtension(output);
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + ".rejects" + ext);
+    }
+
+    public void Write(RatedChunk chunk)
+    {
+        int inputs = _layout.InputColumns.Count;
+        for (int i = 0; i < chunk.Count; i++)
+        {
+            var fields = chunk.Lines[i].Fields;
+            if (chunk.Faults[i] is { } fault)
+            {
+                var c = _rejectCells;
+                c[0].Integer = chunk.Lines[i].Number;
+                c[1].Text = fault.Scenario ?? "";
+                c[2].Text = fault.Field;
+                c[3].Text = fault.Reason;
+                for (int k = 0; k < inputs; k++) c[4 + k].Text = k < fields.Length ? fields[k] ?? "" : "";
+                _rejects.WriteRow(c);
+                continue;
+            }
+            var o = _outCells;
+            for (int k = 0; k < inputs; k++) o[k].Text = k < fields.Length ? fields[k] : "";
+            int at = inputs;
+            for (int s = 0; s < _layout.Scenarios.Count; s++)
+            {
+                o[at++].Number = chunk.Total(i, s);
+                o[at++].Number = chunk.EffectiveRate(i, s);
+                for (int f = 0; f < _layout.Scenarios[s].FamilyCount; f++) o[at++].Number = chunk.FamilyAmount(i, s, f);
+                o[at++].Text = chunk.MeasuresApplied(i, s);
+            }
+            _out.WriteRow(o);
+        }
+    }
+
+    /// <summary>Finishes both files and moves them into place.</summary>
+    public void Commit()
+    {
+        _rejects.Commit();
+        _out.Commit();
+    }
+
+    public void Dispose()
+    {
+        _out.Dispose();
+        _rejects.Dispose();
+    }
+}

@@ -1,0 +1,75 @@
+namespace Tariffscope.Data.Entries;
+
+/// <summary>What a column holds: text, money (to the cent), a rate (six decimals) or a whole number.</summary>
+public enum CellKind { Text, Money, Rate, Integer }
+
+public sealed record TableColumn(string Name, CellKind Kind);
+
+/// <summary>One cell of a row being written: text or a number, per its column's kind.</summary>
+public struct Cell
+{
+    public string? Text;
+    public decimal Number;
+    public long Integer;
+}
+
+/// <summary>
+/// Writes rows to a file of one format. Everything goes to a temporary file beside the target, moved into place
+/// by <see cref="Commit"/>; disposing without committing deletes it, so an interrupted run never leaves a half
+/// file under the real name.
+/// </summary>
+public abstract class TableWriter : IDisposable
+{
+    private bool _done;
+
+    protected TableWriter(string path, IReadOnlyList<TableColumn> columns)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Columns = columns;
+        var dir = System.IO.Path.GetDirectoryName(Path)!;
+        if (!Directory.Exists(dir)) throw new EntryFileException($"{path}: folder {dir} does not exist");
+        TempPath = System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.partial");
+    }
+
+    public string Path { get; }
+    public string TempPath { get; }
+    public IReadOnlyList<TableColumn> Columns { get; }
+    public long Rows { get; private set; }
+
+    public void WriteRow(ReadOnlySpan<Cell> cells)
+    {
+        WriteCells(cells);
+        Rows++;
+    }
+
+    protected abstract void WriteCells(ReadOnlySpan<Cell> cells);
+    /// <summary>Flushes and closes the temporary file.</summary>
+    protected abstract void Finish();
+    protected abstract void Close();
+
+    /// <summary>Finishes the file and moves it over the target.</summary>
+    public void Commit()
+    {
+        Finish();
+        File.Move(TempPath, Path, overwrite: true);
+        _done = true;
+    }
+
+    public void Dispose()
+    {
+        if (_done) return;
+        _done = true;
+        try { Close(); } catch { /* already failing: the temp file goes anyway */ }
+        try { File.Delete(TempPath); } catch { /* best effort */ }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A writer for the format named by the file's extension (.csv/.tsv/.txt, .xlsx, .parquet).</summary>
+    public static TableWriter Create(string path, IReadOnlyList<TableColumn> columns) => EntryFiles.FormatOf(path) switch
+    {
+        EntryFormat.Csv => new CsvTableWriter(path, columns),
+        EntryFormat.Xlsx => new XlsxTableWriter(path, columns),
+        EntryFormat.Parquet => new ParquetTableWriter(path, columns),
+        _ => throw new EntryFileException($"{path}: unknown output type '{System.IO.Path.GetExtension(path)}' (use .csv, .xlsx or .parquet)"),
+    };
+}
