@@ -18,10 +18,27 @@ internal static class ImpactChart
         _ => null,
     };
 
-    public static void Save(GsimResult r, string path)
+    public static void Save(GsimResult r, string path) => SaveTwo(WelfarePlot(r), FlowPlot(r), path);
+
+    /// <summary>For a scenario run: diversion by partner (flow change into the importer, $ bn) and welfare by region.</summary>
+    public static void Save(ImpactReport r, string path, int top = 12)
     {
-        var welfare = WelfarePlot(r);
-        var flows = FlowPlot(r);
+        var partners = r.Partners.Where(p => p.Partner != ImpactRunner.DefaultRestOfWorld)
+            .OrderByDescending(p => Math.Abs(p.FlowChange)).Take(top).OrderBy(p => p.FlowChange).ToList();
+        var flows = new Plot();
+        AddBars(flows, partners.Select(p => p.Partner).ToArray(), partners.Select(p => p.FlowChange / 1e9).ToArray());
+        flows.Title($"Change in {r.Importer} imports by partner (trade creation and diversion)");
+        flows.YLabel("$ billion");
+        var regions = r.RegionTotals.OrderByDescending(x => Math.Abs(x.Welfare)).Take(top).OrderBy(x => x.Welfare).ToList();
+        var welfare = new Plot();
+        AddBars(welfare, regions.Select(x => x.Region).ToArray(), regions.Select(x => x.Welfare / 1e9).ToArray());
+        welfare.Title("Welfare change by region");
+        welfare.YLabel("$ billion");
+        SaveTwo(flows, welfare, path);
+    }
+
+    private static void SaveTwo(Plot welfare, Plot flows, string path)
+    {
         if (FormatOf(path) == "svg")
         {
             // ScottPlot saves one plot per SVG: stack the two documents inside one.

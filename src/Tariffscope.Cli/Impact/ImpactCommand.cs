@@ -77,6 +77,11 @@ public sealed class ImpactCommand(IAnsiConsole console) : Command<ImpactSettings
             { throw new Tariffscope.Cli.Common.UserInputException(e.Message); }
             if (settings.Json) Tariffscope.Cli.Common.CommandOutput.WriteJson(console, ScenarioImpactOutput.Json(r, settings.Top));
             else ScenarioImpactOutput.Write(console, r, settings.Top);
+            if (settings.Chart is not null)
+            {
+                ImpactChart.Save(r.Report, settings.Chart);
+                if (!settings.Json) console.MarkupLineInterpolated($"[grey]chart written to {settings.Chart}[/]");
+            }
             return 0;
         });
         GsimResult result;
