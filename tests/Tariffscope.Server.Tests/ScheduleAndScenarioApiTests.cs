@@ -83,7 +83,7 @@ public class ScheduleAndScenarioApiTests(ServerFixture server)
         var index = await server.GetJson("/api/v1");
         Assert.True((bool)index["features"]!["quote"]!);
         Assert.True((bool)index["features"]!["timeline"]!);
-        Assert.False((bool)index["features"]!["batch"]!);
+        Assert.True((bool)index["features"]!["batch"]!);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public static class ApiRoutes
         CalendarEndpoints.Map(api, features);
         ScenarioEndpoints.Map(api, features, options);
         ListEndpoints.Map(api, features, options);
-        // batch, indicators, impact, controls: mapped here by their branches
+        BatchEndpoints.Map(api, features, options);
+        // indicators, impact, controls: mapped here when they get endpoints
         return features;
     }
 }

@@ -1,9 +1,51 @@
-import { h } from '../dom.js';
-import { placeholder } from './placeholder.js';
+// Batch: upload an entry file, rate it under one or more scenarios, see the accounting and totals, download the
+// rated file and the rejects. Every line ends up rated or rejected with its reason.
+import { h, field, show, errorBox, fmtMoney, fmtPct } from '../dom.js';
+import { ApiError } from '../api.js';
 
-export const render = main => placeholder(main, {
-  title: 'Batch rating', feature: 'batch',
-  lead: 'Rate a whole entry file (CSV, XLSX or Parquet) under several scenarios: every line rated or rejected with its reason.',
-  missing: [h('p', {}, 'Batch rating is not part of this server yet. Until it is, quote lines one at a time on the ',
-    h('a', { href: '/quote' }, 'Quote'), ' page or with ', h('code', {}, 'tariffscope quote'), '.')],
-});
+export async function render(main) {
+  const file = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv', required: true });
+  const scenarios = h('input', { name: 'scenarios', value: 'actual,truce-lapses-aug-2025', autocomplete: 'off' });
+  const date = h('input', { type: 'date', name: 'date' });
+  const out = h('div', { class: 'result', 'aria-live': 'polite' });
+  const form = h('form', { class: 'panel', 'aria-label': 'Batch rating' },
+    h('div', { class: 'fields' },
+      field('Entry file (CSV with a header row)', file, 'Columns: code, origin, entry date, customs value; optional quantity, unit, metal share, programme'),
+      field('Scenarios', scenarios, 'Comma-separated; the first is the baseline of the difference'),
+      field('Entry date for every line (optional)', date, 'Leave empty to use the file\u2019s date column')),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Rate the file')));
+  form.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    if (!file.files.length) { show(out, errorBox(new Error('Choose a CSV file first.'))); return; }
+    show(out, h('p', { class: 'meta' }, 'Rating\u2026'));
+    const params = new URLSearchParams({ scenarios: scenarios.value });
+    if (date.value) params.set('date', date.value);
+    try {
+      const response = await fetch(`/api/v1/batch?${params}`, { method: 'POST', headers: { 'Content-Type': 'text/csv', Accept: 'application/json' }, body: file.files[0] });
+      const body = await response.json();
+      if (!response.ok) throw new ApiError(body, response.status);
+      show(out, summary(body));
+    } catch (e) { show(out, errorBox(e)); }
+  });
+  show(main, h('h1', {}, 'Batch rating'),
+    h('p', { class: 'lead' }, 'Rate a whole entry file under several scenarios: every line is rated or rejected with its line number, field and reason.'),
+    form, out);
+}
+
+function summary(doc) {
+  const totals = h('table', { class: 'data' },
+    h('caption', {}, 'Totals per scenario'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Scenario'), h('th', { scope: 'col', class: 'num' }, 'Duty'), h('th', { scope: 'col', class: 'num' }, 'Effective rate'))),
+    h('tbody', {}, ...doc.totals.map(t => h('tr', {}, h('th', { scope: 'row' }, t.scenario), h('td', { class: 'num' }, fmtMoney(t.duty)), h('td', { class: 'num' }, fmtPct(t.effectiveRate))))));
+  const rejects = doc.rejects.length === 0 ? null : h('table', { class: 'data' },
+    h('caption', {}, 'Rejected lines by field'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col', class: 'num' }, 'Lines'), h('th', { scope: 'col', class: 'num' }, 'First line'), h('th', { scope: 'col' }, 'Example'))),
+    h('tbody', {}, ...doc.rejects.map(r => h('tr', {}, h('td', {}, r.field), h('td', { class: 'num' }, String(r.count)), h('td', { class: 'num' }, String(r.firstLine)), h('td', {}, r.example)))));
+  return h('div', { class: 'batch-summary' },
+    h('p', { class: doc.accounted ? 'ok' : 'alert error' },
+      `${doc.inputLines} input lines = ${doc.rated} rated + ${doc.rejected} rejected`, doc.accounted ? ' (every line accounted for)' : ' (the counts do not add up)'),
+    totals, rejects,
+    h('p', { class: 'actions' },
+      h('a', { href: doc.results, download: 'results.csv', class: 'button' }, 'Download the rated file'), ' ',
+      h('a', { href: doc.rejectsFile, download: 'rejects.csv', class: 'button secondary' }, 'Download the rejects')));
+}
