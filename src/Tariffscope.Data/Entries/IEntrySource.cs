@@ -63,7 +63,7 @@ public static class EntryFiles
                 return new RawLine(number, Pad(fields, n), new LineFault("(line)", $"ragged row: {fields.Length} fields where the header has {n}"));
             if (fields.AsSpan(n).ContainsAnyExcept(""))
                 return new RawLine(number, fields[..n], new LineFault("(line)",
-                    $"ragged row: {fields.Length} fields where the header has {n} (surplus: {FieldParsers_Clip(string.Join(" | ", fields[n..]))})"));
+                    $"ragged row: {fields.Length} fields where the header has {n} (surplus: {Clip(string.Join(" | ", fields[n..]))})"));
             fields = fields[..n];
         }
         for (int i = 0; i < fields.Length; i++)
@@ -72,7 +72,7 @@ public static class EntryFiles
         return new RawLine(number, fields);
     }
 
-    private static string FieldParsers_Clip(string s) => s.Length <= 80 ? s : s[..80] + "…";
+    private static string Clip(string s) => s.Length <= 80 ? s : s[..80] + "…";
 
     private static string[] Pad(string[] f, int n)
     {

@@ -161,7 +161,4 @@ public sealed class BatchSummary
         foreach (var t in o.Top) OfferTop(t);
         foreach (var r in o._rejects.Values) AddReject(r);
     }
-
-    /// <summary>Counts lines the reader could not hand over at all (so the account can show they are missing).</summary>
-    public void AddUnaccounted(long lines) => InputLines += lines;
 }
