@@ -16,11 +16,11 @@ public static class CommandRegistry
         config.AddBranch("indicators", Tariffscope.Cli.Trade.IndicatorCommands.Configure);
         config.AddCommand<Tariffscope.Cli.Quotes.QuoteCommand>("quote")
             .WithDescription("The duty owed on one import line on a date, layer by layer, with the legal basis of each")
-            .WithExample("quote", "9403.60.80.93", "--origin", "CN", "--date", "2025-08-13", "--value", "10000")
-            .WithExample("quote", "7326.90.86.88", "--origin", "CN", "--date", "2025-08-01", "--metal-share", "0.6")
+            .WithExample("quote", "8481.80.50", "--origin", "CN", "--date", "2025-08-13", "--value", "10000")
+            .WithExample("quote", "7326.90.86", "--origin", "CN", "--date", "2025-08-01", "--metal-share", "0.6")
             .WithExample("quote", "2204.21.50.05", "--origin", "IT", "--date", "2025-09-01", "--value", "1000", "--qty", "500", "--unit", "liters")
             .WithExample("quote", "1201.90", "--importer", "CN", "--origin", "US", "--date", "2025-04-15")
-            .WithExample("quote", "9403.60.80.93", "--origin", "CN", "--date", "2025-08-20", "--scenario", "truce-lapses-aug-2025");
+            .WithExample("quote", "8481.80.50", "--origin", "CN", "--date", "2025-08-20", "--scenario", "truce-lapses-aug-2025");
         config.AddCommand<Tariffscope.Cli.Time.TimelineCommand>("timeline")
             .WithDescription("Every date the duty on a line changes, why, and under which scenarios; --chart draws it")
             .WithExample("timeline", "7326.90.86", "--origin", "CN", "--scenario", "actual,truce-lapses-aug-2025", "--chart", "timeline.png");
