@@ -131,4 +131,23 @@ public class EngineCommandTests
         var q = Cli.Run("quote", "8517.13.00.00", "--origin", "VN", "--date", "2025-05-20", "--data-dir", dir.Path, "--json");
         Assert.Contains(Json(q.Output).GetProperty("omitted").EnumerateArray(), o => o.GetProperty("reason").GetString()!.Contains("annex-ii (imported)"));
     }
+
+    [Fact]
+    public void With_trade_loaded_deadlines_and_diffs_say_how_much_trade_is_at_stake()
+    {
+        // Two lines from China: valves (8481.80.50, reached by the reciprocal duty) for $1,000,000 and a laptop
+        // (8471.30.01.00, excepted from it by the April electronics memorandum) for $500,000. The Geneva suspension's
+        // end on 2025-08-12 touches only the valves: 1 line, $1,000,000; at 24 points the duty at stake is $240,000.
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("flows.csv"), "importer,partner,hs10,year,value,duty\nUS,CN,8481805090,2024,1000000,0\nUS,CN,8471300100,2024,500000,0\n");
+        Assert.Equal(0, Cli.Run("data", "import-trade", dir.File("flows.csv"), "--data-dir", dir.Path).ExitCode);
+        var d = Cli.Run("deadlines", "--from", "2025-07-29", "--days", "30", "--as-known-on", "2025-07-29", "--data-dir", dir.Path, "--json");
+        var end = Json(d.Output).GetProperty("events").EnumerateArray()
+            .Single(e => e.TryGetProperty("suspension", out var x) && x.GetString() == "us-geneva-suspension" && e.GetProperty("kind").GetString() == "suspensionEnds");
+        Assert.Equal(1, end.GetProperty("tradeProducts").GetInt32());
+        Assert.Equal(1_000_000m, end.GetProperty("tradeValue").GetDecimal());
+        var diff = Cli.Run("scenario", "diff", "actual", "truce-lapses-aug-2025", "--date", "2025-08-20", "--origin", "CN", "--data-dir", dir.Path, "--json");
+        var m = Json(diff.Output).GetProperty("byMeasure").EnumerateArray().Single();
+        Assert.Equal(240_000m, m.GetProperty("dutyAtStake").GetDecimal());
+    }
 }

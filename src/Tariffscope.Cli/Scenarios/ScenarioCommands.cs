@@ -122,8 +122,16 @@ public sealed class ScenarioDiffCommand(IAnsiConsole console) : Command<Scenario
         var origin = (s.Origin ?? (importer == "CN" ? "US" : "CN")).ToUpperInvariant();
         ScenarioShowCommand.Resolve(w.Scenarios, s.A); ScenarioShowCommand.Resolve(w.Scenarios, s.B);
         var revision = w.Schedules[importer].On(date) ?? throw new UserInputException($"no {importer} schedule revision is in force on {date:yyyy-MM-dd}");
-        var lines = revision.LeafLines().Where(l => !l.Code.Digits.StartsWith("98") && !l.Code.Digits.StartsWith("99"))
-            .Select(l => (l.Code, origin, (decimal?)null));
+        // With base-year trade loaded, compare the lines actually traded and weigh each by its value (duty at stake);
+        // else every leaf line of the schedule, unweighted.
+        var flows = importer == "US" ? Tariffscope.Data.Trade.TradeExposure.Flows(w, importer) : null;
+        var lines = flows is not null
+            ? flows.Where(f => f.Partner == origin)
+                // A statistical suffix the revision lacks is rated at its 8-digit line, where rates are set.
+                .GroupBy(f => revision.Find(f.Code) is null && revision.Find(f.Code.Truncate(8)) is not null ? f.Code.Truncate(8) : f.Code)
+                .Select(g => (g.Key, origin, (decimal?)g.Sum(f => f.Value))).ToList()
+            : revision.LeafLines().Where(l => !l.Code.Digits.StartsWith("98") && !l.Code.Digits.StartsWith("99"))
+                .Select(l => (l.Code, origin, (decimal?)null)).ToList();
         var diff = ScenarioDiffs.Compare(w.Engine(s.A, s.ResolveAsKnownOn()), w.Engine(s.B, s.ResolveAsKnownOn()), date, lines, importer);
         if (s.Json)
         {
@@ -139,7 +147,10 @@ public sealed class ScenarioDiffCommand(IAnsiConsole console) : Command<Scenario
             $"{diff.Lines.Length} of {diff.LinesCompared} lines differ" + (diff.LinesNotRated > 0 ? $" ({diff.LinesNotRated} could not be rated)" : ""));
         var bm = new Table().Border(TableBorder.Rounded).Title("By measure");
         bm.AddColumn("Measure"); bm.AddColumn(new TableColumn("Lines").RightAligned()); bm.AddColumn(new TableColumn("Average difference").RightAligned());
-        foreach (var m in diff.ByMeasure) bm.AddRow(Markup.Escape(m.Title), m.Lines.ToString(), (m.AverageDifference >= 0 ? "+" : "") + TariffEngine.Pct(m.AverageDifference));
+        if (flows is not null) bm.AddColumn(new TableColumn("Duty at stake / yr").RightAligned());
+        foreach (var m in diff.ByMeasure)
+            bm.AddRow(new[] { Markup.Escape(m.Title), m.Lines.ToString(), (m.AverageDifference >= 0 ? "+" : "") + TariffEngine.Pct(m.AverageDifference) }
+                .Concat(flows is null ? [] : [$"${m.DutyAtStake / 1e9m:N2} bn"]).ToArray());
         console.Write(bm);
         var bl = new Table().Border(TableBorder.Rounded).Title("By product (largest first)");
         bl.AddColumn("Code"); bl.AddColumn("Description"); bl.AddColumn(new TableColumn(diff.A).RightAligned()); bl.AddColumn(new TableColumn(diff.B).RightAligned()); bl.AddColumn("Why");

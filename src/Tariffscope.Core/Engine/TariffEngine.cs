@@ -20,6 +20,7 @@ public sealed class TariffEngine
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Importer, string Origin), CompiledMeasure[]> _byOrigin = new();
     private readonly FrozenDictionary<string, FrozenSet<string>> _column2;
     private readonly string[] _familyOrder;
+    private readonly FrozenDictionary<string, CompiledMeasure> _byId;
 
     public PolicySet Policy { get; }
     public string ScheduleDescription { get; }
@@ -40,10 +41,24 @@ public sealed class TariffEngine
             .GroupBy(c => c.Measure.Importer)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray());
         _column2 = policy.Column2Origins.ToFrozenDictionary(kv => kv.Key, kv => ExpandOrigins(kv.Value, policy).ToFrozenSet());
+        _byId = _byImporter.Values.SelectMany(x => x).ToFrozenDictionary(x => x.Measure.Id);
         _familyOrder = StackingOrder(policy);
         var rank = _familyOrder.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
         foreach (var group in _byImporter.Values)
             foreach (var cm in group) cm.Bind(rank);
+    }
+
+    /// <summary>
+    /// Whether a measure reaches a line on a date: its origin and product scope (exclusions applied), before
+    /// suspensions and stacking. For "which trade does this event touch" questions.
+    /// </summary>
+    public bool Reaches(string measureId, HtsCode code, string origin, DateOnly date)
+    {
+        if (!_byId.TryGetValue(measureId, out var cm) || !cm.CoversOrigin(origin, date)) return false;
+        ResolvedLine? line = null;
+        try { line = ResolveLine(cm.Measure.Importer, code, date); }
+        catch (RatingException) { }
+        return cm.Scope.Includes(code, line, date) && cm.Scope.ExcludedBy(code, line, date) is null;
     }
 
     private CompiledMeasure[] ForOrigin(string importer, string origin) =>

@@ -1,0 +1,41 @@
+using Tariffscope.Engine;
+using Tariffscope.Trade;
+
+namespace Tariffscope.Data.Trade;
+
+/// <summary>How much base-year trade a dated event touches: the lines its measure reaches, and their value.</summary>
+public sealed record Exposure(int Products, decimal Value);
+
+public static class TradeExposure
+{
+    /// <summary>The base-year flows into the importer, or null when no trade data is loaded.</summary>
+    public static IReadOnlyList<TradeFlow>? Flows(Workspace w, string importer)
+    {
+        if (!TradeStore.Exists(w.Directory)) return null;
+        using var store = TradeStore.Open(w.Directory);
+        var flows = store.Read(importer, store.LatestYear(importer));
+        return flows.Count == 0 ? null : flows;
+    }
+
+    /// <summary>
+    /// The flows an event's measure reaches on the day it matters: the event's own date when something starts or
+    /// changes, the day before when something ends (the last day it was in force).
+    /// </summary>
+    public static Exposure Of(TariffEngine engine, PolicyEvent e, IReadOnlyList<TradeFlow> flows)
+    {
+        var day = e.Kind is EventKind.MeasureEnds or EventKind.SuspensionEnds ? e.Date.AddDays(-1) : e.Date;
+        var products = new HashSet<string>(StringComparer.Ordinal);
+        decimal value = 0;
+        foreach (var f in flows)
+        {
+            if (!PolicyEventsCover(engine, e, f, day)) continue;
+            products.Add(f.Code.Digits);
+            value += f.Value;
+        }
+        return new Exposure(products.Count, value);
+    }
+
+    // The Census files carry the EU as one partner; every US measure treats its members alike, so one stands for all.
+    private static bool PolicyEventsCover(TariffEngine engine, PolicyEvent e, TradeFlow f, DateOnly day) =>
+        f.Importer == e.Importer && engine.Reaches(e.MeasureId, f.Code, f.Partner == "EU" ? "DE" : f.Partner, day);
+}
