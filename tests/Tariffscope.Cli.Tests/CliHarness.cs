@@ -7,10 +7,14 @@ namespace Tariffscope.Tests;
 /// <summary>Runs `tariffscope` in-process (a test console) or as a real process (to see stderr and exit codes).</summary>
 internal static class Cli
 {
+    // An empty data home for every test: the built-in data answers unless a test passes --data-dir, whatever the
+    // machine's own ~/.local/share/tariffscope or $TARIFFSCOPE_DATA_DIR hold.
+    private static readonly string EmptyHome = Directory.CreateTempSubdirectory("tariffscope-home-").FullName;
+
     static Cli()
     {
-        // Tests choose their data directory with --data-dir; a developer's own setting must not leak in.
         Environment.SetEnvironmentVariable("TARIFFSCOPE_DATA_DIR", null);
+        Environment.SetEnvironmentVariable("XDG_DATA_HOME", EmptyHome);
     }
 
     public static CommandAppResult Run(params string[] args)
@@ -30,6 +34,7 @@ internal static class Cli
         psi.ArgumentList.Add(typeof(CommandRegistry).Assembly.Location);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment.Remove("TARIFFSCOPE_DATA_DIR");
+        psi.Environment["XDG_DATA_HOME"] = EmptyHome;
         psi.Environment["COLUMNS"] = "200";
         using var p = System.Diagnostics.Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();

@@ -19,6 +19,8 @@ internal static class CliRun
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tariffscope.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["NO_COLOR"] = "1";
+        start.Environment.Remove("TARIFFSCOPE_DATA_DIR");
+        start.Environment["XDG_DATA_HOME"] = Path.Combine(Path.GetTempPath(), "tariffscope-empty-home");
         start.Environment["COLUMNS"] = "160";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
