@@ -29,3 +29,15 @@ public class EngineSettings : DatedDataSettings
 
     public TariffEngine Engine(Workspace w) => w.Engine(Scenario, ResolveAsKnownOn());
 }
+
+/// <summary>Engine options plus the importer and origin that narrow a list of policy events.</summary>
+public class EventFilterSettings : EngineSettings
+{
+    [CommandOption("--importer <COUNTRY>")]
+    [Description("Only this importer's measures (US or CN)")]
+    public string? Importer { get; set; }
+
+    [CommandOption("--origin <COUNTRY>")]
+    [Description("Only measures that reach goods of this origin")]
+    public string? Origin { get; set; }
+}

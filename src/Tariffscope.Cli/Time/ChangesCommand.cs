@@ -6,7 +6,7 @@ using Tariffscope.Engine;
 
 namespace Tariffscope.Cli.Time;
 
-public sealed class ChangesSettings : EngineSettings
+public sealed class ChangesSettings : EventFilterSettings
 {
     [CommandOption("--since <DATE>")]
     [Description("Changes after this date, YYYY-MM-DD (required)")]
@@ -15,14 +15,6 @@ public sealed class ChangesSettings : EngineSettings
     [CommandOption("--until <DATE>")]
     [Description("Up to and including this date (default: --date, else today)")]
     public string? Until { get; set; }
-
-    [CommandOption("--importer <COUNTRY>")]
-    [Description("Only this importer's measures")]
-    public string? Importer { get; set; }
-
-    [CommandOption("--origin <COUNTRY>")]
-    [Description("Only measures that reach goods of this origin")]
-    public string? Origin { get; set; }
 
     public override ValidationResult Validate()
     {

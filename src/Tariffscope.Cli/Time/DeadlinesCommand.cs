@@ -6,7 +6,7 @@ using Tariffscope.Engine;
 
 namespace Tariffscope.Cli.Time;
 
-public sealed class DeadlinesSettings : EngineSettings
+public sealed class DeadlinesSettings : EventFilterSettings
 {
     [CommandOption("--from <DATE>")]
     [Description("Start of the window, YYYY-MM-DD (default: --date, else today)")]
@@ -15,14 +15,6 @@ public sealed class DeadlinesSettings : EngineSettings
     [CommandOption("--days <N>")]
     [Description("Length of the window in days (default 90)")]
     public int Days { get; set; } = 90;
-
-    [CommandOption("--importer <COUNTRY>")]
-    [Description("Only this importer's measures (US or CN)")]
-    public string? Importer { get; set; }
-
-    [CommandOption("--origin <COUNTRY>")]
-    [Description("Only measures that reach goods of this origin")]
-    public string? Origin { get; set; }
 
     public override ValidationResult Validate()
     {
