@@ -28,14 +28,18 @@ internal static class Cli
     public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr);
 
     /// <summary>The built `tariffscope` as a child process with a clean environment.</summary>
-    public static ProcessResult Process(params string[] args)
+    public static ProcessResult Process(params string[] args) => ProcessIn(Environment.CurrentDirectory, args);
+
+    /// <summary>The same, started in <paramref name="workingDirectory"/> (for relative file arguments).</summary>
+    public static ProcessResult ProcessIn(string workingDirectory, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
         psi.ArgumentList.Add(typeof(CommandRegistry).Assembly.Location);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment.Remove("TARIFFSCOPE_DATA_DIR");
         psi.Environment["XDG_DATA_HOME"] = EmptyHome;
         psi.Environment["COLUMNS"] = "200";
+        psi.Environment["NO_COLOR"] = "1";
         using var p = System.Diagnostics.Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

@@ -17,12 +17,13 @@ public static class RateTimelines
     /// </summary>
     public static RateTimeline Build(TariffEngine engine, EntryLine template, DateOnly from, DateOnly to, IEnumerable<DateOnly>? scheduleDates = null)
     {
+        var all = PolicyEvents.All(engine.Policy).ToList();
         var candidates = new SortedSet<DateOnly> { from };
-        foreach (var e in PolicyEvents.All(engine.Policy).Where(e => e.Importer == template.Importer))
+        foreach (var e in all.Where(e => e.Importer == template.Importer))
             if (e.Date > from && e.Date <= to) candidates.Add(e.Date);
         foreach (var d in scheduleDates ?? []) if (d > from && d <= to) candidates.Add(d);
 
-        var events = PolicyEvents.All(engine.Policy).ToLookup(e => e.Date);
+        var events = all.ToLookup(e => e.Date);
         var steps = ImmutableArray.CreateBuilder<TimelineStep>();
         Quote? prev = null;
         foreach (var date in candidates)

@@ -5,7 +5,7 @@ namespace Tariffscope.Tests.Impact;
 
 public sealed class ImpactCommandTests : IDisposable
 {
-    private readonly string dir = CliRun.TempFolder();
+    private readonly string dir = Directory.CreateTempSubdirectory("tariffscope-impact-").FullName;
     private readonly string example = Path.Combine(SharedData.RepoRoot(), "docs", "impact-model.json");
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
@@ -13,11 +13,11 @@ public sealed class ImpactCommandTests : IDisposable
     [Fact]
     public void The_documented_example_runs_with_json_and_US_imports_shift_from_China_to_Vietnam()
     {
-        var run = CliRun.Run(dir, "impact", "--model", example, "--json");
+        var run = Cli.ProcessIn(dir, "impact", "--model", example, "--json");
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("", run.Err);
+        Assert.Equal("", run.Stderr);
 
-        using var doc = JsonDocument.Parse(run.Out);
+        using var doc = JsonDocument.Parse(run.Stdout);
         var root = doc.RootElement;
         var regions = root.GetProperty("regions").EnumerateArray().ToArray();
         Assert.Equal(["US", "CN", "VN"], regions.Select(r => r.GetProperty("region").GetString()));
@@ -47,12 +47,12 @@ public sealed class ImpactCommandTests : IDisposable
     [Fact]
     public void Without_json_it_prints_tables_by_region_and_route()
     {
-        var run = CliRun.Run(dir, "impact", "--model", example);
+        var run = Cli.ProcessIn(dir, "impact", "--model", example);
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Effects by region", run.Out);
-        Assert.Contains("Flows (exporter → importer)", run.Out);
-        Assert.Contains("CN → US", run.Out);
-        Assert.Contains("440.00", run.Out);
+        Assert.Contains("Effects by region", run.Stdout);
+        Assert.Contains("Flows (exporter → importer)", run.Stdout);
+        Assert.Contains("CN → US", run.Stdout);
+        Assert.Contains("440.00", run.Stdout);
     }
 
     [Fact]
@@ -60,32 +60,32 @@ public sealed class ImpactCommandTests : IDisposable
     {
         var bad = Path.Combine(dir, "bad.json");
         File.WriteAllText(bad, File.ReadAllText(example).Replace("[137, 60, 0]", "[137, -60, 0]"));
-        var run = CliRun.Run(dir, "impact", "--model", "bad.json");
+        var run = Cli.ProcessIn(dir, "impact", "--model", "bad.json");
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Equal("bad.json:3:48: flows[2][1]: flow is -60; a flow must be a finite value >= 0 (at world prices)", run.Err.Trim());
-        Assert.Equal("", run.Out);
+        Assert.Equal("bad.json:3:48: flows[2][1]: flow is -60; a flow must be a finite value >= 0 (at world prices)", run.Stderr.Trim());
+        Assert.Equal("", run.Stdout);
     }
 
     [Fact]
     public void Malformed_json_is_reported_at_its_line_without_a_stack_trace()
     {
         File.WriteAllText(Path.Combine(dir, "broken.json"), "{\n  \"regions\": [\"US\" \"CN\"]\n}");
-        var run = CliRun.Run(dir, "impact", "--model", "broken.json");
+        var run = Cli.ProcessIn(dir, "impact", "--model", "broken.json");
         Assert.NotEqual(0, run.ExitCode);
-        Assert.StartsWith("broken.json:2:", run.Err);
-        Assert.Contains("malformed JSON", run.Err);
-        Assert.DoesNotContain("   at ", run.Err);
+        Assert.StartsWith("broken.json:2:", run.Stderr);
+        Assert.Contains("malformed JSON", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
     }
 
     [Fact]
     public void Charts_are_written_as_png_or_svg()
     {
-        var png = CliRun.Run(dir, "impact", "--model", example, "--chart", "impact.png", "--json");
+        var png = Cli.ProcessIn(dir, "impact", "--model", example, "--chart", "impact.png", "--json");
         Assert.Equal(0, png.ExitCode);
         var bytes = File.ReadAllBytes(Path.Combine(dir, "impact.png"));
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
 
-        var svg = CliRun.Run(dir, "impact", "--model", example, "--chart", "impact.svg", "--json");
+        var svg = Cli.ProcessIn(dir, "impact", "--model", example, "--chart", "impact.svg", "--json");
         Assert.Equal(0, svg.ExitCode);
         var xml = XDocument.Load(Path.Combine(dir, "impact.svg"));
         XNamespace ns = "http://www.w3.org/2000/svg";
@@ -96,12 +96,12 @@ public sealed class ImpactCommandTests : IDisposable
     [Fact]
     public void Missing_model_and_unknown_chart_formats_are_refused()
     {
-        var none = CliRun.Run(dir, "impact");
+        var none = Cli.ProcessIn(dir, "impact");
         Assert.NotEqual(0, none.ExitCode);
-        Assert.Contains("--model", none.Out + none.Err);
-        var gif = CliRun.Run(dir, "impact", "--model", example, "--chart", "x.gif");
+        Assert.Contains("--model", none.Stdout + none.Stderr);
+        var gif = Cli.ProcessIn(dir, "impact", "--model", example, "--chart", "x.gif");
         Assert.NotEqual(0, gif.ExitCode);
-        Assert.Contains("must end in .png or .svg", gif.Out + gif.Err);
+        Assert.Contains("must end in .png or .svg", gif.Stdout + gif.Stderr);
     }
 }
 
