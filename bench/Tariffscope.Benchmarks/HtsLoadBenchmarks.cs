@@ -16,6 +16,7 @@ public class HtsLoadBenchmarks
 
     private string _file = "";
     private byte[] _plain = [];
+    private string _cache = "";
 
     [GlobalSetup]
     public void Setup()
@@ -26,10 +27,20 @@ public class HtsLoadBenchmarks
         using var ms = new MemoryStream();
         gz.CopyTo(ms);
         _plain = ms.ToArray();
+        // the binary copy a data directory keeps of an imported revision, made once here in a scratch folder
+        _cache = Path.Combine(Path.GetTempPath(), $"tariffscope-bench-{Environment.ProcessId}", "revision.lines");
+        if (!RevisionCache.TryWrite(_cache, new FileInfo(_file), HtsJsonReader.Read(_file).Lines))
+            throw new InvalidOperationException($"could not write {_cache}");
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(Path.GetDirectoryName(_cache)!, recursive: true);
 
     [Benchmark(Description = "read .json.gz from disk (decompress + parse + tree)")]
     public int ReadGzipFile() => HtsJsonReader.Read(_file).Lines.Count;
+
+    [Benchmark(Description = "read the data directory's binary copy of the same revision (RevisionCache)")]
+    public int ReadBinaryCopy() => RevisionCache.TryRead(_cache, new FileInfo(_file))!.Count;
 
     [Benchmark(Description = "read plain JSON from memory (parse + tree)")]
     public int ReadPlainJson() => HtsJsonReader.Read(new MemoryStream(_plain, writable: false), "hts.json").Lines.Count;

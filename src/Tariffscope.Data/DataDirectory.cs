@@ -17,6 +17,8 @@ public sealed record DataDirectory(string Root, string Origin)
     /// <summary>A list of official revision dates the user may place here, so that imports infer them.</summary>
     public string KnownRevisionDatesFile => Path.Combine(HtsFolder, "revision_dates.csv");
     public string RevisionFile(string revision) => Path.Combine(HtsFolder, revision + ".json.gz");
+    /// <summary>The binary copy of a revision's lines (<see cref="Hts.RevisionCache"/>): derived, safe to delete.</summary>
+    public string RevisionCacheFile(string revision) => Path.Combine(HtsFolder, "cache", revision + ".lines");
 
     /// <summary>The directory for this process: its environment, the <c>--data-dir</c> option and the home folder.</summary>
     public static DataDirectory Resolve(string? dataDirOption = null) =>

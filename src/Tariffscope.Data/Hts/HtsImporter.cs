@@ -40,6 +40,7 @@ public static class HtsImporter
             var target = dir.RevisionFile(name);
             var sha = Sha256(stored);
             File.Move(stored, target, overwrite: true);
+            RevisionCache.TryWrite(dir.RevisionCacheFile(name), new FileInfo(target), file.Lines); // best effort: made on first read otherwise
 
             var revision = new ImportedRevision(name, effective, sourceText, DateTimeOffset.UtcNow, sha, file.RowCount);
             bool replaced = existing.Any(r => r.Name == name);

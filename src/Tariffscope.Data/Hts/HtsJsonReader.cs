@@ -73,7 +73,7 @@ public static partial class HtsJsonReader
         var warnings = new List<HtsWarning>();
         var ch99 = rows.Where(r => r.Code is { } c && c.Digits.StartsWith("99", StringComparison.Ordinal))
             .Select(r => r.Code!.Value.Digits).Distinct().Order(StringComparer.Ordinal).ToList();
-        var rates = new RateCache();
+        var rates = new RateTexts();
         var seen = new Dictionary<string, int>(rows.Count);
         var lines = new List<TariffLine>(rows.Count);
         var open = new List<OpenRow>(16); // the rows above the current one, shallowest first
@@ -139,26 +139,4 @@ public static partial class HtsJsonReader
                 if (!result.Contains(c)) result.Add(c);
         return [.. result];
     }
-
-    /// <summary>Each distinct rate text parsed once per file.</summary>
-    private sealed class RateCache
-    {
-        private readonly Dictionary<string, DutyExpression?> _duties = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, ImmutableArray<SpecialRate>> _special = new(StringComparer.Ordinal);
-
-        public DutyExpression? Duty(string text)
-        {
-            if (text.Length == 0) return null;
-            if (!_duties.TryGetValue(text, out var d)) _duties[text] = d = DutyExpression.Parse(text);
-            return d;
-        }
-
-        public ImmutableArray<SpecialRate> Special(string text)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return [];
-            if (!_special.TryGetValue(text, out var s)) _special[text] = s = SpecialRates.Parse(text);
-            return s;
-        }
-    }
-
 }

@@ -3,9 +3,15 @@ using Tariffscope.Nomenclature;
 namespace Tariffscope.Data.Hts;
 
 /// <summary>A USITC export on disk and the revision it is: its name and the date it takes effect.</summary>
-public sealed record RevisionFile(string Path, string Name, DateOnly EffectiveDate, string? Source = null)
+/// <param name="CachePath">Where a binary copy of its lines is kept (<see cref="RevisionCache"/>); null reads the
+/// JSON every time (files outside a data directory are never written beside).</param>
+public sealed record RevisionFile(string Path, string Name, DateOnly EffectiveDate, string? Source = null, string? CachePath = null)
 {
     public string SourceText => Source ?? $"USITC HTS export {System.IO.Path.GetFileName(Path)}";
+
+    /// <summary>The export's lines, from its binary copy when it has a current one.</summary>
+    public IReadOnlyList<TariffLine> ReadLines(RevisionPool? pool = null) =>
+        CachePath is null ? HtsJsonReader.Read(Path).Lines : RevisionCache.Read(Path, CachePath, pool);
 }
 
 /// <summary>A schedule read from a folder, and the files it left out (with why).</summary>
@@ -21,11 +27,11 @@ public static class ScheduleLoader
 {
     /// <summary>A revision read now.</summary>
     public static ScheduleRevision Load(RevisionFile file) =>
-        HtsJsonReader.Read(file.Path).ToRevision(file.Name, file.EffectiveDate, file.SourceText);
+        new(file.Name, file.EffectiveDate, file.SourceText, file.ReadLines());
 
     /// <summary>A revision read on first use.</summary>
-    public static ScheduleRevision Lazy(RevisionFile file) =>
-        new(file.Name, file.EffectiveDate, file.SourceText, () => HtsJsonReader.Read(file.Path).Lines);
+    public static ScheduleRevision Lazy(RevisionFile file, RevisionPool? pool = null) =>
+        new(file.Name, file.EffectiveDate, file.SourceText, () => file.ReadLines(pool));
 
     /// <summary>A schedule of files with names and dates the caller gives; each is read on first use.</summary>
     public static Schedule FromFiles(IEnumerable<RevisionFile> files)
@@ -36,7 +42,8 @@ public static class ScheduleLoader
             throw new ArgumentException($"revisions {string.Join(" and ", sameDay.Select(f => f.Name))} both take effect on {sameDay.Key:yyyy-MM-dd}: a date can have one revision in force");
         foreach (var f in list)
             if (!File.Exists(f.Path)) throw new FileNotFoundException($"revision {f.Name}: file '{f.Path}' is missing", f.Path);
-        return new Schedule(list.Select(Lazy));
+        var pool = new RevisionPool(); // revisions read later share the strings of those read before
+        return new Schedule(list.Select(f => Lazy(f, pool)));
     }
 
     /// <summary>
@@ -70,11 +77,12 @@ public static class ScheduleLoader
         var list = files.ToList();
         var wanted = codes.Select(c => c.Digits).ToHashSet(StringComparer.Ordinal);
         var revisions = new ScheduleRevision[list.Count];
+        var pool = new RevisionPool();
         Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount / 2, 1, 4) }, i =>
         {
             var f = list[i];
             var keep = new List<TariffLine>();
-            foreach (var line in HtsJsonReader.Read(f.Path).Lines)
+            foreach (var line in f.ReadLines(pool))
                 if (wanted.Contains(line.Code.Digits))
                     foreach (var l in line.Ancestors().Reverse().Append(line))
                         if (!keep.Contains(l)) keep.Add(l);

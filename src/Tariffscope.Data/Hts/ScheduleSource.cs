@@ -37,7 +37,7 @@ public sealed class ScheduleSource
     {
         var imported = ImportedRevisions.Read(dir);
         if (imported.Count == 0) return BuiltIn();
-        var files = imported.Select(r => new RevisionFile(dir.RevisionFile(r.Name), r.Name, r.EffectiveDate, $"USITC HTS {r.Title} ({r.Source})")).ToList();
+        var files = imported.Select(r => new RevisionFile(dir.RevisionFile(r.Name), r.Name, r.EffectiveDate, $"USITC HTS {r.Title} ({r.Source})", dir.RevisionCacheFile(r.Name))).ToList();
         foreach (var (file, rev) in files.Zip(imported))
             if (!File.Exists(file.Path))
                 throw new FileNotFoundException($"{dir.HtsRevisionsFile} lists revision {rev.Name}, but {file.Path} is missing: import it again with `tariffscope data import-hts`", file.Path);

@@ -27,10 +27,11 @@ public static class IndicatorSchedules
     {
         var wanted = WithEightDigitLines(codes).Select(c => c.Digits).ToHashSet(StringComparer.Ordinal);
         var revisions = new ScheduleRevision[files.Count];
+        var pool = new RevisionPool();
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 4) }, i =>
         {
             var f = files[i];
-            var lines = HtsJsonReader.Read(f.Path).Lines;
+            var lines = f.ReadLines(pool);
             var keep = new HashSet<TariffLine>(ReferenceEqualityComparer.Instance);
             foreach (var line in lines)
                 if (wanted.Contains(line.Code.Digits))
