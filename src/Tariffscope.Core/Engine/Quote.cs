@@ -24,6 +24,10 @@ public sealed record Layer(
     public bool IsBase => Family == BaseFamily;
 }
 
+/// <summary>How much a quote says: everything (layers with notes, omitted layers and why), or only the layers and
+/// their amounts, which is what batch rating and indicators read.</summary>
+public enum QuoteDetail { Full, Amounts }
+
 /// <summary>A measure that matched the line but was not charged, and why.</summary>
 public sealed record OmittedLayer(string MeasureId, string Title, string Family, string? Heading, string Reason, Provenance Source);
 

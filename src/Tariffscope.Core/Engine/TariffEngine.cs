@@ -108,8 +108,13 @@ public sealed class TariffEngine
             ?? throw new RatingException(RatingProblem.UnknownCode, "code", $"{code} is not a line of {revision.Name} (in force on {date:yyyy-MM-dd})");
     }
 
-    public Quote Quote(EntryLine entry)
+    public Quote Quote(EntryLine entry) => Quote(entry, QuoteDetail.Full);
+
+    /// <summary>The quote of <paramref name="entry"/>; with <see cref="QuoteDetail.Amounts"/>, the same layers and
+    /// amounts without the words (no notes, no omitted layers), for callers that rate millions of lines.</summary>
+    public Quote Quote(EntryLine entry, QuoteDetail detail)
     {
+        bool explain = detail == QuoteDetail.Full;
         if (entry.CustomsValue < 0) throw new RatingException(RatingProblem.BadInput, "value", $"customs value must not be negative (got {entry.CustomsValue})");
         if (entry.MetalShare is < 0 or > 1) throw new RatingException(RatingProblem.BadInput, "metal_share", $"metal share must be between 0 and 1 (got {entry.MetalShare})");
         var line = ResolveLine(entry.Importer, entry.Code, entry.Date);
@@ -126,7 +131,7 @@ public sealed class TariffEngine
         decimal baseAve = entry.CustomsValue == 0 ? 0 : baseOutcome.Amount / entry.CustomsValue;
 
         // 1. candidates: in force, on this origin and product, not excluded or suspended in full.
-        var omitted = ImmutableArray.CreateBuilder<OmittedLayer>();
+        var omitted = explain ? ImmutableArray.CreateBuilder<OmittedLayer>() : null;
         var candidates = new List<Candidate>();
         foreach (var cm in ForOrigin(entry.Importer, entry.Origin))
         {
@@ -136,33 +141,37 @@ public sealed class TariffEngine
             var heading = period.Heading ?? m.Source.Heading;
             if (cm.Scope.ExcludedBy(entry.Code, line, entry.Date) is { } ex)
             {
-                var listSource = ex.ListName is not null && Policy.Lists.TryGetValue(ex.ListName, out var pl) ? $" ({pl.Title}; {pl.Source})" : "";
-                omitted.Add(new(m.Id, m.Title, m.Family, heading, $"product excluded: {ex}{listSource}", m.Source));
+                omitted?.Add(new(m.Id, m.Title, m.Family, heading, cm.Text(ex, () =>
+                {
+                    var listSource = ex.ListName is not null && Policy.Lists.TryGetValue(ex.ListName, out var pl) ? $" ({pl.Title}; {pl.Source})" : "";
+                    return $"product excluded: {ex}{listSource}";
+                }), m.Source));
                 continue;
             }
             if (entry.Program is { } prog && m.ExemptPrograms.Contains(prog, StringComparer.OrdinalIgnoreCase))
             {
-                omitted.Add(new(m.Id, m.Title, m.Family, heading, $"exempt when special programme {prog} is claimed", m.Source));
+                omitted?.Add(new(m.Id, m.Title, m.Family, heading, $"exempt when special programme {prog} is claimed", m.Source));
                 continue;
             }
             var rate = period.Rate;
-            var notes = new List<string>(2);
-            if (period.Note is not null) notes.Add(period.Note);
+            var notes = explain ? new List<string>(2) : null;
+            if (period.Note is not null) notes?.Add(period.Note);
             bool suspendedInFull = false;
             foreach (var s in cm.Suspensions)
             {
                 if (!s.Validity.Contains(entry.Date)) continue;
                 if (s.IsFull)
                 {
-                    omitted.Add(new(m.Id, m.Title, m.Family, heading, $"suspended in full by {s.Title ?? s.Id} through {s.Validity.Through:yyyy-MM-dd} ({s.Source})", s.Source));
+                    omitted?.Add(new(m.Id, m.Title, m.Family, heading,
+                        cm.Text(s, () => $"suspended in full by {s.Title ?? s.Id} through {s.Validity.Through:yyyy-MM-dd} ({s.Source})"), s.Source));
                     suspendedInFull = true;
                     break;
                 }
                 if (rate is AdValoremDuty av)
                 {
                     var left = Math.Max(0m, av.Rate - s.Points!.Value);
-                    notes.Add($"{s.Points.Value * 100m:0.##} of {av.Rate * 100m:0.##} points suspended " +
-                              (s.Validity.Through is { } t ? $"through {t:yyyy-MM-dd}" : "until further notice") + $" ({s.Title ?? s.Id})");
+                    notes?.Add(cm.Text((s, av.Rate), () => $"{s.Points.Value * 100m:0.##} of {av.Rate * 100m:0.##} points suspended " +
+                              (s.Validity.Through is { } t ? $"through {t:yyyy-MM-dd}" : "until further notice") + $" ({s.Title ?? s.Id})"));
                     rate = new AdValoremDuty(left);
                 }
             }
@@ -174,7 +183,7 @@ public sealed class TariffEngine
         // Candidates come in family-rank order (see ForOrigin), so each family is a run of neighbours.
         var applied = new List<Layer>(candidates.Count + 1);
         Span<decimal> familyShare = stackalloc decimal[_familyOrder.Length];
-        var priced = new List<(Candidate C, decimal Share, decimal Amount, List<string> Notes)>(4);
+        var priced = new List<(Candidate C, decimal Share, decimal Amount, List<string>? Notes)>(4);
         for (int start = 0; start < candidates.Count;)
         {
             int rank = candidates[start].Measure.FamilyRank, end = start;
@@ -186,36 +195,40 @@ public sealed class TariffEngine
             {
                 var c = candidates[k];
                 var m = c.Measure.Measure;
-                var notes = new List<string>(c.Notes);
+                var notes = c.Notes is null ? null : new List<string>(c.Notes);
                 decimal own = 1m;
                 if (m.Share == ValueShare.Metal)
                 {
                     own = entry.MetalShare ?? 1m;
-                    notes.Add(entry.MetalShare is null
+                    notes?.Add(entry.MetalShare is null
                         ? "charged on metal content; no metal share declared, so the full value is used"
                         : $"charged on the metal content ({Pct(own)} of value)");
                 }
                 decimal covered = 0m;
                 List<string>? coveredBy = null;
                 foreach (var y in c.Measure.YieldRanks)
-                    if (familyShare[y] > 0) { covered += familyShare[y]; (coveredBy ??= []).Add(Policy.Families[_familyOrder[y]].Title); }
+                    if (familyShare[y] > 0)
+                    {
+                        covered += familyShare[y];
+                        if (explain) (coveredBy ??= []).Add(Policy.Families[_familyOrder[y]].Title);
+                    }
                 covered = Math.Min(1m, covered);
                 var share = Math.Max(0m, own - covered);
                 if (share == 0m)
                 {
-                    omitted.Add(new(m.Id, m.Title, m.Family, c.Heading, coveredBy is null
+                    omitted?.Add(new(m.Id, m.Title, m.Family, c.Heading, coveredBy is null
                         ? "not charged: the declared metal content is nil"
                         : $"not charged: {string.Join(" and ", coveredBy)} already cover{(coveredBy.Count == 1 ? "s" : "")} the value it would apply to", m.Source));
                     continue;
                 }
-                if (covered > 0) notes.Add($"charged on {Pct(share)} of value: {string.Join(" and ", coveredBy!)} cover{(coveredBy!.Count == 1 ? "s" : "")} the rest");
+                if (covered > 0) notes?.Add($"charged on {Pct(share)} of value: {string.Join(" and ", coveredBy!)} cover{(coveredBy!.Count == 1 ? "s" : "")} the rest");
                 decimal amount;
                 if (m.Kind == MeasureKind.Floor)
                 {
                     var floor = ((AdValoremDuty)c.Rate).Rate;
                     var topUp = Math.Max(0m, floor - baseAve);
                     amount = topUp * entry.CustomsValue * share;
-                    notes.Add(topUp == 0
+                    notes?.Add(topUp == 0
                         ? $"base rate {Pct(baseAve)} already reaches {Pct(floor)}: nothing added"
                         : $"tops the base rate {Pct(baseAve)} up to {Pct(floor)} (adds {Pct(topUp)})");
                 }
@@ -235,7 +248,7 @@ public sealed class TariffEngine
                 foreach (var p in priced) if (p.Amount > best.Amount) best = p;
                 foreach (var p in priced)
                     if (!ReferenceEquals(p.C, best.C))
-                        omitted.Add(new(p.C.Measure.Measure.Id, p.C.Measure.Measure.Title, family, p.C.Heading,
+                        omitted?.Add(new(p.C.Measure.Measure.Id, p.C.Measure.Measure.Title, family, p.C.Heading,
                             $"not charged: {best.C.Measure.Measure.Title} ({best.C.Heading}) is higher and only the highest of {fam.Title} applies", p.C.Measure.Measure.Source));
                 priced.Clear();
                 priced.Add(best);
@@ -244,9 +257,9 @@ public sealed class TariffEngine
             foreach (var p in priced)
             {
                 var m = p.C.Measure.Measure;
-                var rateText = m.Kind == MeasureKind.Floor ? $"floor {p.C.Rate} incl. base" : p.C.Rate.ToString();
+                var rateText = m.Kind == MeasureKind.Floor ? p.C.Measure.Text(p.C.Rate, () => $"floor {p.C.Rate} incl. base") : p.C.Rate.ToString();
                 applied.Add(new Layer(m.Id, m.Title, m.Family, fam.Title, p.C.Heading, rateText, p.Share, Cents(p.Amount),
-                    p.C.Measure.SourceFor(p.C.Heading), fam.Order, [.. p.Notes]));
+                    p.C.Measure.SourceFor(p.C.Heading), fam.Order, p.Notes is null ? [] : [.. p.Notes]));
                 famShare = Math.Max(famShare, p.Share);
                 if (m.Source.Confidence != Confidence.High) warnings.Add(p.C.Measure.ConfidenceWarning!);
             }
@@ -261,7 +274,8 @@ public sealed class TariffEngine
             baseHeading, baseExpr.ToString(), 1m, Cents(baseOutcome.Amount), baseSource, int.MaxValue, []);
         applied.Add(baseLayer);
         return new Quote(entry, Policy.Name, line.Revision.Label,
-            line.Line.Description, applied.ToImmutableArray(), omitted.ToImmutable(), warnings.Distinct().ToImmutableArray());
+            line.Line.Description, applied.ToImmutableArray(), omitted?.ToImmutable() ?? [],
+            warnings.Count == 0 ? [] : warnings.Distinct().ToImmutableArray());
     }
 
     /// <summary>The base duty: column 2 for the origins that pay it, a special programme's rate when claimed and
@@ -287,7 +301,18 @@ public sealed class TariffEngine
     private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>A fraction as a percentage with up to four decimals: 0.0315 -> "3.15%".</summary>
-    public static string Pct(decimal fraction) => (fraction * 100m).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
+    public static string Pct(decimal fraction)
+    {
+        if (PctTexts.TryGetValue(fraction, out var text)) return text;
+        text = (fraction * 100m).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        if (PctTextCount < 4096 && PctTexts.TryAdd(fraction, text)) Interlocked.Increment(ref PctTextCount);
+        return text;
+    }
+
+    // a few dozen rates and shares recur in every explanation: format each once (bounded, since the base rate's ad
+    // valorem equivalent can take any value)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<decimal, string> PctTexts = new();
+    private static int PctTextCount;
 
     private static DutyBasis Scale(EntryLine entry, decimal share)
     {
@@ -296,7 +321,7 @@ public sealed class TariffEngine
         return new DutyBasis(entry.CustomsValue * share, q);
     }
 
-    private sealed record Candidate(CompiledMeasure Measure, DutyExpression Rate, string? Heading, List<string> Notes);
+    private sealed record Candidate(CompiledMeasure Measure, DutyExpression Rate, string? Heading, List<string>? Notes);
 }
 
 /// <summary>A measure with its origins expanded, scope compiled and suspensions attached.</summary>
@@ -332,6 +357,12 @@ internal sealed class CompiledMeasure
     public int[] YieldRanks { get; private set; } = [];
     public string? ConfidenceWarning { get; }
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Provenance> _sourceByHeading = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, string> _texts = new();
+
+    /// <summary>An explanation that depends only on <paramref name="key"/> (an exclusion term, a suspension, a
+    /// suspension at a rate): written once, not on every quote.</summary>
+    public string Text(object key, Func<string> write) =>
+        _texts.TryGetValue(key, out var text) ? text : _texts.GetOrAdd(key, write());
 
     internal void Bind(IReadOnlyDictionary<string, int> rank)
     {

@@ -87,7 +87,7 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
             {
                 Code = rated, Origin = origin, Date = date, Importer = importer, CustomsValue = ReferenceValue,
                 Quantities = [.. quantities],
-            });
+            }, QuoteDetail.Amounts);
             var rating = LineRating.From(quote, !rated.Equals(code));
             if (!baseIncomplete) return rating;
             if (quote.Layers.Any(l => engine.Policy.FindMeasure(l.MeasureId)?.Kind == MeasureKind.Floor))

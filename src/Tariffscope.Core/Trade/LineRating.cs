@@ -26,10 +26,21 @@ public sealed record LineRating(decimal Additional, decimal Total, ImmutableArra
     {
         var v = q.Entry.CustomsValue;
         if (v == 0) return new(0m, 0m, [], null, null, atEightDigits);
-        var families = q.Layers.Where(l => !l.IsBase)
-            .GroupBy(l => l.Family)
-            .Select(g => new FamilyRate(g.Key, g.Sum(l => l.Amount) / v, g.Max(l => l.Share)))
-            .ToImmutableArray();
-        return new(q.AdditionalDuty / v, q.Total / v, families, null, null, atEightDigits);
+        // per family, in the order the layers come: the sum of its amounts and its largest share (a handful of
+        // layers, so a linear search beats grouping)
+        var families = ImmutableArray.CreateBuilder<FamilyRate>(q.Layers.Length);
+        decimal total = 0, additional = 0;
+        foreach (var l in q.Layers)
+        {
+            total += l.Amount;
+            if (l.IsBase) continue;
+            additional += l.Amount;
+            int at = 0;
+            while (at < families.Count && families[at].Family != l.Family) at++;
+            if (at == families.Count) families.Add(new FamilyRate(l.Family, l.Amount, l.Share));
+            else families[at] = families[at] with { Rate = families[at].Rate + l.Amount, Share = Math.Max(families[at].Share, l.Share) };
+        }
+        for (int i = 0; i < families.Count; i++) families[i] = families[i] with { Rate = families[i].Rate / v };
+        return new(additional / v, total / v, families.DrainToImmutable(), null, null, atEightDigits);
     }
 }

@@ -31,63 +31,26 @@ public static class TradeIndicators
         var dates = calendar.Dates;
         var calendarTime = clock.Elapsed;
 
-        // Partners the rules treat alike share ratings: a code re-rated on a date for one is read from here by the next.
-        var classes = origins.Values.Distinct().ToDictionary(o => o, rater.OriginClass);
-        var shared = new System.Collections.Concurrent.ConcurrentDictionary<(string Class, string Code, DateOnly Date, Quantity? Q), LineRating>();
-        long quotes = 0, reused = 0, sharedHits = 0;
-        var byPartner = lines.GroupBy(l => l.Partner).OrderByDescending(g => g.Count()).ToList();
-        var results = new (string Partner, IndicatorTotals[] Totals, Dictionary<string, IndicatorTotals>[] Groups)[byPartner.Count];
-        Parallel.For(0, byPartner.Count, i =>
+        // Partners the rules treat alike share ratings: a code re-rated on a date for one is read by the next. Dates
+        // go in order and partners in parallel within a date, so the shared ratings of one date can be let go.
+        var classIds = origins.Values.Distinct().Select(rater.OriginClass).Distinct().Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        var byPartner = lines.GroupBy(l => l.Partner).OrderByDescending(g => g.Count())
+            .Select(g => new PartnerRun(g.Key, origins[g.Key], classIds[rater.OriginClass(origins[g.Key])], g.ToArray(), dates.Count))
+            .ToList();
+        long quotes = 0, sharedHits = 0;
+        for (int d = 0; d < dates.Count; d++)
         {
-            var partner = byPartner[i].Key;
-            var own = byPartner[i].ToArray();
-            var origin = origins[partner];
-            var originClass = classes[origin];
-            var current = new LineRating[own.Length];
-            var running = new IndicatorTotals();
-            var runningGroups = new Dictionary<string, IndicatorTotals>(StringComparer.Ordinal);
-            var totals = new IndicatorTotals[dates.Count];
-            var groups = new Dictionary<string, IndicatorTotals>[dates.Count];
-            long q = 0, hits = 0;
-            for (int d = 0; d < dates.Count; d++)
+            var date = dates[d];
+            var shared = new System.Collections.Concurrent.ConcurrentDictionary<(int Class, string Code, Quantity? Q), LineRating>();
+            Parallel.ForEach(byPartner, run =>
             {
-                var date = dates[d];
-                bool all = d == 0, any = all || calendar.TouchesOrigin(date, origin);
-                for (int k = 0; any && k < own.Length; k++)
-                {
-                    var line = own[k];
-                    if (!all && !calendar.Touches(date, origin, line.Code)) continue;
-                    var key = (originClass, line.Code.Digits, date, line.QuantityPerValue);
-                    if (shared.TryGetValue(key, out var rating)) hits++;
-                    else
-                    {
-                        rating = shared.GetOrAdd(key, rater.Rate(line.Code, origin, date, line.QuantityPerValue));
-                        q++;
-                    }
-                    var group = request.By == IndicatorGrouping.Chapter ? Chapter(line.Code) : null;
-                    if (current[k] is { } old)
-                    {
-                        if (old == rating || SameRates(old, rating)) continue;
-                        running.Add(line.Value, old, -1);
-                        if (group is not null) runningGroups[group].Add(line.Value, old, -1);
-                    }
-                    current[k] = rating;
-                    running.Add(line.Value, rating);
-                    if (group is not null)
-                    {
-                        if (!runningGroups.TryGetValue(group, out var g)) runningGroups[group] = g = new IndicatorTotals();
-                        g.Add(line.Value, rating);
-                    }
-                }
-                totals[d] = running.Clone();
-                if (request.By == IndicatorGrouping.Chapter)
-                    groups[d] = runningGroups.ToDictionary(kv => kv.Key, kv => kv.Value.Clone(), StringComparer.Ordinal);
-            }
-            Interlocked.Add(ref quotes, q);
-            Interlocked.Add(ref reused, (long)own.Length * dates.Count - q - hits);
-            Interlocked.Add(ref sharedHits, hits);
-            results[i] = (partner, totals, groups);
-        });
+                var (q, hits) = run.Advance(d, date, calendar, shared, rater, request.By);
+                Interlocked.Add(ref quotes, q);
+                Interlocked.Add(ref sharedHits, hits);
+            });
+        }
+        long reused = (long)lines.Count * dates.Count - quotes - sharedHits;
+        var results = byPartner.Select(r => (r.Partner, r.Totals, r.Groups)).ToArray();
 
         var totalPoints = ImmutableArray.CreateBuilder<IndicatorPoint>();
         var groupPoints = ImmutableArray.CreateBuilder<IndicatorPoint>();
@@ -116,6 +79,60 @@ public static class TradeIndicators
         return new IndicatorSeries(policy.Name, request.Importer, year, request.From, request.To, request.By, [.. dates],
             totalPoints.ToImmutable(), groupPoints.ToImmutable(), [.. notes.Distinct()],
             new IndicatorStats(lines.Count, byPartner.Count, dates.Count, quotes, sharedHits, reused, calendarTime, clock.Elapsed));
+    }
+
+    /// <summary>
+    /// One partner's lines walked through the dates: each line keeps its rating until a change can touch it, and
+    /// the running totals move only by the lines whose rates changed.
+    /// </summary>
+    private sealed class PartnerRun(string partner, string origin, int originClass, WeightedLine[] lines, int dateCount)
+    {
+        private readonly LineRating?[] _current = new LineRating?[lines.Length];
+        private readonly IndicatorTotals _running = new();
+        private readonly Dictionary<string, IndicatorTotals> _runningGroups = new(StringComparer.Ordinal);
+
+        public string Partner => partner;
+        public IndicatorTotals[] Totals { get; } = new IndicatorTotals[dateCount];
+        public Dictionary<string, IndicatorTotals>[] Groups { get; } = new Dictionary<string, IndicatorTotals>[dateCount];
+
+        /// <summary>Moves to date number <paramref name="d"/>; returns the quotes made and the ratings read from
+        /// partners treated alike.</summary>
+        public (long Quotes, long Hits) Advance(int d, DateOnly date, ChangeCalendar calendar,
+            System.Collections.Concurrent.ConcurrentDictionary<(int, string, Quantity?), LineRating> shared, LineRater rater, IndicatorGrouping by)
+        {
+            long q = 0, hits = 0;
+            bool all = d == 0, any = all || calendar.TouchesOrigin(date, origin);
+            for (int k = 0; any && k < lines.Length; k++)
+            {
+                var line = lines[k];
+                if (!all && !calendar.Touches(date, origin, line.Code)) continue;
+                var key = (originClass, line.Code.Digits, line.QuantityPerValue);
+                if (shared.TryGetValue(key, out var rating)) hits++;
+                else
+                {
+                    rating = shared.GetOrAdd(key, rater.Rate(line.Code, origin, date, line.QuantityPerValue));
+                    q++;
+                }
+                var group = by == IndicatorGrouping.Chapter ? Chapter(line.Code) : null;
+                if (_current[k] is { } old)
+                {
+                    if (old == rating || SameRates(old, rating)) continue;
+                    _running.Add(line.Value, old, -1);
+                    if (group is not null) _runningGroups[group].Add(line.Value, old, -1);
+                }
+                _current[k] = rating;
+                _running.Add(line.Value, rating);
+                if (group is not null)
+                {
+                    if (!_runningGroups.TryGetValue(group, out var g)) _runningGroups[group] = g = new IndicatorTotals();
+                    g.Add(line.Value, rating);
+                }
+            }
+            Totals[d] = _running.Clone();
+            if (by == IndicatorGrouping.Chapter)
+                Groups[d] = _runningGroups.ToDictionary(kv => kv.Key, kv => kv.Value.Clone(), StringComparer.Ordinal);
+            return (q, hits);
+        }
     }
 
     /// <summary>The two-digit HS chapter of a code.</summary>
