@@ -22,6 +22,21 @@ export async function get(path, params) {
   return body;
 }
 
+/** POST a body (a string or a File) of the given media type; answers and refusals as get() gives them. */
+export async function post(path, params, body, contentType) {
+  const url = params && String(params) ? `/api/v1${path}?${params}` : `/api/v1${path}`;
+  let response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { 'Content-Type': contentType, Accept: 'application/json' }, body });
+  } catch (e) {
+    throw new ApiError({ title: 'The server cannot be reached', detail: String(e.message ?? e) }, 0);
+  }
+  const type = response.headers.get('content-type') ?? '';
+  const answer = type.includes('json') ? await response.json() : null;
+  if (!response.ok) throw new ApiError(answer ?? { title: `HTTP ${response.status}` }, response.status);
+  return answer;
+}
+
 let featuresPromise;
 /** Which capabilities this server serves ({quote: true, batch: false, …}). */
 export function features() {
