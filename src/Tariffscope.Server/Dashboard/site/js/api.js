@@ -37,6 +37,19 @@ export async function post(path, params, body, contentType) {
   return answer;
 }
 
+/**
+ * get() for answers the server computes once and then keeps (indicators, scenario impact): a first computation
+ * longer than the request timeout answers 504 while it goes on, so ask again, up to `tries` times.
+ */
+export async function getPatiently(path, params, onWait, tries = 6) {
+  for (let i = 1; ; i++) {
+    try { return await get(path, params); } catch (e) {
+      if (e.status !== 504 || i >= tries) throw e;
+      onWait?.(i);
+    }
+  }
+}
+
 let featuresPromise;
 /** Which capabilities this server serves ({quote: true, batch: false, …}). */
 export function features() {

@@ -1,7 +1,7 @@
 // Impact: solve a GSIM partial-equilibrium model (pasted or uploaded JSON) and, when trade data is held, the impact of
 // a scenario's tariffs against a baseline: flows by partner (creation and diversion) and welfare by region.
 import { h, field, errorBox, formParams, fillForm, setPermalink, show } from '../dom.js';
-import { get, post } from '../api.js';
+import { get, getPatiently, post } from '../api.js';
 import { dataTable, scenarioSelect, warnings } from './common.js';
 
 // The three-region example of docs/impact.md: the US and China raise their tariffs on each other by 24 points.
@@ -61,7 +61,7 @@ export async function render(main, params) {
     const p = formParams(form);
     show(out, h('p', { class: 'meta' }, 'Rating the trade flows under both scenarios and solving…'));
     try {
-      const d = await get('/impact', p);
+      const d = await getPatiently('/impact', p, i => show(out, h('p', { class: 'meta' }, `Still rating and solving… (asking again, ${i + 1})`)));
       setPermalink('/impact', p);
       show(out, scenarioResult(d));
     } catch (e) { show(out, errorBox(e)); }

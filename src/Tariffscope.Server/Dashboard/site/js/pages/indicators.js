@@ -1,7 +1,7 @@
 // Indicators: import-weighted average tariffs on every change date, per scenario, over the trade data the server
 // holds; a step chart of the total rate and a table of every date. Without trade data, says how to import it.
 import { h, field, errorBox, formParams, fillForm, setPermalink, fmtPct, fmtMoney, show } from '../dom.js';
-import { get, scenarios } from '../api.js';
+import { get, getPatiently, scenarios } from '../api.js';
 import { stepChart, seriesStyle } from '../chart.js';
 import { dataTable } from './common.js';
 
@@ -40,7 +40,7 @@ export async function render(main, params) {
     p.set('scenario', chosen.length ? chosen.join(',') : 'actual');
     show(out, h('p', { class: 'meta' }, 'Computing the indicators… (over the full trade data the first answer takes some seconds; later ones come from memory)'));
     try {
-      const doc = await get('/indicators', p);
+      const doc = await getPatiently('/indicators', p, i => show(out, h('p', { class: 'meta' }, `Still computing the indicators… (asking again, ${i + 1})`)));
       setPermalink('/indicators', p);
       draw(doc);
     } catch (e) { show(out, errorBox(e)); }
