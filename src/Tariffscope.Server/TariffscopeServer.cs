@@ -54,6 +54,7 @@ public static class TariffscopeServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new PolicyStore(workspace, options.MaxUploadedScenarios));
         builder.Services.AddSingleton(new ServerClock(options.Clock));
+        builder.Services.AddSingleton(new TradeResults(workspace.Directory));
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
@@ -119,6 +120,7 @@ public static class TariffscopeServer
 
     private const string ApiDescription =
         "The duty owed on an import line on a date, layer by layer with the legal basis of each; a line's rate over time " +
-        "under several scenarios; the deadlines written into the rules; and where two scenarios disagree. Errors are RFC 7807 " +
+        "under several scenarios; the deadlines written into the rules; where two scenarios disagree; trade-weighted average " +
+        "tariffs over imported trade; export-control screening; and the economic impact of a shock (GSIM). Errors are RFC 7807 " +
         "problem details naming the field at fault. Uploads need the server's API key in X-Api-Key.";
 }

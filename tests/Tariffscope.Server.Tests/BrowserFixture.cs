@@ -7,7 +7,7 @@ namespace Tariffscope.Server.Tests;
 /// The server plus Debian's headless Chromium driven by Playwright (never a downloaded browser: the machine is
 /// offline). Tests skip with a plain message where /usr/bin/chromium is absent.
 /// </summary>
-public sealed class BrowserFixture : ServerFixture
+public class BrowserFixture : ServerFixture
 {
     public const string Chromium = "/usr/bin/chromium";
     private IPlaywright? _playwright;

@@ -33,7 +33,8 @@ public class OpenApiDocumentTests(ServerFixture server)
         Assert.Equal("Tariffscope API", (string)doc["info"]!["title"]!);
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
         foreach (var p in new[] { "/api/v1/quote", "/api/v1/schedule/search", "/api/v1/schedule/lines/{code}", "/api/v1/timeline", "/api/v1/deadlines",
-                     "/api/v1/changes", "/api/v1/scenarios", "/api/v1/scenarios/{name}", "/api/v1/diff", "/api/v1/lists/{name}", "/healthz" })
+                     "/api/v1/changes", "/api/v1/scenarios", "/api/v1/scenarios/{name}", "/api/v1/diff", "/api/v1/lists/{name}", "/healthz",
+                     "/api/v1/indicators", "/api/v1/trade", "/api/v1/controls/check", "/api/v1/controls/screen", "/api/v1/controls/deadlines", "/api/v1/impact" })
             Assert.Contains(p, paths);
         var post = doc["paths"]!["/api/v1/quote"]!["post"]!;
         Assert.NotNull(post["requestBody"]!["content"]!["application/json"]);

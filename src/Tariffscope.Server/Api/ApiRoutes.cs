@@ -2,9 +2,7 @@ namespace Tariffscope.Server.Api;
 
 /// <summary>
 /// Maps every endpoint group under <c>/api/v1</c>, one file per group. A capability that lands later adds its
-/// file here (e.g. <c>BatchEndpoints.Map(api, features, options)</c> for batch rating uploads,
-/// <c>IndicatorEndpoints</c>, <c>ImpactEndpoints</c>, <c>ControlEndpoints</c>) and calls <c>features.Add(name)</c>,
-/// which turns its dashboard page on. See docs/server.md, "Plugging in".
+/// file here and calls <c>features.Add(name)</c>, which turns its dashboard page on. See docs/server.md, "Plugging in".
 /// </summary>
 public static class ApiRoutes
 {
@@ -20,7 +18,9 @@ public static class ApiRoutes
         ScenarioEndpoints.Map(api, features, options);
         ListEndpoints.Map(api, features, options);
         BatchEndpoints.Map(api, features, options);
-        // indicators, impact, controls: mapped here when they get endpoints
+        IndicatorEndpoints.Map(api, features);
+        ControlEndpoints.Map(api, features, options);
+        ImpactEndpoints.Map(api, features);
         return features;
     }
 }

@@ -38,3 +38,17 @@ function basis(src) {
 export function warnings(list) {
   return list?.length ? h('div', { class: 'alert warning', role: 'status' }, h('strong', {}, 'Warnings'), h('ul', { class: 'plain' }, list.map(w => h('li', {}, w)))) : null;
 }
+
+/**
+ * A captioned table in a scrollable, focusable region: columns [{label, num}], rows of cells (the first is the
+ * row's header). Cells are text or nodes.
+ */
+export function dataTable(caption, columns, rows, attrs = {}) {
+  return h('div', { class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: 0 },
+    h('table', { class: 'data', ...attrs },
+      h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col', class: c.num ? 'num' : null }, c.label)))),
+      h('tbody', {}, rows.map(r => h('tr', {}, r.map((cell, i) => i === 0
+        ? h('th', { scope: 'row' }, cell)
+        : h('td', { class: columns[i]?.num ? 'num' : null }, cell)))))));
+}

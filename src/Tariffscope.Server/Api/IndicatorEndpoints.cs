@@ -1,0 +1,124 @@
+using System.ComponentModel;
+using Tariffscope.Data;
+using Tariffscope.Data.Trade;
+using Tariffscope.Policy;
+using Tariffscope.Server.Http;
+using Tariffscope.Trade;
+
+namespace Tariffscope.Server.Api;
+
+/// <summary>The answer of <c>GET /api/v1/indicators</c>: the document of <c>tariffscope indicators --json</c>.</summary>
+public sealed record IndicatorsDoc(string Schedule, IReadOnlyList<IndicatorSeries> Series, IReadOnlyList<string> Notes);
+
+public sealed record TradeHoldingDoc(string Importer, int Year, string Partner, long Rows, decimal Value);
+public sealed record TradeStatusDoc(bool Available, string? Detail, IReadOnlyList<TradeHoldingDoc> Holdings);
+
+/// <summary>
+/// <c>/api/v1/indicators</c>: import-weighted average tariffs over time per scenario, from the trade flows imported
+/// into the data directory, computed by the library exactly as <c>tariffscope indicators</c> does; and
+/// <c>/api/v1/trade</c>, what trade data is held (the dashboard asks it first, so that it can say how to import some).
+/// </summary>
+public static class IndicatorEndpoints
+{
+    public const string CacheHeader = "X-Tariffscope-Cache";
+
+    public static void Map(RouteGroupBuilder api, ApiFeatures features)
+    {
+        api.MapGet("/trade", Status)
+            .WithName("TradeStatus").WithTags("Indicators")
+            .WithSummary("Which trade flows the data directory holds (importer, year, partner); when none, how to import them")
+            .Produces<TradeStatusDoc>();
+        api.MapGet("/indicators", Indicators)
+            .WithName("Indicators").WithTags("Indicators")
+            .WithSummary("Import-weighted average tariffs (additional and total, coverage by measure family) on every change date, per scenario; needs imported trade data")
+            .Produces<IndicatorsDoc>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429).ProducesProblem(504)
+            .RequireRateLimiting(TariffscopeServer.ExpensivePolicy);
+        features.Add("indicators");
+    }
+
+    private static TradeStatusDoc Status(TradeResults trade)
+    {
+        if (trade.Stamp() is null) return new TradeStatusDoc(false, $"this server's data directory holds no trade data; {TradeResults.ImportHint}", []);
+        var held = trade.Read(s => s.Holdings());
+        return held.Count == 0
+            ? new TradeStatusDoc(false, $"the trade store is empty; {TradeResults.ImportHint}", [])
+            : new TradeStatusDoc(true, null, held.Select(h => new TradeHoldingDoc(h.Importer, h.Year, h.Partner, h.Rows, h.Value)).ToList());
+    }
+
+    private static async Task<IResult> Indicators(HttpContext context, PolicyStore store, TradeResults trade,
+        [Description("Partners to weigh, comma-separated two-letter codes (default: every partner held)")] string? partner,
+        [Description("First date, YYYY-MM-DD (default 2025-01-01)")] string? from,
+        [Description("Last date, YYYY-MM-DD (default: the policy data's horizon)")] string? to,
+        [Description("Scenarios, comma-separated (default actual)")] string? scenario,
+        [Description("Rows beside the all-partner total: none (default), partner, hs2 or measure")] string? by,
+        [Description("Importing country (default US)")] string? importer,
+        [Description("Base year of the weights (default: the latest year held)")] string? year)
+    {
+        var args = new QueryArgs();
+        var partners = List(partner).Select(p => args.Country("partner", p)).OfType<string>().Distinct().ToList();
+        var start = args.Date("from", from, new DateOnly(2025, 1, 1));
+        var end = args.OptionalDate("to", to);
+        var grouping = Grouping(by);
+        args.Check(grouping is not null, "by", $"expected none, partner, hs2 or measure, found '{by}'");
+        var imp = args.Country("importer", importer, "US")!;
+        int? baseYear = string.IsNullOrWhiteSpace(year) ? null : args.Int("year", year, 0, 1990, 2100);
+        var names = List(scenario).DefaultIfEmpty(ScenarioCatalog.Actual).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        args.Check(names.Count <= 6, "scenario", $"at most 6 scenarios at once, found {names.Count}");
+        if (end is { } e) args.Check(e >= start, "to", $"must not be before from ({start:yyyy-MM-dd})");
+        if (args.Failed(out var invalid)) return invalid;
+
+        var w = store.Workspace;
+        foreach (var n in names)
+            if (!w.Scenarios.Names.Contains(n, StringComparer.OrdinalIgnoreCase))
+                return Problems.NotFound("Unknown scenario", $"there is no scenario '{n}'; GET {TariffscopeServer.ApiPrefix}/scenarios lists them", "scenario");
+
+        var question = string.Join('|', string.Join(',', partners.Order()), start, end, string.Join(',', names.Select(n => n.ToLowerInvariant())), grouping, imp, baseYear);
+        try
+        {
+            var (doc, hit) = await trade.GetAsync(question, () => Compute(w, trade, imp, baseYear, partners, start, end, names, grouping!.Value), context.RequestAborted);
+            context.Response.Headers[CacheHeader] = hit ? "hit" : "miss";
+            return TypedResults.Ok(doc);
+        }
+        catch (NoTradeDataException x) { return NoTrade(x); }
+        catch (ArgumentException x) { return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Indicators cannot be computed", x.Message, "importer"); }
+    }
+
+    internal static IResult NoTrade(NoTradeDataException e) => e.StoreMissing
+        ? Problems.Of(StatusCodes.Status409Conflict, "No trade data", e.Message, "data")
+        : Problems.NotFound("No trade flows", e.Message, "partner");
+
+    /// <summary>What <c>tariffscope indicators --json</c> computes: flows read, the schedule cut to their codes, one series per scenario.</summary>
+    private static IndicatorsDoc Compute(Workspace w, TradeResults trade, string importer, int? year, IReadOnlyList<string> partners,
+        DateOnly from, DateOnly? to, IReadOnlyList<string> scenarios, IndicatorGrouping by)
+    {
+        var flows = trade.Read(s => s.LatestYear(importer) is null ? [] : s.Read(importer, year, partners));
+        if (flows.Count == 0)
+            throw new NoTradeDataException($"the trade store holds no flows of importer {importer}" +
+                (partners.Count > 0 ? $" from {string.Join(", ", partners)}" : "") + (year is { } y ? $" in {y}" : "") +
+                $"; GET {TariffscopeServer.ApiPrefix}/trade lists what is held, or {TradeResults.ImportHint}", storeMissing: false);
+        var schedule = IndicatorSetup.ScheduleFor(w, importer, flows.Select(f => f.Code).Distinct());
+        var series = new List<IndicatorSeries>();
+        foreach (var name in scenarios)
+        {
+            var rater = IndicatorSetup.Rater(w, name, importer, schedule);
+            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by)));
+        }
+        var notes = new List<string>();
+        if (importer == "US" && w.UsSchedule.IsBuiltIn)
+            notes.Add("only the built-in sample schedule is loaded: most codes are unknown to it (see the share not rated); import the HTS revisions with `tariffscope data import-hts`");
+        notes.Add($"{flows.Count:N0} flows; " + string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Elapsed.TotalSeconds:0.0} s")));
+        return new IndicatorsDoc(importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, from), series, notes);
+    }
+
+    private static IEnumerable<string> List(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static IndicatorGrouping? Grouping(string? by) => (by ?? "none").Trim().ToLowerInvariant() switch
+    {
+        "none" or "" => IndicatorGrouping.None,
+        "partner" => IndicatorGrouping.Partner,
+        "hs2" or "chapter" => IndicatorGrouping.Chapter,
+        "measure" => IndicatorGrouping.Measure,
+        _ => null,
+    };
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Tariffscope.Data;
+using Tariffscope.Data.Trade;
+
+namespace Tariffscope.Server;
+
+/// <summary>The data directory holds no trade flows (or none for the question): the answer says how to import them.</summary>
+public sealed class NoTradeDataException(string message, bool storeMissing) : Exception(message)
+{
+    /// <summary>True when there is no trade store at all (409); false when it holds nothing for the question (404).</summary>
+    public bool StoreMissing { get; } = storeMissing;
+}
+
+/// <summary>
+/// Answers computed over the trade store (indicators, scenario impact), kept in memory per question and per state of
+/// the store: re-importing trade data changes the stamp, so a stale answer is never served. A computation runs on the
+/// thread pool, apart from the request that started it: a client that gives up (or times out) does not waste it, and
+/// the next client asking the same question gets it. Reads of the store are one at a time.
+/// </summary>
+public sealed class TradeResults(DataDirectory directory, int capacity = 64)
+{
+    public const string ImportHint = "import base-year flows with `tariffscope data import-trade FILE-OR-URL` (a Census file, a CSV importer,partner,hs10,year,value,duty, or the Census API), then ask again";
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _cache = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _store = new(1, 1);
+
+    public DataDirectory Directory { get; } = directory;
+
+    /// <summary>The trade store's state: its size and last write; null when there is none.</summary>
+    public string? Stamp()
+    {
+        var file = new FileInfo(TradeStore.PathIn(Directory));
+        return file.Exists ? $"{file.Length}:{file.LastWriteTimeUtc.Ticks}" : null;
+    }
+
+    /// <summary>Throws <see cref="NoTradeDataException"/> when the data directory has no trade store.</summary>
+    public string RequireStamp() =>
+        Stamp() ?? throw new NoTradeDataException($"this server's data directory holds no trade data; {ImportHint}", storeMissing: true);
+
+    /// <summary>Runs <paramref name="read"/> on the store, one reader at a time (a read takes a second at most;
+    /// the computation over what was read runs outside the lock).</summary>
+    public T Read<T>(Func<TradeStore, T> read)
+    {
+        RequireStamp();
+        _store.Wait();
+        try
+        {
+            using var store = TradeStore.Open(Directory);
+            return read(store);
+        }
+        finally { _store.Release(); }
+    }
+
+    /// <summary>
+    /// The answer to <paramref name="question"/> at the store's present state: from memory, or computed now on the
+    /// thread pool. <paramref name="hit"/> says which. A failed computation is forgotten, so it is tried again.
+    /// </summary>
+    public async Task<(T Value, bool Hit)> GetAsync<T>(string question, Func<T> compute, CancellationToken ct) where T : class
+    {
+        var key = $"{typeof(T).Name}|{question}|{RequireStamp()}";
+        var hit = _cache.TryGetValue(key, out var entry) && entry.Value.IsCompletedSuccessfully;
+        if (entry is null)
+        {
+            // a bounded memory: when full, some questions are forgotten (any: they are computed again when asked)
+            if (_cache.Count >= capacity) foreach (var k in _cache.Keys.Take(_cache.Count - capacity + 1)) _cache.TryRemove(k, out _);
+            entry = _cache.GetOrAdd(key, _ => new Lazy<Task<object>>(() => Task.Run(() => (object)compute())));
+        }
+        try
+        {
+            return ((T)await entry.Value.WaitAsync(ct), hit);
+        }
+        catch (Exception) when (entry.Value.IsFaulted)
+        {
+            _cache.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(key, entry));
+            throw;
+        }
+    }
+}
