@@ -61,6 +61,26 @@ public sealed class TariffEngine
         return cm.Scope.Includes(code, line, date) && cm.Scope.ExcludedBy(code, line, date) is null;
     }
 
+    /// <summary>
+    /// The rules that can charge goods of <paramref name="origin"/> on <paramref name="date"/>, as a key: the measures
+    /// in force for the origin with a rate on that day and not suspended in full, the partial suspensions on them,
+    /// and whether the origin pays column 2. Two origins with the same key on a date get the same duty on every line
+    /// (the quote reads the origin only through these), so their ratings can be shared.
+    /// </summary>
+    public string RulesInForce(string importer, string origin, DateOnly date)
+    {
+        var key = new System.Text.StringBuilder(_column2.TryGetValue(importer, out var c2) && c2.Contains(origin) ? "c2" : "c1");
+        foreach (var cm in ForOrigin(importer, origin))
+        {
+            if (cm.Measure.RateOn(date) is null || !cm.CoversOrigin(origin, date)) continue;
+            var active = cm.Suspensions.Where(s => s.Validity.Contains(date)).ToList();
+            if (active.Any(s => s.IsFull)) continue;
+            key.Append(';').Append(cm.Measure.Id);
+            foreach (var s in active) key.Append('-').Append(s.Id);
+        }
+        return key.ToString();
+    }
+
     private CompiledMeasure[] ForOrigin(string importer, string origin) =>
         _byOrigin.GetOrAdd((importer, origin), key =>
             (_byImporter.GetValueOrDefault(key.Importer) ?? []).Where(cm => cm.MayCoverOrigin(key.Origin))

@@ -137,21 +137,29 @@ public sealed class ChangeCalendar
             .Where(i => i > 0 && revisions[i].EffectiveDate > from && revisions[i].EffectiveDate <= to).ToList();
         var result = new Dictionary<DateOnly, FrozenSet<string>>();
         if (wanted.Count == 0) return result;
-        var needed = wanted.SelectMany(i => new[] { i - 1, i }).Distinct().ToArray();
-        var prints = new Dictionary<int, string[]>();
         var list = codes.ToArray();
-        var computed = new string[needed.Length][];
-        Parallel.For(0, needed.Length, k => computed[k] = list.Select(c => Fingerprint(revisions[needed[k]], c)).ToArray());
-        for (int k = 0; k < needed.Length; k++) prints[needed[k]] = computed[k];
-        foreach (var i in wanted)
+        var changed = new FrozenSet<string>[wanted.Count];
+        Parallel.For(0, wanted.Count, w =>
         {
-            var (a, b) = (prints[i - 1], prints[i]);
-            var changed = new HashSet<string>(StringComparer.Ordinal);
-            for (int j = 0; j < list.Length; j++)
-                if (!string.Equals(a[j], b[j], StringComparison.Ordinal)) changed.Add(list[j].Digits);
-            result[revisions[i].EffectiveDate] = changed.ToFrozenSet(StringComparer.Ordinal);
-        }
+            var (a, b) = (revisions[wanted[w] - 1], revisions[wanted[w]]);
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var code in list)
+                if (!SameLines(a, b, code) && !string.Equals(Fingerprint(a, code), Fingerprint(b, code), StringComparison.Ordinal))
+                    set.Add(code.Digits);
+            changed[w] = set.ToFrozenSet(StringComparer.Ordinal);
+        });
+        for (int w = 0; w < wanted.Count; w++) result[revisions[wanted[w]].EffectiveDate] = changed[w];
         return result;
+    }
+
+    /// <summary>Revisions read from one schedule's binary copies share a line object while the line and everything
+    /// above it read the same: the same objects cannot differ, so the fingerprints need not be built.</summary>
+    private static bool SameLines(ScheduleRevision a, ScheduleRevision b, HtsCode code)
+    {
+        if (!ReferenceEquals(a.Find(code), b.Find(code))) return false;
+        if (code.Length != 10) return true;
+        var eight = code.Truncate(8);
+        return ReferenceEquals(a.Find(eight), b.Find(eight));
     }
 
     /// <summary>What the engine reads of a code in a revision (and of its 8-digit line, its fallback): the rate

@@ -24,27 +24,6 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
         ? c2.SelectMany(o => o.StartsWith("group:", StringComparison.Ordinal) && engine.Policy.Groups.TryGetValue(o[6..], out var g) ? g.Members.AsEnumerable() : [o]).ToHashSet()
         : [];
 
-    /// <summary>
-    /// Which origins the rules cannot tell apart: the engine reads an origin only through each measure's origin
-    /// scope (included, excepted, and when) and the column 2 list, so two origins with the same answer to each of
-    /// those get the same quote for any code on any date. Most partners share the class of "everyone else".
-    /// </summary>
-    public string OriginClass(string origin)
-    {
-        var policy = engine.Policy;
-        bool Is(string name) => name == origin || name == OriginScope.AllOrigins
-            || (name.StartsWith("group:", StringComparison.Ordinal) && policy.Groups.TryGetValue(name[6..], out var g) && g.Members.Contains(origin));
-        var sb = new System.Text.StringBuilder(_column2.Contains(origin) ? "c2;" : "c1;");
-        foreach (var m in policy.Measures)
-        {
-            if (!m.Importer.Equals(importer, StringComparison.OrdinalIgnoreCase)) continue;
-            var inc = m.Origins.Include.Where(o => o == origin || (o != OriginScope.AllOrigins && Is(o))).Any() ? "i" : m.Origins.Include.Contains(OriginScope.AllOrigins) ? "a" : "";
-            var exc = string.Join(",", m.Origins.Except.Select((e, i) => (e, i)).Where(x => Is(x.e.Origin)).Select(x => x.i));
-            if (inc.Length > 0 || exc.Length > 0) sb.Append(m.Id).Append(':').Append(inc).Append('/').Append(exc).Append(';');
-        }
-        return sb.ToString();
-    }
-
     public TariffEngine Engine => engine;
     public Schedule Schedule => schedule;
     public string Importer => importer;

@@ -31,26 +31,36 @@ public static class TradeIndicators
         var dates = calendar.Dates;
         var calendarTime = clock.Elapsed;
 
-        // Partners the rules treat alike share ratings: a code re-rated on a date for one is read by the next. Dates
-        // go in order and partners in parallel within a date, so the shared ratings of one date can be let go.
-        var classIds = origins.Values.Distinct().Select(rater.OriginClass).Distinct().Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        // Partners under the same rules on a date share ratings: a code re-rated for one is read by the next (most
+        // partners pay the same before April 2025, during the pauses and after the IEEPA duties ended). Dates go in
+        // order and partners in parallel within a date, so the shared ratings of one date can be let go.
+        // A partner's lines go in runs of a few thousand, so one large partner does not keep one core busy alone.
         var byPartner = lines.GroupBy(l => l.Partner).OrderByDescending(g => g.Count())
-            .Select(g => new PartnerRun(g.Key, origins[g.Key], classIds[rater.OriginClass(origins[g.Key])], g.ToArray(), dates.Count))
+            .SelectMany(g => g.Chunk(RunLength).Select(chunk => new PartnerRun(g.Key, origins[g.Key], chunk, dates.Count)))
             .ToList();
         long quotes = 0, sharedHits = 0;
+        var engine = rater.Engine;
         for (int d = 0; d < dates.Count; d++)
         {
             var date = dates[d];
+            var classes = new Dictionary<string, int>(StringComparer.Ordinal);
+            var classOf = byPartner.Select(r => r.Origin).Distinct().ToDictionary(o => o, o =>
+            {
+                var rules = engine.RulesInForce(request.Importer, o, date);
+                if (!classes.TryGetValue(rules, out var id)) classes[rules] = id = classes.Count;
+                return id;
+            });
             var shared = new System.Collections.Concurrent.ConcurrentDictionary<(int Class, string Code, Quantity? Q), LineRating>();
             Parallel.ForEach(byPartner, run =>
             {
-                var (q, hits) = run.Advance(d, date, calendar, shared, rater, request.By);
+                var (q, hits) = run.Advance(d, date, classOf[run.Origin], calendar, shared, rater, request.By);
                 Interlocked.Add(ref quotes, q);
                 Interlocked.Add(ref sharedHits, hits);
             });
         }
         long reused = (long)lines.Count * dates.Count - quotes - sharedHits;
-        var results = byPartner.Select(r => (r.Partner, r.Totals, r.Groups)).ToArray();
+        var results = byPartner.GroupBy(r => r.Partner).Select(g => (Partner: g.Key, Totals: Merged(g.Select(r => r.Totals), dates.Count),
+            Groups: request.By == IndicatorGrouping.Chapter ? MergedGroups(g.Select(r => r.Groups), dates.Count) : [])).ToArray();
 
         var totalPoints = ImmutableArray.CreateBuilder<IndicatorPoint>();
         var groupPoints = ImmutableArray.CreateBuilder<IndicatorPoint>();
@@ -85,19 +95,20 @@ public static class TradeIndicators
     /// One partner's lines walked through the dates: each line keeps its rating until a change can touch it, and
     /// the running totals move only by the lines whose rates changed.
     /// </summary>
-    private sealed class PartnerRun(string partner, string origin, int originClass, WeightedLine[] lines, int dateCount)
+    private sealed class PartnerRun(string partner, string origin, WeightedLine[] lines, int dateCount)
     {
         private readonly LineRating?[] _current = new LineRating?[lines.Length];
         private readonly IndicatorTotals _running = new();
         private readonly Dictionary<string, IndicatorTotals> _runningGroups = new(StringComparer.Ordinal);
 
         public string Partner => partner;
+        public string Origin => origin;
         public IndicatorTotals[] Totals { get; } = new IndicatorTotals[dateCount];
         public Dictionary<string, IndicatorTotals>[] Groups { get; } = new Dictionary<string, IndicatorTotals>[dateCount];
 
         /// <summary>Moves to date number <paramref name="d"/>; returns the quotes made and the ratings read from
         /// partners treated alike.</summary>
-        public (long Quotes, long Hits) Advance(int d, DateOnly date, ChangeCalendar calendar,
+        public (long Quotes, long Hits) Advance(int d, DateOnly date, int originClass, ChangeCalendar calendar,
             System.Collections.Concurrent.ConcurrentDictionary<(int, string, Quantity?), LineRating> shared, LineRater rater, IndicatorGrouping by)
         {
             long q = 0, hits = 0;
@@ -133,6 +144,29 @@ public static class TradeIndicators
                 Groups[d] = _runningGroups.ToDictionary(kv => kv.Key, kv => kv.Value.Clone(), StringComparer.Ordinal);
             return (q, hits);
         }
+    }
+
+    private const int RunLength = 2_048;
+
+    private static IndicatorTotals[] Merged(IEnumerable<IndicatorTotals[]> runs, int dates)
+    {
+        var merged = Enumerable.Range(0, dates).Select(_ => new IndicatorTotals()).ToArray();
+        foreach (var run in runs)
+            for (int d = 0; d < dates; d++) merged[d].Merge(run[d]);
+        return merged;
+    }
+
+    private static Dictionary<string, IndicatorTotals>[] MergedGroups(IEnumerable<Dictionary<string, IndicatorTotals>[]> runs, int dates)
+    {
+        var merged = Enumerable.Range(0, dates).Select(_ => new Dictionary<string, IndicatorTotals>(StringComparer.Ordinal)).ToArray();
+        foreach (var run in runs)
+            for (int d = 0; d < dates; d++)
+                foreach (var (group, totals) in run[d])
+                {
+                    if (!merged[d].TryGetValue(group, out var m)) merged[d][group] = m = new IndicatorTotals();
+                    m.Merge(totals);
+                }
+        return merged;
     }
 
     /// <summary>The two-digit HS chapter of a code.</summary>
