@@ -93,7 +93,8 @@ public static class DutyValidation
         var partners = rated.GroupBy(x => x.Line.Partner).Select(g => Row(g.Key, g)).OrderByDescending(r => r.Value).ToImmutableArray();
         var counted = rated.Where(x => !inAggregate.Contains(x.Line.Partner)).ToList();
         var chapters = counted.GroupBy(x => TradeIndicators.Chapter(x.Line.Code)).Select(g => Row(g.Key, g)).OrderBy(r => r.Group, StringComparer.Ordinal).ToImmutableArray();
-        var byMeasures = counted.GroupBy(x => x.Rating.IsRated ? (x.Rating.Families.IsEmpty ? "none" : string.Join("+", x.Rating.Families.Select(f => f.Family)))
+        int Order(string family) => policy.Families.TryGetValue(family, out var f) ? f.Order : int.MaxValue;
+        var byMeasures = counted.GroupBy(x => x.Rating.IsRated ? (x.Rating.Families.IsEmpty ? "none" : string.Join("+", x.Rating.Families.Select(f => f.Family).OrderBy(Order).ThenBy(f => f, StringComparer.Ordinal)))
                 + (x.Rating.BaseIncomplete ? " (specific base, no quantity)" : "") : "not rated")
             .Select(g => Row(g.Key, g)).OrderByDescending(r => r.Value).ToImmutableArray();
         if (lines.Any(l => l.DutyCollected is null)) notes.Add("some flows carry no collected duty: they count as 0 collected");
