@@ -34,8 +34,9 @@ public static class IndicatorCommands
             .WithExample("indicators", "series", "--partner", "CN", "--scenario", "actual,truce-lapses-aug-2025", "--chart", "cn.png")
             .WithExample("indicators", "series", "--by", "measure", "--csv", "series.csv");
         b.AddCommand<ValidateCommand>("validate")
-            .WithDescription("Rate the base year with the rules then in force and compare with the duty customs collected, per partner and HS chapter")
+            .WithDescription("Rate the base year with the rules of each of its days (a days-weighted mean over the spans of unchanged rules) and compare with the duty customs collected, per partner and HS chapter")
             .WithExample("indicators", "validate", "--year", "2024")
-            .WithExample("indicators", "validate", "--year", "2024", "--partner", "CN", "--json");
+            .WithExample("indicators", "validate", "--year", "2024", "--partner", "CN", "--json")
+            .WithExample("indicators", "validate", "--year", "2024", "--partner", "CN", "--date", "2024-07-01");
     }
 }

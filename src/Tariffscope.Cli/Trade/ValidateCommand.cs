@@ -15,7 +15,7 @@ public sealed class ValidateSettings : DataSettings
     public int? Year { get; set; }
 
     [CommandOption("--date <DATE>")]
-    [Description("The date whose rules rate the year (default: 1 July of the year)")]
+    [Description("Rate the whole year with the rules of this one date (default: the rules of every day of the year, averaged by days)")]
     public string? Date { get; set; }
 
     [CommandOption("--importer <COUNTRY>")]
@@ -36,7 +36,7 @@ public sealed class ValidateSettings : DataSettings
     public override ValidationResult Validate() => ValidateDate(Date, "--date");
 }
 
-public sealed record ValidationView(string Schedule, ValidationReport Report, IReadOnlyList<ValidationRow> LargestChapterGaps, IReadOnlyList<string> Notes);
+public sealed record ValidationView(string Schedule, string Method, ValidationReport Report, IReadOnlyList<ValidationRow> LargestChapterGaps, IReadOnlyList<string> Notes);
 
 /// <summary>`tariffscope indicators validate`: computed duty on the base year against the duty collected.</summary>
 public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSettings>
@@ -49,20 +49,28 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
         using (var store = TradeStore.Open(w.Directory)) flows = store.Read(importer, s.Year, s.Partners);
         if (flows.Count == 0) throw new UserInputException($"no trade flows of importer {importer} for partner(s) {string.Join(", ", s.Partners)}");
         var year = flows[0].Year;
-        var date = s.Date is null ? new DateOnly(year, 7, 1) : DateOnly.ParseExact(s.Date, "yyyy-MM-dd");
+        var (from, through) = s.Date is null ? (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)) : (DateOnly.ParseExact(s.Date, "yyyy-MM-dd"), DateOnly.ParseExact(s.Date, "yyyy-MM-dd"));
         var schedule = IndicatorSetup.ScheduleFor(w, importer, flows.Select(f => f.Code).Distinct());
         var notes = new List<string>();
-        if (schedule.On(date) is null)
+        if (schedule.On(from) is null)
         {
-            notes.Add($"no revision is in force on {date:yyyy-MM-dd}: the earliest one ({schedule.Revisions[0].Name}, from {schedule.Revisions[0].EffectiveDate:yyyy-MM-dd}) is read as the nearest schedule; codes renumbered since are not rated");
+            notes.Add($"no revision is in force on {from:yyyy-MM-dd}: the earliest one ({schedule.Revisions[0].Name}, from {schedule.Revisions[0].EffectiveDate:yyyy-MM-dd}) is read as the nearest schedule; codes renumbered since are not rated");
             schedule = IndicatorSchedules.Backdated(schedule, new DateOnly(year, 1, 1));
         }
-        var report = DutyValidation.Run(IndicatorSetup.Rater(w, "actual", importer, schedule), flows, date);
+        var report = DutyValidation.Run(IndicatorSetup.Rater(w, "actual", importer, schedule), flows, from, through);
         var largest = report.Chapters.OrderByDescending(r => Math.Abs(r.Gap)).Take(s.Top).ToList();
-        var view = new ValidationView(importer == "US" ? w.UsSchedule.Description : importer, report, largest, notes);
+        var view = new ValidationView(importer == "US" ? w.UsSchedule.Description : importer, Method(report), report, largest, notes);
         if (s.Json) { CommandOutput.WriteJson(console, view); return 0; }
 
-        console.MarkupLine($"[bold]Computed against collected duty[/], {importer} imports {report.Year}, rated with the rules of {report.Date:yyyy-MM-dd} (scenario {report.Scenario})");
+        console.MarkupLine($"[bold]Computed against collected duty[/], {importer} imports {report.Year} (scenario {report.Scenario}), {Markup.Escape(Method(report))}");
+        if (report.Segments.Length > 1)
+        {
+            var g = new Table().Border(TableBorder.Rounded).Title("Rule segments (each line's rate is the days-weighted mean over them)")
+                .AddColumn("From").AddColumn("Through").AddColumn(new TableColumn("Days").RightAligned()).AddColumn("What changes");
+            foreach (var seg in report.Segments)
+                g.AddRow(seg.From.ToString("yyyy-MM-dd"), seg.Through.ToString("yyyy-MM-dd"), seg.Days.ToString(), Markup.Escape(seg.Changes.Count == 0 ? "(start)" : string.Join("; ", seg.Changes)));
+            console.Write(g);
+        }
         var t = Table("Partner");
         foreach (var r in report.Partners.Prepend(report.Total)) AddRow(t, r);
         console.Write(t);
@@ -75,6 +83,11 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
         foreach (var n in notes.Concat(report.Notes)) console.MarkupLine($"[grey]note: {Markup.Escape(n)}[/]");
         return 0;
     });
+
+    /// <summary>The method in words: one date's rules, or the days-weighted mean over the span.</summary>
+    public static string Method(ValidationReport r) => r.From == r.Through
+        ? $"rated with the rules of {r.From:yyyy-MM-dd} alone"
+        : $"rated with the rules of every day from {r.From:yyyy-MM-dd} through {r.Through:yyyy-MM-dd}: each line's rate is the mean over {r.Segments.Length} spans of unchanged rules weighted by their days ({(r.Through.DayNumber - r.From.DayNumber + 1)} days), entries assumed spread evenly over the year";
 
     private static Table Table(string first)
     {

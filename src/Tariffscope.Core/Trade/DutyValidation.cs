@@ -22,29 +22,58 @@ public sealed record ValidationRow(
     public decimal ComputedRate => Value == 0 ? 0 : Computed / Value;
 }
 
+/// <summary>A span of days over which the rules stay the same for every line rated, and what changed on its first day.</summary>
+public sealed record ValidationSegment(DateOnly From, DateOnly Through, IReadOnlyList<string> Changes)
+{
+    public int Days => Through.DayNumber - From.DayNumber + 1;
+}
+
 /// <remarks><see cref="ByMeasures"/> groups lines by the measure families the engine charged on them ("none": base
-/// rate only), which separates what the schedule alone explains from what exclusions and claims take off a measure.</remarks>
-public sealed record ValidationReport(DateOnly Date, string Scenario, int Year, ValidationRow Total,
-    ImmutableArray<ValidationRow> Partners, ImmutableArray<ValidationRow> Chapters, ImmutableArray<ValidationRow> ByMeasures, ImmutableArray<string> Notes);
+/// rate only), which separates what the schedule alone explains from what exclusions and claims take off a measure.
+/// <see cref="Segments"/>: the spans of days whose rules were averaged, weighted by their days (one span when the
+/// report is for a single date).</remarks>
+public sealed record ValidationReport(DateOnly From, DateOnly Through, string Scenario, int Year, ValidationRow Total,
+    ImmutableArray<ValidationRow> Partners, ImmutableArray<ValidationRow> Chapters, ImmutableArray<ValidationRow> ByMeasures,
+    ImmutableArray<ValidationSegment> Segments, ImmutableArray<string> Notes);
 
 /// <summary>
-/// Checks the engine against the record: rates every base-year line with the rules in force on one date of that year
-/// and compares the static duty (rate × value) with the duty customs collected, per partner and per HS chapter.
+/// Checks the engine against the record: rates every base-year line with the rules in force over a span of that
+/// year — each distinct set of rules weighted by the days it was in force — and compares the static duty
+/// (average rate × value) with the duty customs collected, per partner and per HS chapter. Weighting by days
+/// assumes entries spread evenly over the year (annual flows say nothing finer).
 /// The engine cannot know what lowers collected duty below the statutory rate (free-trade and preference claims,
 /// Section 301 exclusions, drawback, foreign-trade zones), nor what a specific rate owes without quantities; the
 /// gaps measure those.
 /// </summary>
 public static class DutyValidation
 {
-    public static ValidationReport Run(LineRater rater, IEnumerable<TradeFlow> flows, DateOnly date)
+    /// <summary>The rules of one date applied to the whole year.</summary>
+    public static ValidationReport Run(LineRater rater, IEnumerable<TradeFlow> flows, DateOnly date) => Run(rater, flows, date, date);
+
+    /// <summary>The rules of every day from <paramref name="from"/> through <paramref name="through"/>, averaged by days.</summary>
+    public static ValidationReport Run(LineRater rater, IEnumerable<TradeFlow> flows, DateOnly from, DateOnly through)
     {
+        if (through < from) throw new ArgumentException($"the end date {through:yyyy-MM-dd} is before the start {from:yyyy-MM-dd}");
         var policy = rater.Engine.Policy;
         var (lines, year) = TradeIndicators.Weigh(flows, rater.Importer);
         var notes = new List<string>();
         var origins = lines.Select(l => l.Partner).Distinct().ToDictionary(p => p, p => TradeIndicators.RatingOrigin(policy, p, notes));
         var inAggregate = TradeIndicators.CountedElsewhere(policy, origins.Keys, notes);
+        var calendar = ChangeCalendar.Build(policy, rater.Importer, rater.Schedule, lines.Select(l => l.Code).Distinct().ToList(), from, through);
+        var starts = calendar.Dates;
+        var segments = starts.Select((d, i) => new ValidationSegment(d, i + 1 < starts.Count ? starts[i + 1].AddDays(-1) : through, calendar.Describe(d)))
+            .ToImmutableArray();
         var rated = new (TradeIndicators.WeightedLine Line, LineRating Rating)[lines.Count];
-        Parallel.For(0, lines.Count, i => rated[i] = (lines[i], rater.Rate(lines[i].Code, origins[lines[i].Partner], date, lines[i].QuantityPerValue)));
+        Parallel.For(0, lines.Count, i =>
+        {
+            var (line, origin) = (lines[i], origins[lines[i].Partner]);
+            var parts = new (LineRating Rating, int Days)[segments.Length];
+            for (int k = 0; k < segments.Length; k++)
+                parts[k] = (k > 0 && !calendar.Touches(segments[k].From, origin, line.Code)
+                    ? parts[k - 1].Rating
+                    : rater.Rate(line.Code, origin, segments[k].From, line.QuantityPerValue), segments[k].Days);
+            rated[i] = (line, Average(parts));
+        });
 
         ValidationRow Row(string group, IEnumerable<(TradeIndicators.WeightedLine Line, LineRating Rating)> xs)
         {
@@ -57,17 +86,44 @@ public static class DutyValidation
                 computed += r.Total * l.Value;
                 additional += r.Additional * l.Value;
             }
-            var p = totals.ToPoint(date, group, policy);
+            var p = totals.ToPoint(from, group, policy);
             return new ValidationRow(group, p.TradeValue, collected, computed, computed - additional, additional, 1 - p.RatedShare, p.Families);
         }
 
         var partners = rated.GroupBy(x => x.Line.Partner).Select(g => Row(g.Key, g)).OrderByDescending(r => r.Value).ToImmutableArray();
         var counted = rated.Where(x => !inAggregate.Contains(x.Line.Partner)).ToList();
         var chapters = counted.GroupBy(x => TradeIndicators.Chapter(x.Line.Code)).Select(g => Row(g.Key, g)).OrderBy(r => r.Group, StringComparer.Ordinal).ToImmutableArray();
-        var byMeasures = counted.GroupBy(x => x.Rating.IsRated ? (x.Rating.Families.IsEmpty ? "none" : string.Join("+", x.Rating.Families.Select(f => f.Family)))
+        int Order(string family) => policy.Families.TryGetValue(family, out var f) ? f.Order : int.MaxValue;
+        var byMeasures = counted.GroupBy(x => x.Rating.IsRated ? (x.Rating.Families.IsEmpty ? "none" : string.Join("+", x.Rating.Families.Select(f => f.Family).OrderBy(Order).ThenBy(f => f, StringComparer.Ordinal)))
                 + (x.Rating.BaseIncomplete ? " (specific base, no quantity)" : "") : "not rated")
             .Select(g => Row(g.Key, g)).OrderByDescending(r => r.Value).ToImmutableArray();
         if (lines.Any(l => l.DutyCollected is null)) notes.Add("some flows carry no collected duty: they count as 0 collected");
-        return new ValidationReport(date, policy.Name, year, Row("all", counted), partners, chapters, byMeasures, [.. notes.Distinct()]);
+        return new ValidationReport(from, through, policy.Name, year, Row("all", counted), partners, chapters, byMeasures, segments, [.. notes.Distinct()]);
+    }
+
+    /// <summary>
+    /// A line's ratings over spans of days, averaged by days: each rate (additional, total, each family's duty and
+    /// covered share) is Σ rate × days / Σ days. A family charged on some spans only keeps its days' weight, so
+    /// its average rate is lower than its rate. A line the engine cannot rate on some span is reported unrated as a
+    /// whole (the schedule decides that, and it does not change within a year of one revision).
+    /// </summary>
+    public static LineRating Average(IReadOnlyList<(LineRating Rating, int Days)> parts)
+    {
+        if (parts.Count == 0) throw new ArgumentException("no span to average");
+        if (parts.Count == 1) return parts[0].Rating;
+        if (parts.FirstOrDefault(p => !p.Rating.IsRated).Rating is { } unrated) return unrated;
+        decimal days = parts.Sum(p => (decimal)p.Days);
+        if (days <= 0) throw new ArgumentException("spans must have days");
+        decimal Mean(Func<LineRating, decimal> f) => parts.Sum(p => f(p.Rating) * p.Days) / days;
+        var families = parts.SelectMany(p => p.Rating.Families.Select(f => f.Family)).Distinct(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                FamilyRate? Of(LineRating r) => r.Families.Cast<FamilyRate?>().FirstOrDefault(f => f!.Value.Family == name);
+                return new FamilyRate(name, Mean(r => Of(r)?.Rate ?? 0), Mean(r => Of(r)?.Share ?? 0));
+            }).ToImmutableArray();
+        return new LineRating(Mean(r => r.Additional), Mean(r => r.Total), families, null, null, parts.Any(p => p.Rating.AtEightDigits))
+        {
+            BaseIncomplete = parts.Any(p => p.Rating.BaseIncomplete),
+        };
     }
 }
