@@ -14,7 +14,7 @@ internal static class Parts
         var w = Workspace.Load(DataDirectory.Resolve(a.Required("data-dir")));
         var input = a.Required("in");
         var scenario = a.Optional("scenario") ?? "actual";
-        var cols = new ScenarioColumns(scenario, w.Engine(scenario));
+        var cols = new ScenarioColumns(scenario, w.Engine(scenario), w.Schedules);
         var watch = Stopwatch.StartNew();
         var entries = new List<EntryLine>();
         using (var src = EntryFiles.Open(input))

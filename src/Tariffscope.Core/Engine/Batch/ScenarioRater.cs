@@ -9,8 +9,9 @@ namespace Tariffscope.Engine.Batch;
 /// <summary>
 /// Rates lines under one scenario into its result columns: the duty per measure family, the total and the ids of
 /// the measures applied. With <see cref="Memoise"/>, lines whose every rate is ad valorem reuse the layers of an
-/// earlier quote for the same code, origin, importer, date, metal share and programme, scaled to the line's value
-/// and rounded to the cent per layer exactly as the engine rounds (the tests hold it to engine.Quote line by line).
+/// earlier quote for the same code, origin, importer, rule segment (<see cref="RuleSegments"/>: the span of days
+/// over which nothing the quote reads changes), metal share and programme, scaled to the line's value and rounded
+/// to the cent per layer exactly as the engine rounds (the tests hold it to engine.Quote line by line).
 /// </summary>
 public sealed class ScenarioRater
 {
@@ -18,19 +19,23 @@ public sealed class ScenarioRater
     /// (rate × share, up to 14 decimals) survives the engine's rounding to the cent.</summary>
     internal const decimal ReferenceValue = 100_000_000_000_000m;
     private const int MemoLimit = 250_000;
-    /// <summary>Lookups after which the memo judges whether it pays: a miss costs a little more than a quote.</summary>
-    private const int TrialLookups = 16_384;
+    /// <summary>Lookups after which the memo judges whether it pays: a miss costs a little more than a quote, so
+    /// a file with almost no repeated (code, origin, segment) is quoted directly from then on.</summary>
+    private const int TrialLookups = 65_536;
+    /// <summary>The memo stays on when at least one lookup in this many found a line to reuse.</summary>
+    private const int TrialHitRatio = 8;
 
     private readonly TariffEngine _engine;
     private readonly ScenarioColumns _columns;
     private readonly FrozenSet<string> _adValoremMeasures;
+    private readonly RuleSegments _segments;
     private readonly ConcurrentDictionary<MemoKey, Memo> _memo = new();
     private int _memoSize;
     private long _hits, _misses;
     private volatile bool _memoOn;
 
     public bool Memoise { get; }
-    /// <summary>False once the memo found too few repeats to pay (dates spread over many days, say).</summary>
+    /// <summary>False once the memo found too few repeats to pay (nearly every line a different code, say).</summary>
     public bool MemoActive => _memoOn;
     public ScenarioColumns Columns => _columns;
     public long MemoHits => Interlocked.Read(ref _hits);
@@ -40,6 +45,7 @@ public sealed class ScenarioRater
     {
         _columns = columns;
         _engine = columns.Engine;
+        _segments = columns.Segments;
         Memoise = memoise;
         _memoOn = memoise;
         // measures whose every rate period is ad valorem or free: their amount is proportional to the value
@@ -55,13 +61,14 @@ public sealed class ScenarioRater
     public decimal Rate(EntryLine entry, Span<decimal> families, out string measures)
     {
         if (!_memoOn || entry.CustomsValue < 0) return FromQuote(_engine.Quote(entry), families, out measures);
-        var key = new MemoKey(entry.Code, entry.Origin, entry.Importer, entry.Date, entry.MetalShare, entry.Program);
+        var segment = _segments.SegmentOf(entry.Importer, entry.Origin, entry.Date);
+        var key = new MemoKey(entry.Code, entry.Origin, entry.Importer, segment, entry.MetalShare, entry.Program);
         if (!_memo.TryGetValue(key, out var memo))
         {
             var misses = Interlocked.Increment(ref _misses);
-            if (misses == TrialLookups && Interlocked.Read(ref _hits) < misses)
+            if (misses == TrialLookups - TrialLookups / TrialHitRatio && Interlocked.Read(ref _hits) < TrialLookups / TrialHitRatio)
             {
-                // fewer than half the lookups found a line to reuse: quoting directly is cheaper from here on
+                // fewer than one lookup in eight found a line to reuse: quoting directly is cheaper from here on
                 _memoOn = false;
                 _memo.Clear();
             }
@@ -144,7 +151,8 @@ public sealed class ScenarioRater
         return true;
     }
 
-    private readonly record struct MemoKey(HtsCode Code, string Origin, string Importer, DateOnly Date, decimal? Metal, string? Program);
+    /// <summary>Segment numbers count per importer and origin, which the key carries too.</summary>
+    private readonly record struct MemoKey(HtsCode Code, string Origin, string Importer, int Segment, decimal? Metal, string? Program);
 
     /// <summary>Rates per dollar of value for each layer, or null factors: quote every line directly.</summary>
     private sealed record Memo(decimal[]? Factors, int[] Families, string Measures)
