@@ -20,7 +20,7 @@ public class RuleSegmentsTests
         Id = id, Title = id, Family = "f", Importer = "US",
         Origins = new OriginScope([.. origins], [.. except]),
         Products = new ProductScope([.. include], []),
-        Rates = [.. rates.Select(r => new RatePeriod(D(r.From), DutyExpression.Parse(r.Rate)))],
+        Rates = [.. rates.Select(r => new RatePeriod(D(r.From), DutyExpression.Parse(r.Rate)!))],
         Through = through,
         Source = new Provenance("test instrument"),
     };
