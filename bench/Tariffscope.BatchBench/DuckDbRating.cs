@@ -29,7 +29,7 @@ internal static class DuckDbRating
         var output = Path.GetFullPath(a.Required("out"));
         var scenarios = (a.Optional("scenario") ?? "actual").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var workspace = Workspace.Load(DataDirectory.Resolve(a.Required("data-dir")));
-        var cols = scenarios.Select(s => new ScenarioColumns(s, workspace.Engine(s))).ToList();
+        var cols = scenarios.Select(s => new ScenarioColumns(s, workspace.Engine(s), workspace.Schedules)).ToList();
 
         // 1. the segments: every date on which something that rates a line can change
         var prep = Stopwatch.StartNew();

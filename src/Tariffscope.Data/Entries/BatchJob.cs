@@ -41,7 +41,7 @@ public static class BatchJob
         {
             if (!workspace.Scenarios.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
                 throw new ArgumentException($"--scenario: unknown scenario '{name}' (known: {string.Join(", ", workspace.Scenarios.Names)})");
-            return new ScenarioColumns(name, workspace.Engine(name, o.AsKnownOn));
+            return new ScenarioColumns(name, workspace.Engine(name, o.AsKnownOn), workspace.Schedules);
         }).ToList();
         if (scenarios.Select(s => s.Prefix).Distinct().Count() != scenarios.Count) throw new ArgumentException("--scenario: a scenario is named twice");
 

@@ -90,7 +90,7 @@ public class BatchAgreementTests
         var rnd = new Random(7);
         foreach (var scenario in new[] { "actual", BatchRun.Lapse })
         {
-            var cols = new ScenarioColumns(scenario, BatchRun.World.Engine(scenario));
+            var cols = new ScenarioColumns(scenario, BatchRun.World.Engine(scenario), BatchRun.World.Schedules);
             var memo = new ScenarioRater(cols, memoise: true);
             var direct = new ScenarioRater(cols, memoise: false);
             var keys = Enumerable.Range(0, 40).Select(i => RandomLine(rnd, i)).ToList();
@@ -119,7 +119,7 @@ public class BatchAgreementTests
     {
         // 2204.21.50 wine: 6.3¢/liter (a specific rate): the duty does not scale with value, so no memo may be used.
         // By hand: 500 liters × $0.063 = $31.50 whatever the value.
-        var cols = new ScenarioColumns("actual", BatchRun.World.Engine());
+        var cols = new ScenarioColumns("actual", BatchRun.World.Engine(), BatchRun.World.Schedules);
         var memo = new ScenarioRater(cols, memoise: true);
         foreach (var value in new[] { 1000m, 2000m, 5m })
         {

@@ -9,8 +9,9 @@ namespace Tariffscope.Engine.Batch;
 /// <summary>
 /// Rates lines under one scenario into its result columns: the duty per measure family, the total and the ids of
 /// the measures applied. With <see cref="Memoise"/>, lines whose every rate is ad valorem reuse the layers of an
-/// earlier quote for the same code, origin, importer, date, metal share and programme, scaled to the line's value
-/// and rounded to the cent per layer exactly as the engine rounds (the tests hold it to engine.Quote line by line).
+/// earlier quote for the same code, origin, importer, rule segment (<see cref="RuleSegments"/>: the span of days
+/// over which nothing the quote reads changes), metal share and programme, scaled to the line's value and rounded
+/// to the cent per layer exactly as the engine rounds (the tests hold it to engine.Quote line by line).
 /// </summary>
 public sealed class ScenarioRater
 {
@@ -18,20 +19,16 @@ public sealed class ScenarioRater
     /// (rate × share, up to 14 decimals) survives the engine's rounding to the cent.</summary>
     internal const decimal ReferenceValue = 100_000_000_000_000m;
     private const int MemoLimit = 250_000;
-    /// <summary>Lookups after which the memo judges whether it pays: a miss costs a little more than a quote.</summary>
-    private const int TrialLookups = 16_384;
 
     private readonly TariffEngine _engine;
     private readonly ScenarioColumns _columns;
     private readonly FrozenSet<string> _adValoremMeasures;
+    private readonly RuleSegments _segments;
     private readonly ConcurrentDictionary<MemoKey, Memo> _memo = new();
     private int _memoSize;
     private long _hits, _misses;
-    private volatile bool _memoOn;
 
     public bool Memoise { get; }
-    /// <summary>False once the memo found too few repeats to pay (dates spread over many days, say).</summary>
-    public bool MemoActive => _memoOn;
     public ScenarioColumns Columns => _columns;
     public long MemoHits => Interlocked.Read(ref _hits);
     public long MemoMisses => Interlocked.Read(ref _misses);
@@ -40,8 +37,8 @@ public sealed class ScenarioRater
     {
         _columns = columns;
         _engine = columns.Engine;
+        _segments = columns.Segments;
         Memoise = memoise;
-        _memoOn = memoise;
         // measures whose every rate period is ad valorem or free: their amount is proportional to the value
         _adValoremMeasures = _engine.Policy.Measures.Where(m => m.Rates.All(p => IsProportional(p.Rate))).Select(m => m.Id).ToFrozenSet(StringComparer.Ordinal);
     }
@@ -54,27 +51,23 @@ public sealed class ScenarioRater
     /// </summary>
     public decimal Rate(EntryLine entry, Span<decimal> families, out string measures)
     {
-        if (!_memoOn || entry.CustomsValue < 0) return FromQuote(_engine.Quote(entry), families, out measures);
-        var key = new MemoKey(entry.Code, entry.Origin, entry.Importer, entry.Date, entry.MetalShare, entry.Program);
-        if (!_memo.TryGetValue(key, out var memo))
+        if (!Memoise || entry.CustomsValue < 0) return FromQuote(_engine.Quote(entry), families, out measures);
+        var segment = _segments.SegmentOf(entry.Importer, entry.Origin, entry.Date);
+        var key = new MemoKey(entry.Code, entry.Origin, entry.Importer, segment, entry.MetalShare, entry.Program);
+        if (_memo.TryGetValue(key, out var memo) && !ReferenceEquals(memo, Memo.SeenOnce)) Interlocked.Increment(ref _hits);
+        else
         {
-            var misses = Interlocked.Increment(ref _misses);
-            if (misses == TrialLookups && Interlocked.Read(ref _hits) < misses)
+            Interlocked.Increment(ref _misses);
+            if (memo is null)
             {
-                // fewer than half the lookups found a line to reuse: quoting directly is cheaper from here on
-                _memoOn = false;
-                _memo.Clear();
+                // first sighting: quote directly and only note the key. Building a memo costs a quote at the
+                // reference value, which pays only for keys that come back; many keys of a file come once.
+                Remember(key, Memo.SeenOnce);
+                return FromQuote(_engine.Quote(entry), families, out measures);
             }
             memo = Build(entry);
-            if (Interlocked.Increment(ref _memoSize) > MemoLimit)
-            {
-                // bounded memory: start afresh rather than grow with the file
-                _memo.Clear();
-                Interlocked.Exchange(ref _memoSize, 1);
-            }
-            _memo.TryAdd(key, memo);
+            _memo[key] = memo;
         }
-        else Interlocked.Increment(ref _hits);
         if (memo.Factors is null) return FromQuote(_engine.Quote(entry), families, out measures);
         decimal total = 0;
         var value = entry.CustomsValue;
@@ -86,6 +79,17 @@ public sealed class ScenarioRater
         }
         measures = memo.Measures;
         return total;
+    }
+
+    private void Remember(MemoKey key, Memo memo)
+    {
+        if (Interlocked.Increment(ref _memoSize) > MemoLimit)
+        {
+            // bounded memory: start afresh rather than grow with the file
+            _memo.Clear();
+            Interlocked.Exchange(ref _memoSize, 1);
+        }
+        _memo.TryAdd(key, memo);
     }
 
     private decimal FromQuote(Quote q, Span<decimal> families, out string measures)
@@ -144,11 +148,14 @@ public sealed class ScenarioRater
         return true;
     }
 
-    private readonly record struct MemoKey(HtsCode Code, string Origin, string Importer, DateOnly Date, decimal? Metal, string? Program);
+    /// <summary>Segment numbers count per importer and origin, which the key carries too.</summary>
+    private readonly record struct MemoKey(HtsCode Code, string Origin, string Importer, int Segment, decimal? Metal, string? Program);
 
     /// <summary>Rates per dollar of value for each layer, or null factors: quote every line directly.</summary>
     private sealed record Memo(decimal[]? Factors, int[] Families, string Measures)
     {
         public static readonly Memo Direct = new(null, [], "");
+        /// <summary>A key met once so far: no memo built yet.</summary>
+        public static readonly Memo SeenOnce = new(null, [], "");
     }
 }
