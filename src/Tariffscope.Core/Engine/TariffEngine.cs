@@ -25,9 +25,6 @@ public sealed class TariffEngine
     public PolicySet Policy { get; }
     public string ScheduleDescription { get; }
 
-    // Texts of the base layer, per line and revision: built once, not on every quote.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(TariffLine Line, ScheduleRevision Revision, string Column), (string, string)> _baseTexts = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(TariffLine Line, ScheduleRevision Revision), Provenance> _baseSources = new();
 
     public TariffEngine(IReadOnlyDictionary<string, Schedule> schedules, PolicySet policy, string scheduleDescription)
     {
@@ -288,10 +285,8 @@ public sealed class TariffEngine
         }
 
         applied.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : string.CompareOrdinal(a.MeasureId, b.MeasureId));
-        var (baseTitle, baseHeading) = _baseTexts.GetOrAdd((line.RateLine, line.Revision, baseColumn),
-            k => ($"{k.Column} rate ({k.Revision.Name})", k.Line.Code.ToString()));
-        var baseLayer = new Layer("base", baseTitle, Layer.BaseFamily, "Chapters 1–97",
-            baseHeading, baseExpr.ToString(), 1m, Cents(baseOutcome.Amount), baseSource, int.MaxValue, []);
+        var baseLayer = new Layer("base", line.BaseTitle(baseColumn), Layer.BaseFamily, "Chapters 1–97",
+            baseSource.Heading, baseExpr.ToString(), 1m, Cents(baseOutcome.Amount), baseSource, int.MaxValue, []);
         applied.Add(baseLayer);
         return new Quote(entry, Policy.Name, line.Revision.Label,
             line.Line.Description, applied.ToImmutableArray(), omitted?.ToImmutable() ?? [],
@@ -302,8 +297,7 @@ public sealed class TariffEngine
     /// available on the line, else the general (MFN) rate.</summary>
     private (DutyExpression Expr, string Column, Provenance Source) BaseRate(EntryLine entry, ResolvedLine line, ImmutableArray<string>.Builder warnings)
     {
-        var src = _baseSources.GetOrAdd((line.RateLine, line.Revision),
-            k => new Provenance(k.Revision.Name, Heading: k.Line.Code.ToString(), Note: k.Revision.Source));
+        var src = line.BaseSource;
         if (_column2.TryGetValue(entry.Importer, out var c2) && c2.Contains(entry.Origin) && line.Other is not null)
             return (line.Other, "Column 2", src);
         if (entry.Program is { Length: > 0 } prog)
@@ -315,7 +309,7 @@ public sealed class TariffEngine
         }
         if (line.General is null)
             throw new RatingException(RatingProblem.UnreadableRate, "code", $"{line.Line.Code} has no general rate in {line.Revision.Name}");
-        return (line.General, "General (MFN)", src);
+        return (line.General, ResolvedLine.GeneralColumn, src);
     }
 
     private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);

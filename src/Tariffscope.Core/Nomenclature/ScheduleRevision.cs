@@ -18,6 +18,18 @@ public sealed record ResolvedLine(
     ImmutableArray<HtsCode> Chapter99Refs,
     TariffLine RateLine)
 {
+    /// <summary>Where the base rate comes from: this revision, at the line that prints it (made once per line).</summary>
+    public Provenance BaseSource => _baseSource ??= new Provenance(Revision.Name, Heading: RateLine.Code.ToString(), Note: Revision.Source);
+    private Provenance? _baseSource;
+
+    /// <summary>"General (MFN) rate (rev_19)": the base layer's title for a column of this line.</summary>
+    public string BaseTitle(string column) =>
+        column == GeneralColumn ? _generalTitle ??= $"{column} rate ({Revision.Name})" : $"{column} rate ({Revision.Name})";
+    private string? _generalTitle;
+
+    /// <summary>The column most quotes are charged at.</summary>
+    public const string GeneralColumn = "General (MFN)";
+
     /// <summary>Descriptions from the chapter heading down to the line, as a reader would follow them.</summary>
     public IReadOnlyList<string> DescriptionPath =>
         Line.Ancestors().Reverse().Append(Line).SelectMany(l => l.GroupHeadings.Append(l.Description)).ToList();
@@ -91,15 +103,22 @@ public sealed class ScheduleRevision
     {
         var line = Find(code);
         if (line is null) return null;
-        var rateLine = line;
-        foreach (var l in line.Ancestors().Prepend(line))
-        {
-            if (l.General is not null) { rateLine = l; break; }
-        }
+        // one walk up the chain (every code of a file is resolved once per revision it is quoted in)
+        TariffLine? rateLine = null;
         var units = line.Units;
-        if (units.IsEmpty)
-            foreach (var a in line.Ancestors()) if (!a.Units.IsEmpty) { units = a.Units; break; }
-        var refs = line.Ancestors().Prepend(line).SelectMany(l => l.Chapter99Refs).Distinct().ToImmutableArray();
+        var refs = ImmutableArray<HtsCode>.Empty;
+        List<HtsCode>? merged = null;
+        for (var l = line; l is not null; l = l.Parent)
+        {
+            if (rateLine is null && l.General is not null) rateLine = l;
+            if (units.IsEmpty) units = l.Units;
+            if (l.Chapter99Refs.IsEmpty) continue;
+            if (refs.IsEmpty && merged is null) { refs = l.Chapter99Refs; continue; }
+            merged ??= [.. refs];
+            foreach (var r in l.Chapter99Refs) if (!merged.Contains(r)) merged.Add(r);
+        }
+        rateLine ??= line;
+        if (merged is not null) refs = [.. merged];
         return new ResolvedLine(line, this, rateLine.General, rateLine.Special, rateLine.Other, units, refs, rateLine);
     }
 

@@ -51,7 +51,7 @@ public sealed class ScenarioRater
     /// </summary>
     public decimal Rate(EntryLine entry, Span<decimal> families, out string measures)
     {
-        if (!Memoise || entry.CustomsValue < 0) return FromQuote(_engine.Quote(entry), families, out measures);
+        if (!Memoise || entry.CustomsValue < 0) return FromQuote(_engine.Quote(entry, QuoteDetail.Amounts), families, out measures);
         var segment = _segments.SegmentOf(entry.Importer, entry.Origin, entry.Date);
         var key = new MemoKey(entry.Code, entry.Origin, entry.Importer, segment, entry.MetalShare, entry.Program);
         if (_memo.TryGetValue(key, out var memo) && !ReferenceEquals(memo, Memo.SeenOnce)) Interlocked.Increment(ref _hits);
@@ -63,12 +63,12 @@ public sealed class ScenarioRater
                 // first sighting: quote directly and only note the key. Building a memo costs a quote at the
                 // reference value, which pays only for keys that come back; many keys of a file come once.
                 Remember(key, Memo.SeenOnce);
-                return FromQuote(_engine.Quote(entry), families, out measures);
+                return FromQuote(_engine.Quote(entry, QuoteDetail.Amounts), families, out measures);
             }
             memo = Build(entry);
             _memo[key] = memo;
         }
-        if (memo.Factors is null) return FromQuote(_engine.Quote(entry), families, out measures);
+        if (memo.Factors is null) return FromQuote(_engine.Quote(entry, QuoteDetail.Amounts), families, out measures);
         decimal total = 0;
         var value = entry.CustomsValue;
         for (int i = 0; i < memo.Factors.Length; i++)
