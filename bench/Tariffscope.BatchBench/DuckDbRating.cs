@@ -29,7 +29,7 @@ internal static class DuckDbRating
         var output = Path.GetFullPath(a.Required("out"));
         var scenarios = (a.Optional("scenario") ?? "actual").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var workspace = Workspace.Load(DataDirectory.Resolve(a.Required("data-dir")));
-        var cols = scenarios.Select(s => new ScenarioColumns(s, workspace.Engine(s), workspace.Schedules)).ToList();
+        var cols = scenarios.Select(s => new ScenarioColumns(s, workspace.Engine(s))).ToList();
 
         // 1. the segments: every date on which something that rates a line can change
         var prep = Stopwatch.StartNew();
@@ -139,7 +139,8 @@ internal static class DuckDbRating
     }
 }
 
-/// <summary>The same reference value the batch memo uses, so both carry rates to the same precision.</summary>
+/// <summary>The value rates are quoted at for the rates table: large enough that a layer's rate per dollar (rate ×
+/// share, up to 14 decimals) survives the engine's rounding to the cent.</summary>
 internal static class ScenarioRaterReference
 {
     public const decimal Value = 100_000_000_000_000m;

@@ -76,9 +76,8 @@ for lines in 1000000 "$N"; do
   read -r tb mb cb < <(timed "$CLI" rate "$IN" --out "$WORK/rated-$lines.csv" --scenario "$SCENARIOS" --data-dir "$DATA" --json)
   rated=$(grep -o '"rated": [0-9]*' "$WORK/stdout.log" | grep -o '[0-9]*'); rejected=$(grep -o '"rejected": [0-9]*' "$WORK/stdout.log" | grep -o '[0-9]*')
   inner=$(grep -o '"seconds": [0-9.]*' "$WORK/stdout.log" | grep -o '[0-9.]*$')
-  hits=$(grep -o '"memoHits": [0-9]*' "$WORK/stdout.log" | grep -o '[0-9]*$' || echo 0); misses=$(grep -o '"memoMisses": [0-9]*' "$WORK/stdout.log" | grep -o '[0-9]*$' || echo 0)
   cp "$WORK/stdout.log" "$WORK/rate-$lines.json"
-  echo "  (b) tariffscope rate: ${tb}s (pipeline ${inner}s; CPU ${cb}s), peak ${mb} MB; rated $rated, rejected $rejected; memo hits $hits of $(( hits + misses )) lookups"
+  echo "  (b) tariffscope rate: ${tb}s (pipeline ${inner}s; CPU ${cb}s), peak ${mb} MB; rated $rated, rejected $rejected"
   read -r tc mc cc < <(timed "$BENCH" duckdb --in "$IN" --out "$WORK/duckdb-$lines.csv" --data-dir "$DATA" --scenario "$SCENARIOS")
   join=$(grep -o 'RESULT duckdb_join.*seconds=[0-9.]*' "$WORK/stdout.log" | grep -o 'seconds=[0-9.]*' | cut -d= -f2)
   prep=$(grep -o 'RESULT duckdb_prepare.*seconds=[0-9.]*' "$WORK/stdout.log" | grep -o 'seconds=[0-9.]*' | cut -d= -f2)

@@ -15,10 +15,6 @@ public sealed record BatchDocument(
     public sealed record LargeLine(long Line, string Code, string Origin, DateOnly Date, decimal CustomsValue, IReadOnlyList<decimal> Duty, decimal Difference);
     public sealed record RejectGroup(string Field, string? Scenario, long Lines, long FirstLine, string FirstReason);
 
-    /// <summary>Lookups of the rating memo that reused an earlier quote, and those that did not, over all scenarios.</summary>
-    public long MemoHits { get; init; }
-    public long MemoMisses { get; init; }
-
     public static BatchDocument From(BatchResult r, string? report)
     {
         var s = r.Summary;
@@ -29,7 +25,6 @@ public sealed record BatchDocument(
             s.ByChapter.OrderBy(g => g.Key).Select(g => new Group(g.Key, g.Value.Lines, g.Value.Value, g.Value.Duty, g.Value.Difference)).ToList(),
             s.ByOrigin.OrderBy(g => g.Key).Select(g => new Group(g.Key, g.Value.Lines, g.Value.Value, g.Value.Duty, g.Value.Difference)).ToList(),
             s.Top.Select(t => new LargeLine(t.Line, t.Code, t.Origin, t.Date, t.Value, t.Duty, t.Difference)).ToList(),
-            s.RejectCounts.Select(x => new RejectGroup(x.Field, x.Scenario, x.Count, x.FirstLine, x.Example)).ToList())
-        { MemoHits = r.MemoHits, MemoMisses = r.MemoMisses };
+            s.RejectCounts.Select(x => new RejectGroup(x.Field, x.Scenario, x.Count, x.FirstLine, x.Example)).ToList());
     }
 }

@@ -51,10 +51,6 @@ public sealed class RateSettings : DataSettings
     [Description("Rating threads (default: one per processor)")]
     public int Workers { get; set; }
 
-    [CommandOption("--no-memo")]
-    [Description("Quote every line afresh instead of reusing the layers of an earlier, identical ad valorem line (for comparison; the results are the same)")]
-    public bool NoMemo { get; set; }
-
     public override ValidationResult Validate()
     {
         if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("--out: give the result file, e.g. --out rated.csv");
@@ -80,7 +76,7 @@ public sealed class RateSettings : DataSettings
         Date = Date is null ? null : DateOnly.ParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
         AsKnownOn = AsKnownOn is null ? null : DateOnly.ParseExact(AsKnownOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
         Map = EntryColumns.ParseMap(Map), Delimiter = Delimiter is null ? null : ParseDelimiter(Delimiter),
-        Workers = Workers, Memoise = !NoMemo,
+        Workers = Workers,
     };
 }
 

@@ -17,14 +17,13 @@ public sealed record BatchOptions
     public IReadOnlyDictionary<string, string>? Map { get; init; }
     public char? Delimiter { get; init; }
     public int Workers { get; init; }
-    public bool Memoise { get; init; } = true;
     public int ChunkLines { get; init; } = BatchPipeline.DefaultChunkLines;
 }
 
 /// <summary>The outcome of a batch: the summary, and the counts of each stage that must agree.</summary>
 public sealed record BatchResult(
     BatchSummary Summary, string InputFormat, IReadOnlyList<string> InputColumns, long LinesRead, long RowsWritten, long RejectsWritten,
-    string OutputPath, string RejectsPath, TimeSpan Elapsed, long MemoHits, long MemoMisses)
+    string OutputPath, string RejectsPath, TimeSpan Elapsed)
 {
     /// <summary>Every line the reader handed over is in the output or the rejects, and the summary agrees.</summary>
     public bool IsAccounted => LinesRead == RowsWritten + RejectsWritten && Summary.InputLines == LinesRead
@@ -41,19 +40,19 @@ public static class BatchJob
         {
             if (!workspace.Scenarios.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
                 throw new ArgumentException($"--scenario: unknown scenario '{name}' (known: {string.Join(", ", workspace.Scenarios.Names)})");
-            return new ScenarioColumns(name, workspace.Engine(name, o.AsKnownOn), workspace.Schedules);
+            return new ScenarioColumns(name, workspace.Engine(name, o.AsKnownOn));
         }).ToList();
         if (scenarios.Select(s => s.Prefix).Distinct().Count() != scenarios.Count) throw new ArgumentException("--scenario: a scenario is named twice");
 
         using var source = EntryFiles.Open(o.Input, o.Delimiter);
         var columns = EntryColumns.Match(source.Columns, o.Map, o.Date is not null);
         var layout = new BatchLayout(source.Columns, scenarios);
-        var rater = new BatchRater(layout, new EntryLineParser(columns, o.Date), o.Memoise);
+        var rater = new BatchRater(layout, new EntryLineParser(columns, o.Date));
         using var files = new ResultFiles(layout, o.Output, o.Rejects);
         var summary = await BatchPipeline.RunAsync(BatchPipeline.Chunk(source.Lines(), o.ChunkLines), rater, files, o.Workers,
             lines => progress?.Invoke(lines, source.Fraction), ct);
         files.Commit();
         return new BatchResult(summary, source.Format, source.Columns, source.LinesRead, files.RowsWritten, files.RejectsWritten,
-            files.OutputPath, files.RejectsPath, watch.Elapsed, rater.Scenarios.Sum(s => s.MemoHits), rater.Scenarios.Sum(s => s.MemoMisses));
+            files.OutputPath, files.RejectsPath, watch.Elapsed);
     }
 }

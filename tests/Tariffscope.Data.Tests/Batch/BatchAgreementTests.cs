@@ -7,7 +7,7 @@ using Tariffscope.Nomenclature;
 
 namespace Tariffscope.Tests.Batch;
 
-/// <summary>Batch results agree with <c>engine.Quote</c> line by line, with and without the memo.</summary>
+/// <summary>Batch results agree with <c>engine.Quote</c> line by line.</summary>
 public class BatchAgreementTests
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -84,47 +84,16 @@ public class BatchAgreementTests
     }
 
     [Fact]
-    public void The_memo_gives_exactly_the_amounts_of_a_fresh_quote()
+    public void A_specific_rate_is_charged_on_the_quantity_whatever_the_value()
     {
-        // many lines share a key (code, origin, date, share, programme) and differ in value, so the memo is used
-        var rnd = new Random(7);
-        foreach (var scenario in new[] { "actual", BatchRun.Lapse })
-        {
-            var cols = new ScenarioColumns(scenario, BatchRun.World.Engine(scenario), BatchRun.World.Schedules);
-            var memo = new ScenarioRater(cols, memoise: true);
-            var direct = new ScenarioRater(cols, memoise: false);
-            var keys = Enumerable.Range(0, 40).Select(i => RandomLine(rnd, i)).ToList();
-            for (int i = 0; i < 3000; i++)
-            {
-                var k = keys[rnd.Next(keys.Count)];
-                // values that land on half cents after multiplying by rates such as 2.5%, 3.4% or 7.5%
-                var value = rnd.Next(0, 3) == 0 ? rnd.Next(1, 100_000) / 100m : rnd.NextInt64(1, 10_000_000_000) / 100m;
-                var e = Entry(k) with { CustomsValue = value };
-                decimal[] a = new decimal[cols.FamilyCount], b = new decimal[cols.FamilyCount];
-                string ma, mb;
-                decimal ta, tb;
-                try { tb = direct.Rate(e, b, out mb); }
-                catch (RatingException) { Assert.Throws<RatingException>(() => memo.Rate(e, a, out _)); continue; }
-                ta = memo.Rate(e, a, out ma);
-                Assert.Equal(tb, ta);
-                Assert.Equal(b, a);
-                Assert.Equal(mb, ma);
-            }
-            Assert.True(memo.MemoHits > 1000, $"the memo was hit only {memo.MemoHits} times");
-        }
-    }
-
-    [Fact]
-    public void Lines_with_a_specific_rate_bypass_the_memo_and_still_agree()
-    {
-        // 2204.21.50 wine: 6.3¢/liter (a specific rate): the duty does not scale with value, so no memo may be used.
+        // 2204.21.50 wine: 6.3¢/liter (a specific rate): the duty does not scale with value.
         // By hand: 500 liters × $0.063 = $31.50 whatever the value.
-        var cols = new ScenarioColumns("actual", BatchRun.World.Engine(), BatchRun.World.Schedules);
-        var memo = new ScenarioRater(cols, memoise: true);
+        var cols = new ScenarioColumns("actual", BatchRun.World.Engine());
+        var rater = new ScenarioRater(cols);
         foreach (var value in new[] { 1000m, 2000m, 5m })
         {
             var fam = new decimal[cols.FamilyCount];
-            memo.Rate(new EntryLine { Code = HtsCode.Parse("2204.21.50"), Origin = "AR", Date = new DateOnly(2025, 3, 1), CustomsValue = value,
+            rater.Rate(new EntryLine { Code = HtsCode.Parse("2204.21.50"), Origin = "AR", Date = new DateOnly(2025, 3, 1), CustomsValue = value,
                 Quantities = [new Quantity(500, "liters")] }, fam, out _);
             Assert.Equal(31.50m, fam[cols.FamilyIndex(Layer.BaseFamily)]);
         }

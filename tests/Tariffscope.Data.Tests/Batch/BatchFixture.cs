@@ -25,11 +25,11 @@ internal sealed class BatchRun : IDisposable
     public string PathOf(string name) => Path.Combine(Dir, name);
 
     public BatchResult Run(string input, string output = "out.csv", string[]? scenarios = null, DateOnly? date = null,
-        IReadOnlyDictionary<string, string>? map = null, bool memoise = true, int chunk = 7, CancellationToken ct = default) =>
+        IReadOnlyDictionary<string, string>? map = null, int chunk = 7, CancellationToken ct = default) =>
         BatchJob.RunAsync(World, new BatchOptions
         {
             Input = input, Output = PathOf(output), Scenarios = scenarios ?? ["actual"], Date = date, Map = map,
-            Memoise = memoise, ChunkLines = chunk, Workers = 2,
+            ChunkLines = chunk, Workers = 2,
         }, ct: ct).GetAwaiter().GetResult();
 
     /// <summary>Rows of a CSV file as column → text.</summary>

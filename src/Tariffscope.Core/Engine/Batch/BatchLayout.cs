@@ -14,19 +14,15 @@ public sealed class ScenarioColumns
 
     public string Scenario { get; }
     public TariffEngine Engine { get; }
-    /// <summary>Spans of days over which the scenario's rules stand still, for the rater's memo.</summary>
-    public RuleSegments Segments { get; }
     /// <summary>Family ids, the base family last.</summary>
     public IReadOnlyList<string> Families { get; }
     public IReadOnlyList<string> FamilyTitles { get; }
     public string Prefix { get; }
 
-    /// <param name="schedules">The schedules <paramref name="engine"/> was built with, by importer.</param>
-    public ScenarioColumns(string scenario, TariffEngine engine, IReadOnlyDictionary<string, Schedule> schedules)
+    public ScenarioColumns(string scenario, TariffEngine engine)
     {
         Scenario = scenario;
         Engine = engine;
-        Segments = new RuleSegments(engine.Policy, schedules);
         Prefix = ColumnName(scenario);
         var fams = engine.Policy.Families.Values.OrderBy(f => f.Order).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
         Families = [.. fams.Select(f => f.Id), Layer.BaseFamily];

@@ -13,11 +13,11 @@ public sealed class BatchRater
     public EntryLineParser Parser { get; }
     public int TopLines { get; init; } = 10;
 
-    public BatchRater(BatchLayout layout, EntryLineParser parser, bool memoise = true)
+    public BatchRater(BatchLayout layout, EntryLineParser parser)
     {
         Layout = layout;
         Parser = parser;
-        _scenarios = layout.Scenarios.Select(s => new ScenarioRater(s, memoise)).ToArray();
+        _scenarios = layout.Scenarios.Select(s => new ScenarioRater(s)).ToArray();
     }
 
     public IReadOnlyList<ScenarioRater> Scenarios => _scenarios;

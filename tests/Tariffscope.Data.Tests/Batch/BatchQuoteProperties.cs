@@ -6,10 +6,11 @@ using Tariffscope.Nomenclature;
 namespace Tariffscope.Tests.Batch;
 
 /// <summary>
-/// The memo keyed by rule segment gives, for any line of the built-in schedule under the shipped policy, exactly
-/// what a fresh <c>engine.Quote</c> gives: the total, each family's amount and the measures applied.
+/// Batch rating (quotes without the words, <see cref="QuoteDetail.Amounts"/>) gives, for any line of the built-in
+/// schedule under the shipped policy, exactly what a full <c>engine.Quote</c> gives: the total, each family's amount
+/// and the measures applied.
 /// </summary>
-public class SegmentMemoPropertyTests
+public class BatchQuoteProperties
 {
     private static readonly string[] Origins = ["CN", "DE", "JP", "CA", "MX", "VN", "GB", "IN", "BR", "KR", "CH", "ZZ"];
     private static readonly decimal?[] MetalShares = [null, null, null, 0m, 0.25m, 0.6m, 1m];
@@ -32,24 +33,19 @@ public class SegmentMemoPropertyTests
                 MetalShare = MetalShares[m], Program = Programs[p],
             });
 
-    /// <summary>A few (code, origin, share, programme) keys, each entered at many dates and values.</summary>
-    private static readonly Gen<EntryLine[]> Repeats =
-        Gen.Select(Line.Array[1, 5], Gen.Select(Gen.Int[0, 4], Gen.Int[0, Days - 1], Value).Array[50, 150])
-            .Select((keys, picks) => picks.Select(x => keys[x.Item1 % keys.Length] with { Date = First.AddDays(x.Item2), CustomsValue = x.Item3 }).ToArray());
-
-    /// <summary>Rates every line with a fresh memo and compares with the engine's quote; returns the memo's hits.</summary>
-    private static long Check(string scenario, EntryLine[] lines)
+    /// <summary>Rates every line as a batch does and compares with the engine's full quote.</summary>
+    private static void Check(string scenario, EntryLine[] lines)
     {
         var engine = BatchRun.World.Engine(scenario);
-        var cols = new ScenarioColumns(scenario, engine, BatchRun.World.Schedules);
-        var memo = new ScenarioRater(cols, memoise: true);
+        var cols = new ScenarioColumns(scenario, engine);
+        var rater = new ScenarioRater(cols);
         foreach (var e in lines)
         {
             Quote q;
             try { q = engine.Quote(e); }
-            catch (RatingException) { Assert.Throws<RatingException>(() => memo.Rate(e, new decimal[cols.FamilyCount], out _)); continue; }
+            catch (RatingException) { Assert.Throws<RatingException>(() => rater.Rate(e, new decimal[cols.FamilyCount], out _)); continue; }
             var fams = new decimal[cols.FamilyCount];
-            var total = memo.Rate(e, fams, out var measures);
+            var total = rater.Rate(e, fams, out var measures);
             var where = $"{e.Code} {e.Origin} {e.Date:yyyy-MM-dd} {e.CustomsValue} metal {e.MetalShare} programme {e.Program} ({scenario})";
             Assert.True(q.Total == total, $"{where}: total {total}, engine {q.Total}");
             var expected = new decimal[cols.FamilyCount];
@@ -57,7 +53,6 @@ public class SegmentMemoPropertyTests
             Assert.True(expected.SequenceEqual(fams), $"{where}: families {string.Join(' ', fams)}, engine {string.Join(' ', expected)}");
             Assert.Equal(string.Join(';', q.Layers.Where(l => !l.IsBase).Select(l => l.MeasureId)), measures);
         }
-        return memo.MemoHits;
     }
 
     [Fact]
@@ -67,17 +62,4 @@ public class SegmentMemoPropertyTests
             Check("actual", lines);
             Check(BatchRun.Lapse, lines);
         }, iter: 60);
-
-    [Fact]
-    public void Keys_repeated_at_many_dates_hit_the_memo_and_agree_with_the_engine()
-    {
-        long hits = 0;
-        Repeats.Sample(lines =>
-        {
-            Interlocked.Add(ref hits, Check("actual", lines));
-            Interlocked.Add(ref hits, Check(BatchRun.Lapse, lines));
-        }, iter: 60);
-        // ≤ 5 keys × a few dozen segments against 50–150 lines a run: most lookups find an earlier line
-        Assert.True(hits > 1000, $"the memo was hit only {hits} times");
-    }
 }
