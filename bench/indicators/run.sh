@@ -44,7 +44,8 @@ run() {
   /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$CLI" indicators series --data-dir "$DATA" "$@" >"$WORK/out.txt" 2>&1
   read -r wall user sys rss <"$WORK/time.txt"
   local stats
-  stats=$(tr '\n' ' ' <"$WORK/out.txt" | grep -o '[0-9,]* dates, [0-9,]* quotes' | head -1 || true)
+  # the command's own summary line, which the terminal width may have wrapped
+  stats=$(tr '\n' ' ' <"$WORK/out.txt" | tr -s ' ' | grep -o '[0-9,]* dates, [0-9,]* quotes' | head -1 || true)
   printf '| %-44s | %6.1f s | %6.1f s | %5d MB | %s |\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" $(( rss / 1024 )) "${stats:-?}"
 }
 
