@@ -51,6 +51,10 @@ public sealed class IndicatorsSettings : DataSettings
     [Description("Also draw a step chart (.png or .svg): one line per partner or scenario")]
     public string? Chart { get; set; }
 
+    [CommandOption("--claim <LIST>")]
+    [Description("Take a special programme as claimed on every line of a partner that offers it, e.g. CA=S,MX=S (USMCA): the bound with every eligible claim made; without it, no claim is made")]
+    public string? Claim { get; set; }
+
     [CommandOption("--rate <KIND>")]
     [Description("Which average the chart draws: total (default) or additional")]
     public string Rate { get; set; } = "total";
@@ -62,6 +66,10 @@ public sealed class IndicatorsSettings : DataSettings
         "measure" => IndicatorGrouping.Measure,
         _ => IndicatorGrouping.None,
     };
+
+    /// <summary>Partner → programme, from "CA=S,MX=S".</summary>
+    public IReadOnlyDictionary<string, string> Claims => (Claim ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(c => c.Split('=', 2, StringSplitOptions.TrimEntries)).ToDictionary(p => p[0].ToUpperInvariant(), p => p[1].ToUpperInvariant());
 
     public IReadOnlyList<string> Scenarios => Scenario.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     public IReadOnlyList<string> Partners => (Partner ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToUpperInvariant()).ToList();
@@ -79,6 +87,9 @@ public sealed class IndicatorsSettings : DataSettings
         if (Chart is not null && !(Chart.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || Chart.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)))
             return ValidationResult.Error($"--chart: expected a file name ending in .png or .svg; found \"{Chart}\"");
         if (Scenarios.Count == 0) return ValidationResult.Error("--scenario: name at least one scenario");
+        foreach (var c in (Claim ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (c.Split('=', StringSplitOptions.TrimEntries) is not [{ Length: > 0 }, { Length: > 0 }])
+                return ValidationResult.Error($"--claim: expected PARTNER=PROGRAMME pairs, comma-separated (e.g. CA=S,MX=S); found \"{c}\"");
         return ValidationResult.Success();
     }
 }
@@ -106,7 +117,7 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
         {
             var rater = IndicatorSetup.Rater(w, name, importer, schedule);
             var to = s.To is null ? rater.Engine.Policy.Horizon : DateOnly.ParseExact(s.To, "yyyy-MM-dd");
-            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to, s.Grouping)));
+            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to, s.Grouping, s.Claims)));
         }
         var notes = new List<string>();
         var scheduleText = importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, from);

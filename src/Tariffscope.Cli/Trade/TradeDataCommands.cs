@@ -32,7 +32,8 @@ public static class IndicatorCommands
             .WithExample("indicators", "series", "--partner", "CN", "--from", "2025-01-01", "--to", "2025-12-31")
             .WithExample("indicators", "series", "--by", "partner", "--on", "2025-05-14,2025-11-15")
             .WithExample("indicators", "series", "--partner", "CN", "--scenario", "actual,truce-lapses-aug-2025", "--chart", "cn.png")
-            .WithExample("indicators", "series", "--by", "measure", "--csv", "series.csv");
+            .WithExample("indicators", "series", "--by", "measure", "--csv", "series.csv")
+            .WithExample("indicators", "series", "--on", "2025-05-14,2025-11-15", "--claim", "CA=S,MX=S");
         b.AddCommand<ValidateCommand>("validate")
             .WithDescription("Rate the base year with the rules of each of its days (a days-weighted mean over the spans of unchanged rules) and compare with the duty customs collected, per partner and HS chapter")
             .WithExample("indicators", "validate", "--year", "2024")

@@ -303,7 +303,7 @@ public sealed class TariffEngine
         if (entry.Program is { Length: > 0 } prog)
         {
             foreach (var sr in line.Special)
-                if (sr.Programs.Any(p => p.TrimEnd('*', '+').Equals(prog.TrimEnd('*', '+'), StringComparison.OrdinalIgnoreCase)))
+                if (sr.Offers(prog))
                     return (sr.Rate, $"Special ({prog})", src);
             warnings.Add($"special programme {prog} is not available on {line.RateLine.Code}; the general rate applies");
         }

@@ -11,7 +11,13 @@ public sealed record Footnote(string Text, ImmutableArray<string> Columns, strin
 }
 
 /// <summary>A special-programme rate: the expression and the programme codes it applies to ("A+", "AU", …).</summary>
-public sealed record SpecialRate(DutyExpression Rate, ImmutableArray<string> Programs);
+public sealed record SpecialRate(DutyExpression Rate, ImmutableArray<string> Programs)
+{
+    /// <summary>Whether a claim of <paramref name="program"/> ("S" for USMCA) gets this rate; the marks "*" and "+"
+    /// that the HTS prints beside a code (only some products, or a later stage) do not change the programme.</summary>
+    public bool Offers(string program) =>
+        Programs.Any(p => p.TrimEnd('*', '+').Equals(program.TrimEnd('*', '+'), StringComparison.OrdinalIgnoreCase));
+}
 
 /// <summary>
 /// One row of the schedule that carries a code (unnumbered group headings are kept as descriptions of their

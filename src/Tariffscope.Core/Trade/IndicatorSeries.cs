@@ -7,7 +7,11 @@ namespace Tariffscope.Trade;
 public enum IndicatorGrouping { None, Partner, Chapter, Measure }
 
 /// <summary>The question: an importer's trade-weighted tariffs on every change date in [From, To].</summary>
-public sealed record IndicatorRequest(string Importer, DateOnly From, DateOnly To, IndicatorGrouping By = IndicatorGrouping.Partner);
+/// <param name="Claims">A special programme assumed claimed on every line of a partner that offers it (e.g. CA → S,
+/// USMCA): the engine cannot know which goods were entered under a claim, so a series with and one without give
+/// the two bounds.</param>
+public sealed record IndicatorRequest(string Importer, DateOnly From, DateOnly To, IndicatorGrouping By = IndicatorGrouping.Partner,
+    IReadOnlyDictionary<string, string>? Claims = null);
 
 /// <summary>Value that could not be rated for one reason, as a share of the group's value, with one example.</summary>
 public sealed record UnratedShare(RatingProblem Problem, decimal Share, decimal Value, string Example);

@@ -29,7 +29,8 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
     public string Importer => importer;
 
     /// <param name="quantityPerValue">The line's base-year quantity per dollar, when known.</param>
-    public LineRating Rate(HtsCode code, string origin, DateOnly date, Quantity? quantityPerValue)
+    /// <param name="claim">A special programme claimed when the line offers it (see <see cref="IndicatorRequest.Claims"/>).</param>
+    public LineRating Rate(HtsCode code, string origin, DateOnly date, Quantity? quantityPerValue, string? claim = null)
     {
         // Screen the cheap refusals first: an exception per unknown line would cost more than the quote.
         var revision = schedule.On(date);
@@ -66,6 +67,7 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
             {
                 Code = rated, Origin = origin, Date = date, Importer = importer, CustomsValue = ReferenceValue,
                 Quantities = [.. quantities],
+                Program = claim is not null && line.Special.Any(s => s.Offers(claim)) ? claim : null,
             }, QuoteDetail.Amounts);
             var rating = LineRating.From(quote, !rated.Equals(code));
             if (!baseIncomplete) return rating;

@@ -25,6 +25,8 @@ public static class TradeIndicators
         var policy = rater.Engine.Policy;
         var (lines, year) = Weigh(flows, request.Importer);
         var notes = new List<string>();
+        foreach (var (partner, program) in request.Claims ?? new Dictionary<string, string>())
+            notes.Add($"partner {partner}: programme {program} taken as claimed on every line that offers it (the engine cannot know which goods were entered under a claim: this is the bound with every eligible claim made)");
         var origins = lines.Select(l => l.Partner).Distinct().ToDictionary(p => p, p => RatingOrigin(policy, p, notes));
         var inAggregate = CountedElsewhere(policy, origins.Keys, notes);
         var calendar = ChangeCalendar.Build(policy, request.Importer, rater.Schedule, lines.Select(l => l.Code).Distinct().ToList(), request.From, request.To);
@@ -36,7 +38,7 @@ public static class TradeIndicators
         // order and partners in parallel within a date, so the shared ratings of one date can be let go.
         // A partner's lines go in runs of a few thousand, so one large partner does not keep one core busy alone.
         var byPartner = lines.GroupBy(l => l.Partner).OrderByDescending(g => g.Count())
-            .SelectMany(g => g.Chunk(RunLength).Select(chunk => new PartnerRun(g.Key, origins[g.Key], chunk, dates.Count)))
+            .SelectMany(g => g.Chunk(RunLength).Select(chunk => new PartnerRun(g.Key, origins[g.Key], request.Claims?.GetValueOrDefault(g.Key), chunk, dates.Count)))
             .ToList();
         long quotes = 0, sharedHits = 0;
         var engine = rater.Engine;
@@ -44,16 +46,16 @@ public static class TradeIndicators
         {
             var date = dates[d];
             var classes = new Dictionary<string, int>(StringComparer.Ordinal);
-            var classOf = byPartner.Select(r => r.Origin).Distinct().ToDictionary(o => o, o =>
+            var classOf = byPartner.Select(r => (r.Origin, r.Claim)).Distinct().ToDictionary(o => o, o =>
             {
-                var rules = engine.RulesInForce(request.Importer, o, date);
+                var rules = engine.RulesInForce(request.Importer, o.Origin, date) + (o.Claim is null ? "" : "|claim " + o.Claim);
                 if (!classes.TryGetValue(rules, out var id)) classes[rules] = id = classes.Count;
                 return id;
             });
             var shared = new System.Collections.Concurrent.ConcurrentDictionary<(int Class, string Code, Quantity? Q), LineRating>();
             Parallel.ForEach(byPartner, run =>
             {
-                var (q, hits) = run.Advance(d, date, classOf[run.Origin], calendar, shared, rater, request.By);
+                var (q, hits) = run.Advance(d, date, classOf[(run.Origin, run.Claim)], calendar, shared, rater, request.By);
                 Interlocked.Add(ref quotes, q);
                 Interlocked.Add(ref sharedHits, hits);
             });
@@ -95,7 +97,7 @@ public static class TradeIndicators
     /// One partner's lines walked through the dates: each line keeps its rating until a change can touch it, and
     /// the running totals move only by the lines whose rates changed.
     /// </summary>
-    private sealed class PartnerRun(string partner, string origin, WeightedLine[] lines, int dateCount)
+    private sealed class PartnerRun(string partner, string origin, string? claim, WeightedLine[] lines, int dateCount)
     {
         private readonly LineRating?[] _current = new LineRating?[lines.Length];
         private readonly IndicatorTotals _running = new();
@@ -103,6 +105,7 @@ public static class TradeIndicators
 
         public string Partner => partner;
         public string Origin => origin;
+        public string? Claim => claim;
         public IndicatorTotals[] Totals { get; } = new IndicatorTotals[dateCount];
         public Dictionary<string, IndicatorTotals>[] Groups { get; } = new Dictionary<string, IndicatorTotals>[dateCount];
 
@@ -121,7 +124,7 @@ public static class TradeIndicators
                 if (shared.TryGetValue(key, out var rating)) hits++;
                 else
                 {
-                    rating = shared.GetOrAdd(key, rater.Rate(line.Code, origin, date, line.QuantityPerValue));
+                    rating = shared.GetOrAdd(key, rater.Rate(line.Code, origin, date, line.QuantityPerValue, claim));
                     q++;
                 }
                 var group = by == IndicatorGrouping.Chapter ? Chapter(line.Code) : null;
