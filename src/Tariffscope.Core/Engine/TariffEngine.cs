@@ -25,7 +25,6 @@ public sealed class TariffEngine
     public PolicySet Policy { get; }
     public string ScheduleDescription { get; }
 
-
     public TariffEngine(IReadOnlyDictionary<string, Schedule> schedules, PolicySet policy, string scheduleDescription)
     {
         _schedules = schedules;
