@@ -21,12 +21,15 @@ public sealed class Schedule
     /// <summary>The revision in force on <paramref name="date"/>; before the first revision, null.</summary>
     public ScheduleRevision? On(DateOnly date)
     {
-        ScheduleRevision? found = null;
-        foreach (var r in Revisions)
+        // every quote asks this: a binary search over the revisions, ordered by effective date
+        int lo = 0, hi = Revisions.Count - 1, found = -1;
+        while (lo <= hi)
         {
-            if (r.EffectiveDate <= date) found = r; else break;
+            int mid = (lo + hi) >>> 1;
+            if (Revisions[mid].EffectiveDate <= date) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
         }
-        return found;
+        return found < 0 ? null : Revisions[found];
     }
 
     /// <summary>When the code's rates, units or text changed from one revision to the next.</summary>

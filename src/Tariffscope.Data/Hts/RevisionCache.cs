@@ -73,6 +73,21 @@ public static class RevisionCache
         }
     }
 
+    /// <summary>Whether the copy at <paramref name="cachePath"/> was made from <paramref name="export"/> in this
+    /// format (reads only its header; a damaged body is still found out on reading).</summary>
+    public static bool IsCurrent(string cachePath, FileInfo export)
+    {
+        try
+        {
+            using var r = new BinaryReader(File.OpenRead(cachePath));
+            return r.ReadString() == Magic && r.ReadInt32() == FormatVersion && r.ReadString() == Stamp(export);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException)
+        {
+            return false;
+        }
+    }
+
     private static string Stamp(FileInfo export) =>
         $"{export.Name}:{export.Length}:{export.LastWriteTimeUtc.Ticks}";
 

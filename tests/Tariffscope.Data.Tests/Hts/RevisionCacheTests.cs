@@ -57,7 +57,9 @@ public class RevisionCacheTests
         Assert.NotNull(RevisionCache.TryRead(cache, new FileInfo(export)));
 
         // a re-import replaces the file: a new write time is enough to make the old copy stale
+        Assert.True(RevisionCache.IsCurrent(cache, new FileInfo(export)));
         File.SetLastWriteTimeUtc(export, DateTime.UtcNow.AddMinutes(5));
+        Assert.False(RevisionCache.IsCurrent(cache, new FileInfo(export)));
         Assert.Null(RevisionCache.TryRead(cache, new FileInfo(export)));
         var lines = RevisionCache.Read(export, cache);
         Assert.Equal(HtsJsonReader.Read(export).Lines.Count, lines.Count);
