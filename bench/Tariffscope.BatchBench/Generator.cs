@@ -151,7 +151,6 @@ internal static class Generator
     private static Dictionary<string, string>? ReportingUnits(string dataDir)
     {
         var source = ScheduleSource.Load(DataDirectory.Resolve(dataDir));
-        if (source.IsBuiltIn) return null;
         var rev = source.Schedule.Revisions[^1];
         var units = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in rev.LeafLines())

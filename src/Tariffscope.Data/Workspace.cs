@@ -8,8 +8,8 @@ using Tariffscope.Policy;
 namespace Tariffscope.Data;
 
 /// <summary>
-/// Everything a question needs, loaded once: the schedules (the imported HTS or the built-in sample; China's
-/// built-in sample lines), the actual policy and its scenarios, and one compiled engine per scenario. The command
+/// Everything a question needs, loaded once: the schedules (the built-in record of the HTS with any imported
+/// revisions on top; China's built-in sample lines), the actual policy and its scenarios, and one compiled engine per scenario. The command
 /// line, the server and batch rating all start here.
 /// </summary>
 public sealed class Workspace
@@ -32,13 +32,19 @@ public sealed class Workspace
         Schedules = new Dictionary<string, Schedule> { ["US"] = us.Schedule, ["CN"] = cn };
     }
 
-    /// <summary>Loads the data directory's schedule and policy files (falling back to the built-in data).</summary>
-    public static Workspace Load(DataDirectory directory) =>
-        new(directory, ScheduleSource.Load(directory), LoadChinaSample(), PolicyLoader.Load(directory.Root));
+    /// <summary>Loads the built-in record with the data directory's imports, policy files and lists on top.</summary>
+    public static Workspace Load(DataDirectory directory)
+    {
+        var schedule = ScheduleSource.Load(directory);
+        return new(directory, schedule, LoadChinaSample(), PolicyLoader.Load(directory.Root, schedule.Record.Lists));
+    }
 
-    /// <summary>The built-in data only: no imports, nothing read from disk.</summary>
-    public static Workspace BuiltIn() =>
-        new(new DataDirectory("(built-in)", "built-in data only"), ScheduleSource.BuiltIn(), LoadChinaSample(), PolicyLoader.Load());
+    /// <summary>The built-in data only (the record and the shipped policy): no imports, nothing read from disk.</summary>
+    public static Workspace BuiltIn()
+    {
+        var schedule = ScheduleSource.BuiltIn();
+        return new(new DataDirectory("(built-in)", "built-in data only"), schedule, LoadChinaSample(), PolicyLoader.Load());
+    }
 
     private static Schedule LoadChinaSample()
     {

@@ -23,6 +23,9 @@ public static class DataCommands
         data.AddCommand<Tariffscope.Cli.PolicyData.ImportListCommand>("import-list")
             .WithDescription("Store an official product list (Annex II, a Section 232 annex, …) under a name; a shipped list's name replaces its built-in sample")
             .WithExample("data", "import-list", "annex-ii", "annex-ii.csv", "--source", "EO 14257 Annex II as amended");
+        data.AddCommand<CompileRecordCommand>("compile")
+            .WithDescription("Compile the official sources (every USITC revision, the product lists, the claim shares) into one record, the built-in data's format; written into the data directory it answers instead of the built-in record")
+            .WithExample("data", "compile", "shared/data", "--out", "data/compiled/us-record.bin");
         Tariffscope.Cli.Trade.TradeDataCommands.Configure(data);
     }
 }

@@ -43,6 +43,10 @@ public sealed class QuoteSettings : EngineSettings
     [Description("Special programme claimed (S for USMCA, KR, AU, …)")]
     public string? Program { get; set; }
 
+    [CommandOption("--use <USE>")]
+    [Description("An end use declared for the goods, for duties that charge some headings only for it (vehicle-part: a part of a passenger vehicle or light truck, U.S. note 33(g))")]
+    public string[] Uses { get; set; } = [];
+
     public override ValidationResult Validate()
     {
         var v = base.Validate();
@@ -58,7 +62,7 @@ public sealed class QuoteSettings : EngineSettings
     public EntryLine ToEntry(DateOnly date) => new()
     {
         Code = HtsCode.Parse(Code), Origin = Origin.ToUpperInvariant(), Importer = Importer.ToUpperInvariant(), Date = date,
-        CustomsValue = Value, MetalShare = MetalShare, Program = Program,
+        CustomsValue = Value, MetalShare = MetalShare, Program = Program, Uses = [.. Uses.Select(u => u.Trim().ToLowerInvariant())],
         Quantities = [.. Quantities.Zip(Units, (q, u) => new Quantity(q, u))],
     };
 }

@@ -25,8 +25,8 @@ public sealed class ScheduleHistoryCommand(IAnsiConsole console) : Command<Sched
         {
             var code = ScheduleCommands.ParseCode(settings.Code);
             var source = ScheduleSource.Load(settings.ResolveDataDirectory());
-            // Imported revisions are read one by one keeping only this code's lines; the sample is small enough whole.
-            var schedule = source.IsBuiltIn ? source.Schedule : ScheduleLoader.Slice(source.Files, [code]);
+            // Imported revisions are read one by one keeping only this code's lines; the record's share their lines.
+            var schedule = source.AllFromFiles ? ScheduleLoader.Slice(source.Files, [code]) : source.Schedule;
             var present = schedule.Revisions.Where(r => r.Resolve(code) is not null).Select(r => r.Name).ToList();
             if (present.Count == 0)
                 ScheduleCommands.Resolve(schedule.Revisions[^1], code, source.Description); // throws, naming what exists near it

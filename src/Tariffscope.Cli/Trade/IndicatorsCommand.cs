@@ -121,8 +121,6 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
         }
         var notes = new List<string>();
         var scheduleText = importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, from);
-        if (importer == "US" && w.UsSchedule.IsBuiltIn)
-            notes.Add("only the built-in sample schedule is loaded: most codes are unknown to it (see the share not rated); import the HTS revisions with `tariffscope data import-hts`");
         notes.Add($"{flows.Count:N0} flows read in {loaded.TotalSeconds:0.0} s; schedule cut to their codes in {sliced.TotalSeconds:0.0} s; " +
                   string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Shared:N0} ratings shared between partners treated alike, {x.Stats.Reused:N0} kept from the date before, {x.Stats.Elapsed.TotalSeconds:0.0} s of which {x.Stats.Calendar.TotalSeconds:0.0} s finding change dates")) +
                   $"; {clock.Elapsed.TotalSeconds:0.0} s in all ({Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s of processor time on {Environment.ProcessorCount} cores)");

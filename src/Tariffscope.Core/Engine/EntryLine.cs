@@ -21,6 +21,8 @@ public sealed record EntryLine
     public decimal? MetalShare { get; init; }
     /// <summary>A special programme claimed ("S" for USMCA, "KR", "AU", …).</summary>
     public string? Program { get; init; }
+    /// <summary>End uses declared for the goods ("vehicle-part"), for measures that charge some headings only for a use.</summary>
+    public ImmutableArray<string> Uses { get; init; } = [];
 
     public DutyBasis Basis => new(CustomsValue, Quantities);
 }

@@ -5,41 +5,66 @@ using Tariffscope.Policy;
 namespace Tariffscope.Engine;
 
 /// <summary>
-/// A product list compiled for lookups: a code matches when one of its prefixes is in the set (at most nine
-/// hash lookups, no allocation) or when its line's footnotes point to one of the list's Chapter 99 headings.
+/// A product list compiled for lookups: a code matches when one of the prefixes in force on the date is in the set
+/// or when its line's footnotes point to one of the list's Chapter 99 headings.
 /// </summary>
 internal sealed class CompiledList
 {
-    private readonly FrozenSet<string> _prefixes;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly PrefixSet _always;
+    private readonly (Validity When, PrefixSet Codes)[] _versions;
     private readonly FrozenSet<string> _headings;
-    private readonly int _minLength, _maxLength;
 
     public ProductList List { get; }
 
     public CompiledList(ProductList list)
     {
         List = list;
-        _prefixes = list.Prefixes.ToFrozenSet(StringComparer.Ordinal);
-        _lookup = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        _always = new PrefixSet(list.Prefixes);
+        _versions = list.Versions.Select(v => (v.When, new PrefixSet(v.Prefixes))).ToArray();
         _headings = list.FootnoteHeadings.Select(h => h.Digits).ToFrozenSet(StringComparer.Ordinal);
-        _minLength = _prefixes.Count == 0 ? 0 : _prefixes.Min(p => p.Length);
-        _maxLength = _prefixes.Count == 0 ? 0 : _prefixes.Max(p => p.Length);
     }
 
-    public bool Contains(HtsCode code, ResolvedLine? line)
+    public bool Contains(HtsCode code, ResolvedLine? line, DateOnly date)
     {
-        if (_prefixes.Count > 0)
-        {
-            var d = code.Digits.AsSpan();
-            var max = Math.Min(_maxLength, d.Length);
-            for (int n = _minLength; n <= max; n++)
-                if (_lookup.Contains(d[..n])) return true;
-        }
+        if (CodesOn(date).Contains(code)) return true;
         if (_headings.Count > 0 && line is not null)
             foreach (var r in line.Chapter99Refs)
                 if (_headings.Contains(r.Digits)) return true;
         return false;
+    }
+
+    private PrefixSet CodesOn(DateOnly date)
+    {
+        if (_versions.Length == 0) return _always;
+        foreach (var (when, codes) in _versions) if (when.Contains(date)) return codes;
+        return PrefixSet.Empty;
+    }
+
+    /// <summary>Code prefixes, looked up without allocating: at most nine hash lookups per code.</summary>
+    private sealed class PrefixSet
+    {
+        public static readonly PrefixSet Empty = new([]);
+        private readonly FrozenSet<string> _prefixes;
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly int _minLength, _maxLength;
+
+        public PrefixSet(IEnumerable<string> prefixes)
+        {
+            _prefixes = prefixes.ToFrozenSet(StringComparer.Ordinal);
+            _lookup = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+            _minLength = _prefixes.Count == 0 ? 0 : _prefixes.Min(p => p.Length);
+            _maxLength = _prefixes.Count == 0 ? 0 : _prefixes.Max(p => p.Length);
+        }
+
+        public bool Contains(HtsCode code)
+        {
+            if (_prefixes.Count == 0) return false;
+            var d = code.Digits.AsSpan();
+            var max = Math.Min(_maxLength, d.Length);
+            for (int n = _minLength; n <= max; n++)
+                if (_lookup.Contains(d[..n])) return true;
+            return false;
+        }
     }
 }
 
@@ -65,14 +90,31 @@ internal sealed class CompiledScope
     private static bool Matches((ProductTerm Term, CompiledList? List) t, HtsCode code, ResolvedLine? line, DateOnly date)
     {
         if (t.Term.When is { } w && !w.Contains(date)) return false;
-        if (t.List is not null) return t.List.Contains(code, line);
+        if (t.List is not null) return t.List.Contains(code, line, date);
         return t.Term.IsAll || code.Digits.StartsWith(t.Term.Prefix!, StringComparison.Ordinal);
     }
 
-    public bool Includes(HtsCode code, ResolvedLine? line, DateOnly date)
+    /// <summary>Whether a term takes the code in; a term that needs an end use counts only when it is declared.</summary>
+    public bool Includes(HtsCode code, ResolvedLine? line, DateOnly date, System.Collections.Immutable.ImmutableArray<string> uses = default)
     {
-        foreach (var t in _include) if (Matches(t, code, line, date)) return true;
+        foreach (var t in _include)
+            if ((t.Term.Use is null || !uses.IsDefaultOrEmpty && uses.Contains(t.Term.Use)) && Matches(t, code, line, date)) return true;
         return false;
+    }
+
+    /// <summary>The term that would take the code in if its end use were declared, or null.</summary>
+    public ProductTerm? NeedsUse(HtsCode code, ResolvedLine? line, DateOnly date)
+    {
+        foreach (var t in _include) if (t.Term.Use is not null && Matches(t, code, line, date)) return t.Term;
+        return null;
+    }
+
+    /// <summary>The sample lists (hand-picked parts of official lists) whose terms are in force on the date: an answer
+    /// that weighs this scope rests on them, whether the code is in them or not.</summary>
+    public IEnumerable<ProductList> SamplesOn(DateOnly date)
+    {
+        foreach (var t in _include.Concat(_exclude))
+            if (t.List is { List.IsSample: true } l && (t.Term.When is not { } w || w.Contains(date))) yield return l.List;
     }
 
     /// <summary>The exclusion term that takes the line out, or null.</summary>

@@ -135,6 +135,9 @@ public sealed class TariffEngine
         if (entry.MetalShare is < 0 or > 1) throw new RatingException(RatingProblem.BadInput, "metal_share", $"metal share must be between 0 and 1 (got {entry.MetalShare})");
         var line = ResolveLine(entry.Importer, entry.Code, entry.Date);
         var warnings = ImmutableArray.CreateBuilder<string>();
+        if (_schedules[entry.Importer].NotHeldOn(entry.Date) is { } unheld)
+            warnings.Add($"the schedule in force on {entry.Date:yyyy-MM-dd} is {unheld.Name} (from {unheld.EffectiveDate:yyyy-MM-dd}), which the data does not hold: " +
+                         $"the base rate is read from {line.Revision.Name}; import the later revision (`tariffscope data update`) to be sure");
         if (entry.Date > Policy.Horizon)
             warnings.Add($"{entry.Date:yyyy-MM-dd} is past the policy data's horizon ({Policy.Horizon:yyyy-MM-dd}): later changes are not known");
 
@@ -152,7 +155,19 @@ public sealed class TariffEngine
         foreach (var cm in ForOrigin(entry.Importer, entry.Origin))
         {
             var period = cm.Measure.RateOn(entry.Date);
-            if (period is null || !cm.CoversOrigin(entry.Origin, entry.Date) || !cm.Scope.Includes(entry.Code, line, entry.Date)) continue;
+            if (period is null || !cm.CoversOrigin(entry.Origin, entry.Date)) continue;
+            if (cm.HasSampleLists)
+                foreach (var l in cm.Scope.SamplesOn(entry.Date))
+                    warnings.Add(cm.Text(l, () => $"{cm.Measure.Title} rests on a sample of {l.Title} (list '{l.Name}'), not the official list: " +
+                                                  "a code outside the sample may be covered too"));
+            if (!cm.Scope.Includes(entry.Code, line, entry.Date, entry.Uses))
+            {
+                if (omitted is not null && cm.Scope.NeedsUse(entry.Code, line, entry.Date) is { } cond)
+                    omitted.Add(new(cm.Measure.Id, cm.Measure.Title, cm.Measure.Family, period.Heading ?? cm.Measure.Source.Heading,
+                        cm.Text(cond, () => $"not charged: it covers these goods only when they are for use as {cond.Use} ({cond}); declare that use to be charged it"),
+                        cm.Measure.Source));
+                continue;
+            }
             var m = cm.Measure;
             var heading = period.Heading ?? m.Source.Heading;
             if (cm.Scope.ExcludedBy(entry.Code, line, entry.Date) is { } ex)
@@ -358,6 +373,8 @@ internal sealed class CompiledMeasure
             .SelectMany(e => TariffEngine.ExpandOrigins([e.Origin], policy).Select(o => (o, e.When)))
             .GroupBy(x => x.o).ToFrozenDictionary(g => g.Key, g => g.Select(x => x.When).ToArray());
         Scope = new CompiledScope(m.Products, lists, $"measure '{m.Id}'");
+        HasSampleLists = m.Products.Include.Concat(m.Products.Exclude)
+            .Any(t => t.ListName is not null && lists.TryGetValue(t.ListName, out var l) && l.List.IsSample);
         Suspensions = suspensions;
         if (!policy.Families.TryGetValue(m.Family, out var fam))
             throw new InvalidOperationException($"measure '{m.Id}' names family '{m.Family}', which is not defined");
@@ -366,6 +383,8 @@ internal sealed class CompiledMeasure
             ConfidenceWarning = $"{m.Title} rests on a fact of {m.Source.Confidence.ToString().ToLowerInvariant()} confidence: {m.Source.Note ?? m.Source.Instrument}";
     }
 
+    /// <summary>Whether the scope names a sample list, so that quotes must say they rest on one.</summary>
+    public bool HasSampleLists { get; }
     public int FamilyRank { get; private set; }
     public int[] YieldRanks { get; private set; } = [];
     public string? ConfidenceWarning { get; }

@@ -3,6 +3,9 @@ namespace Tariffscope.Nomenclature;
 /// <summary>A change in one code between two consecutive revisions.</summary>
 public sealed record LineChange(HtsCode Code, ScheduleRevision From, ScheduleRevision To, string What, string? Before, string? After);
 
+/// <summary>A revision known to have been published that the schedule does not hold (no export of it was read).</summary>
+public sealed record RevisionNotHeld(string Name, DateOnly EffectiveDate, string Note);
+
 /// <summary>
 /// A schedule over time: several revisions, each in force from its effective date until the next one's.
 /// </summary>
@@ -10,6 +13,20 @@ public sealed class Schedule
 {
     public IReadOnlyList<ScheduleRevision> Revisions { get; }
     public string Importer { get; }
+
+    /// <summary>Revisions published after the last one held: where the schedule's record stops. An answer on a later
+    /// date rests on the last revision held and must say so (<see cref="NotHeldOn"/>).</summary>
+    public IReadOnlyList<RevisionNotHeld> NotHeld { get; init; } = [];
+
+    /// <summary>The latest revision not held that is in force on <paramref name="date"/> (null when the schedule holds
+    /// the revision in force).</summary>
+    public RevisionNotHeld? NotHeldOn(DateOnly date)
+    {
+        RevisionNotHeld? found = null;
+        foreach (var r in NotHeld)
+            if (r.EffectiveDate <= date && r.EffectiveDate > Revisions[^1].EffectiveDate && (found is null || r.EffectiveDate > found.EffectiveDate)) found = r;
+        return found;
+    }
 
     public Schedule(IEnumerable<ScheduleRevision> revisions)
     {

@@ -5,15 +5,17 @@ namespace Tariffscope.Policy;
 
 /// <summary>
 /// One term of a product scope: a code prefix, a named list, or every product. A list term may carry its own
-/// dates (Annex II was replaced on 2025-11-13 by a longer list).
+/// dates (Annex II was replaced on 2025-11-13 by a longer list), and an end use the goods must be declared for
+/// (<see cref="Use"/>): the auto-parts duty names whole headings such as 8471 and 8507, but charges their goods only
+/// when they are parts of passenger vehicles.
 /// </summary>
-public sealed record ProductTerm(string? Prefix, string? ListName, Validity? When = null)
+public sealed record ProductTerm(string? Prefix, string? ListName, Validity? When = null, string? Use = null)
 {
     public static ProductTerm All { get; } = new(Prefix: "", ListName: null);
     public bool IsAll => ListName is null && Prefix == "";
     public override string ToString() =>
         (ListName is not null ? "list " + ListName : IsAll ? "all products" : HtsCode.TryParse(Prefix)?.ToString() ?? Prefix!)
-        + (When is { } w ? $" ({w})" : "");
+        + (When is { } w ? $" ({w})" : "") + (Use is { } u ? $" (when declared for use as {u})" : "");
 }
 
 /// <summary>What a measure covers: terms included, minus terms excluded.</summary>
@@ -59,6 +61,28 @@ public sealed record ProductList(
     public static string PrefixOf(HtsCode code) =>
         code.Length == 10 && code.Digits.EndsWith("00", StringComparison.Ordinal) ? code.Digits[..8] : code.Digits;
 
-    /// <summary>True when the list names the whole of the built-in sample only, not the official list.</summary>
+    /// <summary>True when the list holds a hand-picked part of an official list, not the list itself: every answer
+    /// that rests on it says so.</summary>
     public bool IsSample { get; init; }
+
+    /// <summary>
+    /// The list as amended over time, when it was: each version holds the codes in force over its span (Annex II as
+    /// issued in April 2025, then as amended in September and November). Empty for a list that never changed, whose
+    /// codes are <see cref="Prefixes"/> on every date.
+    /// </summary>
+    public ImmutableArray<ListVersion> Versions { get; init; } = [];
+
+    /// <summary>What a reader should know about some codes (the product an exclusion names), by prefix.</summary>
+    public ImmutableDictionary<string, string> CodeNotes { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The codes in force on <paramref name="date"/>: the version whose span holds it (none before the first).</summary>
+    public ImmutableHashSet<string> PrefixesOn(DateOnly date)
+    {
+        if (Versions.IsEmpty) return Prefixes;
+        foreach (var v in Versions) if (v.When.Contains(date)) return v.Prefixes;
+        return ImmutableHashSet<string>.Empty;
+    }
 }
+
+/// <summary>One version of a dated product list: its codes and the days they were the list.</summary>
+public sealed record ListVersion(Validity When, ImmutableHashSet<string> Prefixes, string? Note = null);

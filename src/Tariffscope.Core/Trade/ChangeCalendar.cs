@@ -7,7 +7,7 @@ namespace Tariffscope.Trade;
 /// <summary>
 /// The dates on which some rate of an importer can change, and, for each, which lines it can touch: a measure's
 /// rate change, start or end, a suspension's start or end (<see cref="Engine.PolicyEvents"/>), the bounds of dated
-/// product terms and origin exceptions, and new schedule revisions (only the codes whose rates, units or Chapter 99
+/// product terms, origin exceptions and list versions, and new schedule revisions (only the codes whose rates, units or Chapter 99
 /// references differ from the previous revision). A line no change touches keeps its previous rating: that is what
 /// makes a series over every change date cost a few quotes per line instead of one per line and date.
 /// </summary>
@@ -60,6 +60,17 @@ public sealed class ChangeCalendar
                 Add(t.When!.Value.From, origin, term, $"{m.Id}: {t} begins");
                 Add(t.When.Value.EndsOn, origin, term, $"{m.Id}: {t} ends");
             }
+            // a list amended over time changes what the measure reaches on each version's first and last day
+            foreach (var t in m.Products.Include.Concat(m.Products.Exclude).Where(t => t.ListName is not null))
+                if (policy.Lists.TryGetValue(t.ListName!, out var dated) && !dated.Versions.IsEmpty)
+                {
+                    var term = ScopeTest(policy, [t]);
+                    foreach (var v in dated.Versions)
+                    {
+                        Add(v.When.From, origin, term, $"{m.Id}: list {dated.Name} as from {v.When.From:yyyy-MM-dd}");
+                        Add(v.When.EndsOn, origin, term, $"{m.Id}: list {dated.Name} version ends");
+                    }
+                }
             foreach (var e in m.Origins.Except.Where(e => e.When is not null))
             {
                 var members = Expand(policy, e.Origin).ToFrozenSet();

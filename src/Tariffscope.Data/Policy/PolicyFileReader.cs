@@ -206,9 +206,10 @@ public sealed class PolicyFileReader
             else
             {
                 var t = _y.Map(c, key);
-                _y.CheckKeys(t, "a product term", "list", "code", "from", "through");
-                var v = new Validity(_y.Date(t, "from") ?? DateOnly.MinValue, _y.Date(t, "through"));
-                terms.Add(Term(c, key, _y.Str(t, "list") is { } ln ? "list:" + ln : _y.Req(t, "code"), v));
+                _y.CheckKeys(t, "a product term", "list", "code", "from", "through", "use");
+                Validity? v = _y.Get(t, "from") is null && _y.Get(t, "through") is null ? null
+                    : new Validity(_y.Date(t, "from") ?? DateOnly.MinValue, _y.Date(t, "through"));
+                terms.Add(Term(c, key, _y.Str(t, "list") is { } ln ? "list:" + ln : _y.Req(t, "code"), v) with { Use = _y.Str(t, "use") });
             }
         }
         return terms.ToImmutable();

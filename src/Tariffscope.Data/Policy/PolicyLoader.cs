@@ -1,3 +1,4 @@
+using Tariffscope.Data.Record;
 using Tariffscope.Policy;
 
 namespace Tariffscope.Data.Policy;
@@ -11,12 +12,14 @@ public static class PolicyLoader
     /// <summary>One file to read: a name for messages, its text, and a way to open files named relative to it.</summary>
     public sealed record SourceFile(string Name, string Text, Func<string, Stream?> OpenRelative);
 
-    /// <summary>The shipped policy files and scenarios, plus those in <paramref name="dataDirectory"/> when given.</summary>
-    public static ScenarioCatalog Load(string? dataDirectory = null)
+    /// <summary>The shipped policy files and scenarios, plus those in <paramref name="dataDirectory"/> when given.
+    /// Lists come in three layers, each replacing the one before by name: those the policy files write out (some of
+    /// them samples), the official lists of the record (<paramref name="officialLists"/>), and the user's imports.</summary>
+    public static ScenarioCatalog Load(string? dataDirectory = null, IEnumerable<ProductList>? officialLists = null)
     {
         var policyFiles = BuiltIn("policy/").ToList();
         var scenarioFiles = BuiltIn("scenarios/").ToList();
-        var lists = new List<ProductList>();
+        var lists = new List<ProductList>(officialLists ?? []);
         if (dataDirectory is not null)
         {
             policyFiles.AddRange(FromFolder(Path.Combine(dataDirectory, "policy")));
@@ -26,9 +29,11 @@ public static class PolicyLoader
         return Build(policyFiles, scenarioFiles, lists);
     }
 
-    /// <summary>Builds a catalog from explicit files (tests, the API's uploads).</summary>
+    /// <summary>Builds a catalog from explicit files (tests, the API's uploads), over the official lists of the
+    /// shipped record; <paramref name="importedLists"/> replace lists of the same name.</summary>
     public static ScenarioCatalog Build(IEnumerable<SourceFile> policyFiles, IEnumerable<SourceFile> scenarioFiles, IEnumerable<ProductList>? importedLists = null)
     {
+        importedLists = BuiltInRecord.BuiltIn().Lists.Concat(importedLists ?? []);
         PolicySet? actual = null;
         var seenMeasures = new Dictionary<string, string>();
         var seenSuspensions = new Dictionary<string, string>();
@@ -42,8 +47,8 @@ public static class PolicyLoader
             actual = actual is null ? set : actual.Merge(set);
         }
         if (actual is null) throw new InvalidOperationException("no policy files were found");
-        if (importedLists is not null)
-            actual = actual with { Lists = actual.Lists.SetItems(importedLists.Select(l => KeyValuePair.Create(l.Name, l))) };
+        foreach (var l in importedLists)
+                actual = actual with { Lists = actual.Lists.SetItem(l.Name, l) }; // in order: a later layer replaces an earlier
         CheckReferences(actual);
         var scenarios = scenarioFiles.Select(f => new PolicyFileReader(f.Name, f.OpenRelative).ReadScenario(f.Text)).ToList();
         foreach (var s in scenarios) foreach (var m in s.AddMeasures) CheckMeasure(actual, m);

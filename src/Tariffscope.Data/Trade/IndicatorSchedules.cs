@@ -6,14 +6,15 @@ namespace Tariffscope.Data.Trade;
 /// <summary>
 /// The schedule indicators rate against: the imported HTS revisions holding only the codes of the trade flows (and
 /// their 8-digit lines and ancestors), read one file at a time, so forty revisions cost a few hundred megabytes of
-/// reading once and little memory after; or the built-in sample when nothing is imported.
+/// reading once and little memory after; or the schedule as loaded when built-in revisions take part (the record's
+/// revisions share their lines, so they cost little whole).
 /// </summary>
 public static class IndicatorSchedules
 {
     public static Schedule For(ScheduleSource source, IEnumerable<HtsCode> codes)
     {
-        if (source.IsBuiltIn || source.Files.Count == 0) return source.Schedule;
-        return Slice(source.Files, codes);
+        if (!source.AllFromFiles) return source.Schedule;
+        return new Schedule(Slice(source.Files, codes).Revisions) { NotHeld = source.Schedule.NotHeld };
     }
 
     /// <summary>The same revisions from files the caller names (tests read the shared HTS exports this way).</summary>

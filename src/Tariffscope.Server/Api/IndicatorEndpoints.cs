@@ -104,8 +104,6 @@ public static class IndicatorEndpoints
             series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by)));
         }
         var notes = new List<string>();
-        if (importer == "US" && w.UsSchedule.IsBuiltIn)
-            notes.Add("only the built-in sample schedule is loaded: most codes are unknown to it (see the share not rated); import the HTS revisions with `tariffscope data import-hts`");
         notes.Add($"{flows.Count:N0} flows; " + string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Elapsed.TotalSeconds:0.0} s")));
         return new IndicatorsDoc(importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, from), series, notes);
     }

@@ -153,9 +153,9 @@ public class GoldenQuoteTests
     [Fact]
     public void Japanese_car_part_under_the_15_percent_deal()
     {
-        // 8708.99.81.80 from Japan on 2025-09-20: S232 parts at 15% including MFN (EO 14345, 9903.94.43):
+        // 8708.99.68.90 from Japan on 2025-09-20: S232 parts at 15% including MFN (EO 14345, 9903.94.43):
         // 15% - 2.5% = 12.5% (1,250); the reciprocal duty yields to Section 232 (9903.01.33). 250 + 1,250 = 1,500.
-        var q = TestWorld.Quote("8708.99.81.80", "JP", "2025-09-20", 10_000m);
+        var q = TestWorld.Quote("8708.99.68.90", "JP", "2025-09-20", 10_000m);
         Assert.Equal(1_250m, q.Layer("us-s232-autos-jp"));
         Assert.True(q.Omits("us-ieepa-reciprocal-jp-floor"));
         Assert.Equal(1_500m, q.Total);
@@ -165,7 +165,7 @@ public class GoldenQuoteTests
     public void Japanese_car_part_before_the_deal()
     {
         // 2025-06-01: S232 auto parts 25% (Proclamation 10908, from 2025-05-03) + MFN 2.5%; no reciprocal. 2,750.
-        var q = TestWorld.Quote("8708.99.81.80", "JP", "2025-06-01", 10_000m);
+        var q = TestWorld.Quote("8708.99.68.90", "JP", "2025-06-01", 10_000m);
         Assert.Equal(2_500m, q.Layer("us-s232-auto-parts"));
         Assert.Equal(2_750m, q.Total);
     }

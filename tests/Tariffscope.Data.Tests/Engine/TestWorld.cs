@@ -17,13 +17,13 @@ public static class TestWorld
     private static readonly (string Code, string General, string[] Refs, string[] Stat, string Description)[] UsLines =
     [
         ("9403.60.80", "Free", ["9903.88.03"], ["93"], "Other wooden furniture"),            // Section 301 List 3
-        ("3004.90.92", "Free", [], ["44"], "Medicaments, other"),                             // Annex II
+        ("3004.90.92", "Free", [], ["44", "91"], "Medicaments, other"),                       // Annex II; .44 an aluminium derivative from 2025-08-18
         ("8471.30.01", "Free", [], ["00"], "Portable automatic data processing machines"),   // electronics carve-out
         ("7326.90.86", "2.9%", ["9903.88.03"], ["88"], "Other articles of iron or steel"),   // steel derivative, List 3
         ("8481.80.50", "3%", ["9903.88.03"], ["90"], "Valves of other materials"),           // MFN below 15%
         ("6404.19.20", "37.5%", [], ["60"], "Footwear with textile uppers, for women"),        // MFN at or above 15%
         ("2204.21.50", "6.3¢/liter", ["9903.88.03"], ["05"], "Wine, red, in containers of 2 liters or less"), // specific
-        ("8708.99.81", "2.5%", ["9903.88.03"], ["80"], "Other parts of motor vehicles"),      // auto part
+        ("8708.99.68", "2.5%", ["9903.88.03"], ["90"], "Other parts for power trains"),       // auto part (U.S. note 33(g))
         ("8703.23.01", "2.5%", ["9903.88.01"], ["30"], "Cars of 1,500–3,000 cc"),             // auto, List 1
         ("0901.21.00", "Free", ["9903.88.15"], ["20"], "Coffee, roasted, not decaffeinated"), // List 4A, farm goods Nov 2025
         ("7208.51.00", "Free", ["9903.91.01"], ["60"], "Flat-rolled non-alloy steel, hot-rolled, not in coils, over 10 mm"), // steel article

@@ -34,9 +34,10 @@ public class HtsImporterTests
 
         // and the schedule source now answers from it
         var source = ScheduleSource.Load(dir);
-        Assert.False(source.IsBuiltIn);
-        Assert.Equal($"USITC HTS mine (imported {listed.ImportedAt.UtcDateTime:yyyy-MM-dd})", source.Description);
+        Assert.Contains($"1 imported, last on {listed.ImportedAt.UtcDateTime:yyyy-MM-dd}", source.Description);
         Assert.Equal(7, source.Schedule.On(new DateOnly(2025, 3, 1))!.Lines.Count);
+        Assert.Contains("imported", source.DescribeOn(new DateOnly(2025, 3, 1)));
+        Assert.Contains("built-in record", source.DescribeOn(new DateOnly(2025, 3, 4))); // the record's next revision takes over
     }
 
     [Fact]

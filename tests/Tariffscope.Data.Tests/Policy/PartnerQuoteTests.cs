@@ -232,7 +232,8 @@ public class PartnerQuoteTests
     public void Indian_medicaments_are_outside_both_duties()
     {
         // 3004.90.92 is in Annex II (9903.01.32): exempt from 9903.02.26 and, by 9903.01.86, from 9903.01.84. 0.
-        Assert.Equal(0m, Q("3004.90.92.44", "IN", "2025-09-01").Total);
+        // (.91, not .44: U.S. note 19(k) makes 3004.90.9244 an aluminium derivative from 2025-08-18.)
+        Assert.Equal(0m, Q("3004.90.92.91", "IN", "2025-09-01").Total);
     }
 
     // ---- Deals: South Korea, Switzerland, the UK ----
