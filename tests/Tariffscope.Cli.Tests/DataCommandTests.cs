@@ -20,14 +20,16 @@ public class DataCommandTests : IDisposable
     """;
 
     [Fact]
-    public void Status_of_an_empty_directory_names_the_built_in_sample()
+    public void Status_of_an_empty_directory_names_the_built_in_record()
     {
         var r = Cli.Run("data", "status", "--json", "--date", "2025-06-01", "--data-dir", _t.Path);
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Output);
-        Assert.Equal(0, doc.RootElement.GetProperty("revisions").GetArrayLength());
+        Assert.Equal(0, doc.RootElement.GetProperty("imported").GetArrayLength());
         Assert.Equal("--data-dir", doc.RootElement.GetProperty("chosenBy").GetString());
-        Assert.StartsWith("built-in sample schedule", doc.RootElement.GetProperty("schedule").GetString());
+        Assert.StartsWith("USITC HTS, 43 revisions from 2025 Basic Edition to 2026 Revision 10 (built-in record ", doc.RootElement.GetProperty("schedule").GetString());
+        // on 2025-06-01 revision 15 (from 2025-05-14) is in force, per the revision list
+        Assert.StartsWith("USITC HTS 2025 Revision 15 (in force from 2025-05-14; built-in record ", doc.RootElement.GetProperty("answersOn").GetString());
     }
 
     [Fact]
@@ -41,16 +43,19 @@ public class DataCommandTests : IDisposable
         Assert.Equal(0, import.ExitCode);
         Assert.Contains("Imported 2025 Basic Edition (basic), in force from 2025-01-01: 4 rows, 3 numbered lines.", import.Output);
 
-        var status = Cli.Run("data", "status", "--json", "--date", "2025-06-01", "--data-dir", data);
+        var status = Cli.Run("data", "status", "--json", "--date", "2025-01-15", "--data-dir", data);
         using (var doc = JsonDocument.Parse(status.Output))
         {
-            var rev = doc.RootElement.GetProperty("revisions")[0];
+            var rev = doc.RootElement.GetProperty("imported")[0];
             Assert.Equal("basic", rev.GetProperty("revision").GetString());
             Assert.Equal(4, rev.GetProperty("rows").GetInt32());
-            Assert.StartsWith("USITC HTS 2025 Basic Edition (in force from 2025-01-01; the latest imported; imported ", doc.RootElement.GetProperty("answersOn").GetString());
+            // the import replaces the record's basic edition, which answered until revision 1 (2025-01-27)
+            Assert.StartsWith("USITC HTS 2025 Basic Edition (in force from 2025-01-01; imported ", doc.RootElement.GetProperty("answersOn").GetString());
+            Assert.Contains(doc.RootElement.GetProperty("record").GetProperty("revisions").EnumerateArray(),
+                r => r.GetProperty("revision").GetString() == "basic" && r.GetProperty("replacedByImport").GetBoolean());
         }
 
-        var show = Cli.Run("schedule", "show", "0101.21.00.10", "--date", "2025-06-01", "--data-dir", data);
+        var show = Cli.Run("schedule", "show", "0101.21.00.10", "--date", "2025-01-15", "--data-dir", data);
         Assert.Equal(0, show.ExitCode);
         Assert.Contains("Horses:", show.Output);
         Assert.Contains("Chapter 99: 9903.88.15", show.Output);

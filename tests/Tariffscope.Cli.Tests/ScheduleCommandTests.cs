@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Tariffscope.Tests;
 
-/// <summary>`schedule show|search|history` on the built-in sample (an empty data directory).</summary>
+/// <summary>`schedule show|search|history` on the built-in record (an empty data directory).</summary>
 public class ScheduleCommandTests : IDisposable
 {
     private readonly TempDir _empty = new();
@@ -18,7 +18,8 @@ public class ScheduleCommandTests : IDisposable
         Assert.Contains("Rates printed on: 7318.15.20", r.Output);        // the suffix inherits
         Assert.Contains("3.5%", r.Output);                                // column 2, as printed on 7318.15.20
         Assert.Contains("Chapter 99: 9903.88.03, 9903.90.09", r.Output);
-        Assert.Contains("built-in sample schedule (76 lines; not the full HTS), in force from 2025-01-01", r.Output);
+        // revision 15 takes effect on 2025-05-14 and 16 on 2025-06-06 (the revision list)
+        Assert.Contains("USITC HTS 2025 Revision 15 (in force from 2025-05-14; built-in record", r.Output);
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public class ScheduleCommandTests : IDisposable
         Assert.Equal("JO", special[1].GetProperty("programs")[0].GetString());
         Assert.Equal("33¢/liter", root.GetProperty("other").GetProperty("text").GetString());
         Assert.Equal(["9903.88.03"], root.GetProperty("chapter99Refs").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal("sample", root.GetProperty("revision").GetString());
+        Assert.Equal("rev_15", root.GetProperty("revision").GetString());
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public class ScheduleCommandTests : IDisposable
         Assert.Equal(1, r.ExitCode);
         Assert.Equal("", r.Stdout);
         var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: 8471.30.01 is not a line of the built-in sample schedule", line);
+        Assert.StartsWith("error: 8471.30.01 is not a line of the USITC HTS", line);
         Assert.Contains("lines under it: 8471.30.01.00", line);
     }
 
@@ -78,18 +79,18 @@ public class ScheduleCommandTests : IDisposable
     [Fact]
     public void Search_prefers_a_deeper_line_whose_own_words_match()
     {
-        // "bolts" is a word of 7318.15.20.30 ("Structural bolts", indent 5) and of 7318.15.20 (indent 3):
-        // both match in their own text, so the deeper statistical line comes first, then its rate line.
-        var r = Cli.Run("schedule", "search", "bolts", "--limit", "2", "--date", "2025-06-01", "--json", "--data-dir", _empty.Path);
+        // "structural bolts" are the words of 7318.15.20.30's own text; its parents only say "bolts"
+        var r = Cli.Run("schedule", "search", "structural bolts", "--limit", "2", "--date", "2025-06-01", "--json", "--data-dir", _empty.Path);
         using var doc = JsonDocument.Parse(r.Output);
-        Assert.Equal(["7318.15.20.30", "7318.15.20"], doc.RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("code").GetString()));
+        Assert.Equal("7318.15.20.30", doc.RootElement.GetProperty("lines")[0].GetProperty("code").GetString());
     }
 
     [Fact]
-    public void History_on_a_single_revision_says_so()
+    public void History_runs_over_every_revision_of_the_record()
     {
-        var r = Cli.Run("schedule", "history", "8471.30.01.00", "--data-dir", _empty.Path);
+        var r = Cli.Run("schedule", "history", "8471.30.01.00", "--json", "--data-dir", _empty.Path);
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("Only one revision is loaded", r.Output);
+        using var doc = JsonDocument.Parse(r.Output);
+        Assert.Equal(43, doc.RootElement.GetProperty("revisions").GetInt32());
     }
 }

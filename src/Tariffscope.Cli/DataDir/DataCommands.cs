@@ -9,9 +9,13 @@ public static class DataCommands
     {
         data.SetDescription("The data directory: import official schedules, see what is there, check a file");
         data.AddCommand<ImportHtsCommand>("import-hts")
-            .WithDescription("Copy or download a USITC HTS JSON export (plain or .gz) into the data directory; the revision and its date come from the options, or from the file name and a revisions list")
+            .WithDescription("Copy or download USITC HTS JSON exports (plain or .gz; files, folders or URLs) into the data directory, where they replace or extend the built-in record; each revision and its date come from the options, or from the file name and a revisions list")
             .WithExample("data", "import-hts", "hts_2025_rev_17.json.gz", "--revision-dates", "revision_dates.csv")
+            .WithExample("data", "import-hts", "exports/")
             .WithExample("data", "import-hts", "https://example.org/hts.json", "--revision", "2026_rev_3", "--effective", "2026-02-12");
+        data.AddCommand<UpdateCommand>("update")
+            .WithDescription("Add the USITC revisions newer than the built-in record (those it knows were published but does not hold, and later ones) from a folder, files or URLs")
+            .WithExample("data", "update", "exports/");
         data.AddCommand<DataStatusCommand>("status")
             .WithDescription("What the data directory holds: imported revisions, their dates and rows, and which schedule answers queries")
             .WithExample("data", "status")

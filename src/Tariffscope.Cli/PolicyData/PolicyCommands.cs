@@ -39,7 +39,7 @@ public sealed class PolicyLintCommand(IAnsiConsole console) : Command<EngineSett
 public sealed class ImportListSettings : DataSettings
 {
     [CommandArgument(0, "<NAME>")]
-    [Description("List name; a shipped list's name (annex-ii, s232-steel, …) replaces its built-in sample")]
+    [Description("List name; a built-in list's name (annex-ii, s232-steel-derivatives, …) replaces it")]
     public string Name { get; set; } = "";
 
     [CommandArgument(1, "<FILE>")]
@@ -49,17 +49,54 @@ public sealed class ImportListSettings : DataSettings
     [CommandOption("--source <TEXT>")]
     [Description("Where the list comes from (instrument, link), shown wherever it is used")]
     public string? Source { get; set; }
+
+    [CommandOption("--from <DATE>")]
+    [Description("First day the list is in force, YYYY-MM-DD: a dated version, kept beside the list's other versions")]
+    public string? From { get; set; }
+
+    [CommandOption("--through <DATE>")]
+    [Description("Last day the list is in force, YYYY-MM-DD (with --from; open-ended without)")]
+    public string? Through { get; set; }
+
+    [CommandOption("--column <NAME>")]
+    [Description("Split the file into one list per value of this column, named NAME-VALUE, beside NAME with every code")]
+    public string? Column { get; set; }
+
+    public override ValidationResult Validate()
+    {
+        var v = ValidateDate(From, "--from");
+        if (!v.Successful) return v;
+        v = ValidateDate(Through, "--through");
+        if (!v.Successful) return v;
+        if (Through is not null && From is null) return ValidationResult.Error("--through needs --from: a list version runs from one day to another");
+        if (From is not null && Through is not null && string.CompareOrdinal(Through.Trim(), From.Trim()) < 0)
+            return ValidationResult.Error($"--through {Through} is before --from {From}");
+        return ValidationResult.Success();
+    }
 }
+
+public sealed record ListImportView(string Directory, IReadOnlyDictionary<string, int> Lists, IReadOnlyList<string> ReplacesBuiltIn, int Rows,
+    IReadOnlyList<ListFileReject> Rejected, DateOnly? From, DateOnly? Through);
 
 public sealed class ImportListCommand(IAnsiConsole console) : Command<ImportListSettings>
 {
     public override int Execute(CommandContext context, ImportListSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
         var dir = s.ResolveDataDirectory();
-        var n = ImportedLists.Import(dir.Root, s.Name, s.File, s.Source);
-        var known = PolicyLoader.Load().ActualPolicy.Lists.ContainsKey(s.Name);
-        if (s.Json) { CommandOutput.WriteJson(console, new { name = s.Name, codes = n, replacesBuiltIn = known, directory = dir.Root }); return 0; }
-        console.MarkupLine($"imported list [bold]{Markup.Escape(s.Name)}[/]: {n} codes" + (known ? " (replaces the built-in sample)" : " (a new list: refer to it as list:" + Markup.Escape(s.Name) + ")"));
+        Validity? when = s.From is null ? null : new Validity(DateOnly.Parse(s.From), s.Through is null ? null : DateOnly.Parse(s.Through));
+        var result = ImportedLists.Import(dir.Root, s.Name, s.File, s.Source, when, s.Column);
+        var builtIn = PolicyLoader.Load().ActualPolicy.Lists;
+        var view = new ListImportView(dir.Root, result.Lists, result.Lists.Keys.Where(builtIn.ContainsKey).ToList(), result.Rows, result.Rejects, when?.From, when?.Through);
+        if (s.Json) { CommandOutput.WriteJson(console, view); return 0; }
+        foreach (var (name, n) in view.Lists)
+            console.MarkupLine($"imported list [bold]{Markup.Escape(name)}[/]: {n} codes" + (when is { } w ? $", in force {w}" : "") +
+                               (view.ReplacesBuiltIn.Contains(name) ? " (replaces the built-in list of that name)" : $" (a new list: refer to it as list:{Markup.Escape(name)})"));
+        if (view.Rejected.Count > 0)
+        {
+            console.MarkupLine($"[yellow]{view.Rejected.Count} of {view.Rows} rows left out:[/]");
+            foreach (var r in view.Rejected.Take(20)) console.MarkupLine($"  {Markup.Escape(r.ToString())}");
+            if (view.Rejected.Count > 20) console.MarkupLine($"  … and {view.Rejected.Count - 20} more (all of them in --json)");
+        }
         return 0;
     });
 }

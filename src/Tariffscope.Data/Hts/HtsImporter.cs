@@ -90,7 +90,8 @@ public static class HtsImporter
         var datesPath = request.RevisionDatesFile ?? (File.Exists(dir.KnownRevisionDatesFile) ? dir.KnownRevisionDatesFile : null);
         if (request.RevisionDatesFile is not null && !File.Exists(request.RevisionDatesFile))
             throw new HtsImportException($"'{request.RevisionDatesFile}': no such revisions list");
-        var dates = datesPath is null ? null : RevisionDates.Read(datesPath);
+        // without a list of its own, the built-in record's list of every revision it knows (held or not) dates the file
+        var dates = datesPath is null ? Record.BuiltInRecord.For(dir).KnownDates() : RevisionDates.Read(datesPath);
 
         var fromList = request.Revision is { } given ? dates?.ByName(given) : dates?.ForFile(sourceName);
         var name = request.Revision?.Trim() ?? fromList?.Name ?? (RevisionNames.FromFileName(sourceName) is { } key
@@ -102,7 +103,7 @@ public static class HtsImporter
         {
             var missing = name is null && effective is null ? "which revision it is and when it takes effect"
                 : name is null ? "which revision it is" : $"when revision {name} takes effect";
-            var where = dates is null ? "no revisions list was found" : $"{dates.FileName} does not list it";
+            var where = $"{dates.FileName} does not list it";
             throw new HtsImportException(
                 $"cannot tell {missing} from the file name '{sourceName}' ({where}): give --revision NAME and --effective YYYY-MM-DD, " +
                 $"or --revision-dates FILE (a CSV with revision,effective_date columns; also read from {dir.KnownRevisionDatesFile})");

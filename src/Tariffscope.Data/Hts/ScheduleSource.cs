@@ -55,7 +55,7 @@ public sealed class ScheduleSource
         var pool = new RevisionPool();
         var revisions = kept.Concat(files.Select(f => ScheduleLoader.Lazy(f, pool))).OrderBy(r => r.EffectiveDate).ToList();
         var last = revisions[^1].EffectiveDate;
-        var notHeld = record.Unheld.Where(u => u.EffectiveDate > last).Select(u => new RevisionNotHeld(u.Name, u.EffectiveDate, u.Note)).ToList();
+        var notHeld = record.Unheld.Where(u => u.EffectiveDate > last).ToList();
         var schedule = new Schedule(revisions) { NotHeld = notHeld };
         var description = $"USITC HTS, {revisions.Count} revisions from {Title(revisions[0])} to {Title(revisions[^1])} ({record.SourceText}" +
                           (imported.Count > 0 ? $"; {imported.Count} imported, last on {imported.Max(r => r.ImportedAt).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "") + ")";

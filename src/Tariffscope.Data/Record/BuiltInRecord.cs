@@ -14,9 +14,6 @@ public sealed record RecordSource(string Path, string Sha256, int Bytes);
 /// <summary>A revision of the schedule the record holds.</summary>
 public sealed record RecordRevision(string Name, string Title, DateOnly EffectiveDate, string SourceFile);
 
-/// <summary>A revision the record knows was published but does not hold: answers after its date rest on an older one.</summary>
-public sealed record UnheldRevision(string Name, DateOnly EffectiveDate, string Note);
-
 /// <summary>One table of claim shares: for a programme and partner, the share of each HTS10 line's imports that
 /// claimed it, over one month (or over 2024, for the annual table).</summary>
 public sealed record RecordClaimTable(string Program, string Title, Provenance Source, string Partner, DateOnly From, bool Annual,
@@ -38,7 +35,7 @@ public sealed class BuiltInRecord
     public string Origin { get; }
     public IReadOnlyList<RecordSource> Sources { get; }
     public IReadOnlyList<RecordRevision> Revisions { get; }
-    public IReadOnlyList<UnheldRevision> Unheld { get; }
+    public IReadOnlyList<RevisionNotHeld> Unheld { get; }
     /// <summary>Published revisions left out on purpose, with why (2026 revision 8).</summary>
     public IReadOnlyDictionary<string, string> Skipped { get; }
     /// <summary>The official product lists, dated where the record changes them.</summary>
@@ -127,8 +124,8 @@ public sealed class BuiltInRecord
         }
         Revisions = revisions;
 
-        var unheld = new List<UnheldRevision>();
-        for (int n = r.Int(), k = 0; k < n; k++) unheld.Add(new UnheldRevision(r.ReqStr(), r.Date(), r.Str() ?? ""));
+        var unheld = new List<RevisionNotHeld>();
+        for (int n = r.Int(), k = 0; k < n; k++) unheld.Add(new RevisionNotHeld(r.ReqStr(), r.Date(), r.Str() ?? ""));
         Unheld = unheld;
         var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int n = r.Int(), k = 0; k < n; k++) skipped[r.ReqStr()] = r.Str() ?? "";
@@ -240,8 +237,16 @@ public sealed class BuiltInRecord
         return lines;
     }
 
-    /// <summary>The revision the record knows took effect after the last one it holds, as of <paramref name="date"/>:
-    /// an answer on that date rests on an older revision and must say so.</summary>
-    public UnheldRevision? UnheldInForceOn(DateOnly date) =>
-        Unheld.Where(u => u.EffectiveDate <= date && u.EffectiveDate > Revisions[^1].EffectiveDate).MaxBy(u => u.EffectiveDate);
+    /// <summary>Every revision the record knows of, held or not, as a revisions list that dates an export by its name.</summary>
+    public RevisionDates KnownDates()
+    {
+        var csv = new StringBuilder("revision,effective_date\n");
+        foreach (var (name, date) in Revisions.Select(r => (r.Name, r.EffectiveDate)).Concat(Unheld.Select(u => (u.Name, u.EffectiveDate))))
+            csv.Append(name).Append(',').Append(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        return RevisionDates.Parse(csv.ToString(), $"the revision list of the {SourceText}");
+    }
+
+    /// <summary>Whether the record holds the revision an export's file name stands for.</summary>
+    public bool Holds(string exportFileName) =>
+        KnownDates().ForFile(exportFileName) is { } d && Revisions.Any(r => r.Name == d.Name);
 }
