@@ -27,6 +27,25 @@ internal sealed class CompiledList
         _maxLength = _prefixes.Count == 0 ? 0 : _prefixes.Max(p => p.Length);
     }
 
+    /// <summary>Whether the list holds the code or a code under it (a statistical line of an 8-digit line quoted).</summary>
+    public bool ContainsOrUnder(HtsCode code, ResolvedLine? line)
+    {
+        if (Contains(code, line)) return true;
+        var d = code.Digits;
+        if (d.Length >= _maxLength) return false;
+        foreach (var p in _prefixes) if (p.Length > d.Length && p.StartsWith(d, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>The list's notes on the code, on its prefixes and on the codes under it, in code order.</summary>
+    public IReadOnlyList<string> NotesFor(HtsCode code)
+    {
+        if (List.Notes.IsEmpty) return [];
+        var d = code.Digits;
+        return List.Notes.Where(kv => d.StartsWith(kv.Key, StringComparison.Ordinal) || kv.Key.StartsWith(d, StringComparison.Ordinal))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value).ToList();
+    }
+
     public bool Contains(HtsCode code, ResolvedLine? line)
     {
         if (_prefixes.Count > 0)
@@ -47,12 +66,14 @@ internal sealed class CompiledList
 internal sealed class CompiledScope
 {
     private readonly (ProductTerm Term, CompiledList? List)[] _include;
-    private readonly (ProductTerm Term, CompiledList? List)[] _exclude;
+    private readonly (ProductTerm Term, CompiledList? List, FrozenSet<string>? Origins)[] _exclude;
 
-    public CompiledScope(ProductScope scope, IReadOnlyDictionary<string, CompiledList> lists, string owner)
+    public CompiledScope(ProductScope scope, IReadOnlyDictionary<string, CompiledList> lists, string owner,
+        Func<IEnumerable<string>, IEnumerable<string>>? expandOrigins = null)
     {
         _include = scope.Include.Select(t => (t, Resolve(t, lists, owner))).ToArray();
-        _exclude = scope.Exclude.Select(t => (t, Resolve(t, lists, owner))).ToArray();
+        _exclude = scope.Exclude.Select(t => (t, Resolve(t, lists, owner),
+            t.Origins.IsDefaultOrEmpty ? null : (expandOrigins is null ? t.Origins : expandOrigins(t.Origins)).ToFrozenSet())).ToArray();
     }
 
     private static CompiledList? Resolve(ProductTerm t, IReadOnlyDictionary<string, CompiledList> lists, string owner)
@@ -75,10 +96,12 @@ internal sealed class CompiledScope
         return false;
     }
 
-    /// <summary>The exclusion term that takes the line out, or null.</summary>
-    public ProductTerm? ExcludedBy(HtsCode code, ResolvedLine? line, DateOnly date)
+    /// <summary>The exclusion term that takes the line out, or null; a term for some origins only needs
+    /// <paramref name="origin"/> among them.</summary>
+    public ProductTerm? ExcludedBy(HtsCode code, ResolvedLine? line, DateOnly date, string? origin = null)
     {
-        foreach (var t in _exclude) if (Matches(t, code, line, date)) return t.Term;
+        foreach (var t in _exclude)
+            if ((t.Origins is null || origin is not null && t.Origins.Contains(origin)) && Matches((t.Term, t.List), code, line, date)) return t.Term;
         return null;
     }
 }

@@ -11,8 +11,12 @@ public sealed record ProductTerm(string? Prefix, string? ListName, Validity? Whe
 {
     public static ProductTerm All { get; } = new(Prefix: "", ListName: null);
     public bool IsAll => ListName is null && Prefix == "";
+    /// <summary>The origins (countries, group:NAME) the term holds for; empty for every origin the measure covers.
+    /// An exception for the goods of some partners only: civil aircraft of the EU under a measure on all origins.</summary>
+    public ImmutableArray<string> Origins { get; init; } = [];
     public override string ToString() =>
         (ListName is not null ? "list " + ListName : IsAll ? "all products" : HtsCode.TryParse(Prefix)?.ToString() ?? Prefix!)
+        + (Origins.IsDefaultOrEmpty ? "" : " of " + string.Join(", ", Origins))
         + (When is { } w ? $" ({w})" : "");
 }
 
@@ -61,4 +65,8 @@ public sealed record ProductList(
 
     /// <summary>True when the list names the whole of the built-in sample only, not the official list.</summary>
     public bool IsSample { get; init; }
+
+    /// <summary>A note per listed code (keyed like <see cref="Prefixes"/>): what the entry covers when that is
+    /// narrower than the line, such as the product description of a Section 301 exclusion.</summary>
+    public ImmutableDictionary<string, string> Notes { get; init; } = ImmutableDictionary<string, string>.Empty;
 }

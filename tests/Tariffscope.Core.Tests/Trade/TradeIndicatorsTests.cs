@@ -56,18 +56,21 @@ public class TradeIndicatorsTests
     }
 
     [Fact]
-    public void Unrated_lines_count_as_zero_and_are_reported_by_reason()
+    public void Unrated_lines_count_as_zero_and_a_base_without_its_quantity_counts_as_partly_rated()
     {
         // $100 furniture (25%), $300 valves (45%), $600 of a code the schedule lacks, $200 wine with a specific MFN
-        // rate and no quantity. Additional = (2,500 + 13,500) / 1,200 = 13.333…%; rated share 400/1,200 = 1/3;
-        // unknown code 600/1,200 = 50%; needs quantity 200/1,200 = 16.67%.
+        // rate (6.3¢/liter) and no quantity, on a line that prints no unit. The wine is rated, not left at zero: no
+        // measure covers it (0% additional) and its base counts only as needing a quantity.
+        // Additional = (2,500 + 13,500 + 0) / 1,200 = 13.333…%; rated share (100 + 300 + 200) / 1,200 = 1/2;
+        // additional on rated value 16,000 / 600 = 26.67%; unknown code 600/1,200 = 50%; base needs quantity 200/1,200.
         var s = Run([Flow("CN", "9403.60.80.93", 100m), Flow("CN", "8481.80.50.90", 300m), Flow("CN", "0101.21.00.10", 600m), Flow("CN", "2204.21.50.05", 200m)]);
         var p = s.TotalOn(Start)!;
         Assert.Equal(16_000m / 1_200m, p.AdditionalRate * 100m, 10);
-        Assert.Equal(400m / 1_200m, p.RatedShare, 10);
-        Assert.Equal(0.40m, p.AdditionalRateRated);
+        Assert.Equal(600m / 1_200m, p.RatedShare, 10);
+        Assert.Equal(160m / 600m, p.AdditionalRateRated, 10);
         Assert.Equal(0.5m, p.Unrated.Single(u => u.Problem == RatingProblem.UnknownCode).Share);
-        Assert.Equal(200m / 1_200m, p.Unrated.Single(u => u.Problem == RatingProblem.MissingQuantity).Share, 10);
+        Assert.DoesNotContain(p.Unrated, u => u.Problem == RatingProblem.MissingQuantity);
+        Assert.Equal(200m / 1_200m, p.BaseNeedsQuantityShare, 10);
         Assert.Equal(1m, p.RatedShare + p.Unrated.Sum(u => u.Share), 10);
     }
 
