@@ -128,6 +128,28 @@ public class Exemptions2025Tests
         Assert.Equal(0m, Q(Rotor, "MX", "2025-04-15", program: "S").Total);
     }
 
+    [Fact]
+    public void A_USMCA_car_of_Mexico_pays_the_auto_duty_on_its_non_US_content_only()
+    {
+        // 8703.23.01 (MFN 2.5%, special Free for S) on 2025-06-01. Proclamation 10908 / U.S. note 33(d): a USMCA
+        // vehicle pays the 25% on the value of its non-US content (heading 9903.94.03). Declared US content 40%:
+        // 25% × 60% × 10,000 = 1,500; base Free under S; the IEEPA duty on Mexico exempts USMCA goods. Total 1,500.
+        var q = Q("8703.23.01", "MX", "2025-06-01", program: "S", usContent: 0.4m);
+        var autos = q.Layers.Single(l => l.MeasureId == "us-s232-autos");
+        Assert.Equal(1_500m, autos.Amount);
+        Assert.Equal(0.6m, autos.Share);
+        Assert.Equal("9903.94.03", autos.Heading);
+        Assert.Equal(1_500m, q.Total);
+        // No US content declared: the full value, 2,500, with a note saying so.
+        var full = Q("8703.23.01", "MX", "2025-06-01", program: "S");
+        Assert.Equal(2_500m, full.Total);
+        Assert.Contains(full.Layers.Single(l => l.MeasureId == "us-s232-autos").Notes, n => n.Contains("no US content share is declared"));
+        // No claim: MFN 2.5% = 250 + 25% = 2,500; the IEEPA duty on Mexico yields to the auto duty (EO 14289). 2,750.
+        Assert.Equal(2_750m, Q("8703.23.01", "MX", "2025-06-01").Total);
+        // Before the auto duty (2025-04-03): 2025-03-20 with S, Free base and IEEPA exempt: 0.
+        Assert.Equal(0m, Q("8703.23.01", "MX", "2025-03-20", program: "S", usContent: 0.4m).Total);
+    }
+
     // ---- 3. Chapter 98 ----
 
     [Fact]
@@ -228,5 +250,16 @@ public class Exemptions2025Tests
         var after = Q(Modules, "DE", "2026-02-10");
         Assert.DoesNotContain(after.Layers, l => l.Family == "s201");
         Assert.Equal(1_500m, after.Total);
+    }
+
+    [Fact]
+    public void Solar_cells_pay_the_over_quota_rate_unless_entered_within_the_quota()
+    {
+        // 8541.42.00 (MFN Free) from Germany on 2025-03-01: above the quota, 9903.45.22 at 14% (note 18(f)) = 1,400;
+        // claimed within the 12.5 GW quota (9903.45.21, "No change"): nothing.
+        Assert.Equal(1_400m, Q("8541.42.00", "DE", "2025-03-01").Total);
+        var inQuota = Q("8541.42.00", "DE", "2025-03-01", program: "9903.45.21");
+        Assert.True(Omits(inQuota, "us-s201-solar-cells"));
+        Assert.Equal(0m, inQuota.Total);
     }
 }
