@@ -126,6 +126,29 @@ public sealed class TariffEngine
 
     public Quote Quote(EntryLine entry) => Quote(entry, QuoteDetail.Full);
 
+    /// <summary>
+    /// The claims a quote's line could make on the measures charged on it that are limited to listed products (a
+    /// Section 301 exclusion names a product narrower than the line): one programme or heading per claim, in
+    /// layer order, none when the quote already makes a claim. For indicators that give such lines as a range.
+    /// </summary>
+    public IReadOnlyList<string> ListedClaims(Quote q)
+    {
+        if (q.Entry.Program is not null) return [];
+        List<string>? found = null;
+        ResolvedLine? line = null;
+        foreach (var l in q.Layers)
+        {
+            if (l.IsBase || !_byId.TryGetValue(l.MeasureId, out var cm)) continue;
+            foreach (var (claim, list) in cm.Claims)
+            {
+                if (list is null || claim.Effect != ClaimEffect.Exempt || !claim.When.Contains(q.Entry.Date)) continue;
+                line ??= ResolveLine(q.Entry.Importer, q.Entry.Code, q.Entry.Date);
+                if (list.ContainsOrUnder(q.Entry.Code, line) && !(found?.Contains(claim.Programs[0]) ?? false)) (found ??= []).Add(claim.Programs[0]);
+            }
+        }
+        return found ?? [];
+    }
+
     /// <summary>The quote of <paramref name="entry"/>; with <see cref="QuoteDetail.Amounts"/>, the same layers and
     /// amounts without the words (no notes, no omitted layers), for callers that rate millions of lines.</summary>
     public Quote Quote(EntryLine entry, QuoteDetail detail)

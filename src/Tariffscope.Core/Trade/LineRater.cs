@@ -64,7 +64,15 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
                 Program = claim is not null && line.Special.Any(s => s.Offers(claim)) ? claim : null,
             }, QuoteDetail.Amounts);
             var rating = LineRating.From(quote, !rated.Equals(code));
-            return quote.BaseIncomplete ? rating with { BaseIncomplete = true } : rating;
+            if (quote.BaseIncomplete) rating = rating with { BaseIncomplete = true };
+            // A line an exclusion names (a product narrower than the line) is a range: low with the exclusion
+            // claimed, high without; which goods were excluded is not known.
+            if (engine.ListedClaims(quote) is [var exclusion, ..])
+            {
+                var low = LineRating.From(engine.Quote(quote.Entry with { Program = exclusion }, QuoteDetail.Amounts), !rated.Equals(code));
+                rating = rating with { AdditionalLow = low.Additional, TotalLow = low.Total };
+            }
+            return rating;
         }
         catch (RatingException e)
         {

@@ -67,11 +67,36 @@ public class TradeIndicatorsTests
         var p = s.TotalOn(Start)!;
         Assert.Equal(16_000m / 1_200m, p.AdditionalRate * 100m, 10);
         Assert.Equal(600m / 1_200m, p.RatedShare, 10);
-        Assert.Equal(160m / 600m, p.AdditionalRateRated, 10);
+        Assert.Equal(160m / 600m, p.AdditionalRateRated!.Value, 10);
         Assert.Equal(0.5m, p.Unrated.Single(u => u.Problem == RatingProblem.UnknownCode).Share);
         Assert.DoesNotContain(p.Unrated, u => u.Problem == RatingProblem.MissingQuantity);
         Assert.Equal(200m / 1_200m, p.BaseNeedsQuantityShare, 10);
         Assert.Equal(1m, p.RatedShare + p.Unrated.Sum(u => u.Share), 10);
+    }
+
+    [Fact]
+    public void A_line_an_exclusion_names_is_a_range_from_claimed_to_not_claimed()
+    {
+        // Measure x (25% on furniture) can be claimed away under "9903.88.69" on the lines of list "excl", which names
+        // 9403.60.80.93 with a narrower product. Furniture $100, valves $300 (45%, no exclusion).
+        // High (no claim): (25 + 135) / 400 = 40%. Low (claimed): (0 + 135) / 400 = 33.75%. Excludable: 100/400 = 25%.
+        var list = new Tariffscope.Policy.ProductList("excl", "test exclusions", new Tariffscope.Provenance("test"),
+            System.Collections.Immutable.ImmutableHashSet.Create("9403608093"), [])
+        { Notes = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("9403608093", "a narrower product") };
+        var policy = TestPolicy();
+        var claim = new Tariffscope.Policy.ProgramClaim(["9903.88.69"], Tariffscope.Policy.ClaimEffect.Exempt, "excl",
+            new Tariffscope.Policy.Validity(DateOnly.MinValue, null), new Tariffscope.Provenance("test"));
+        policy = policy with
+        {
+            Lists = policy.Lists.Add("excl", list),
+            Measures = [.. policy.Measures.Select(m => m.Id == "x" ? m with { Claims = [claim] } : m)],
+        };
+        var s = TradeIndicators.Compute(Rater(policy), [Flow("CN", "9403.60.80.93", 100m), Flow("CN", "8481.80.50.90", 300m)],
+            new IndicatorRequest("US", Start, new DateOnly(2025, 12, 31), IndicatorGrouping.None));
+        var p = s.TotalOn(Start)!;
+        Assert.Equal(0.40m, p.AdditionalRate);
+        Assert.Equal(0.3375m, p.AdditionalRateLow);
+        Assert.Equal(0.25m, p.ExcludableShare);
     }
 
     [Fact]
