@@ -69,6 +69,24 @@ public class Exemptions2025Tests
     }
 
     [Fact]
+    public void EU_civil_aircraft_steel_owes_no_Section_232_steel_duty_from_September_2025()
+    {
+        // 7304.31.30.00, seamless hollow bars (MFN Free), a steel article (U.S. note 16) on the list of U.S. note
+        // 2(v)(xxii): 9903.02.76 takes EU civil-aircraft articles out of the floor and the Section 232 metals duties.
+        // 2025-08-20: steel 50% (Proclamation 10947), no metal share declared so on the full value: 5,000; the floor
+        // yields to Section 232 on the value it covers (all of it): nothing. Total 5,000.
+        // 2025-10-01: neither applies. Total 0. (The note's general note 6 condition is the importer's to meet.)
+        var before = Q("7304.31.30.00", "DE", "2025-08-20");
+        Assert.Equal(5_000m, Layer(before, "us-s232-steel-2025-06"));
+        Assert.Equal(5_000m, before.Total);
+        var after = Q("7304.31.30.00", "DE", "2025-10-01");
+        Assert.True(Omits(after, "us-s232-steel-2025-06"));
+        Assert.Equal(0m, after.Total);
+        // the exception is the EU's: the same bars of Brazil pay the 50% (Brazil's 40% and reciprocal 10% yield to it)
+        Assert.Equal(5_000m, Layer(Q("7304.31.30.00", "BR", "2025-10-01"), "us-s232-steel-2025-06"));
+    }
+
+    [Fact]
     public void A_Japanese_airliner_leaves_the_floor_on_16_September_2025()
     {
         // 9903.02.73 (EO 14345): 15% including MFN from 2025-08-07 -> 1,500 on 2025-09-10. 9903.96.02 (U.S. note 35(b))
