@@ -215,7 +215,7 @@ public sealed class TariffEngine
                 bool claimed = entry.Program is { } p && claim.Names(p);
                 if (claimed && claim.Effect == ClaimEffect.Exempt)
                 {
-                    omitted?.Add(new(m.Id, m.Title, m.Family, heading, cm.Text((claim, entry.Program, entry.Code.Digits), () =>
+                    omitted?.Add(new(m.Id, m.Title, m.Family, claim.Heading ?? heading, cm.Text((claim, entry.Program, entry.Code.Digits), () =>
                         $"not charged: {entry.Program} is claimed" + ClaimText(claim, list, entry.Code)), claim.Source));
                     claimedExempt = true;
                     break;

@@ -131,6 +131,7 @@ public class Exemptions2025Tests
         var parts = Assert.Single(q.Omitted, o => o.MeasureId == "us-s232-auto-parts");
         Assert.Contains("S is claimed", parts.Reason);
         Assert.Equal("9903.94.06", parts.Source.Heading);
+        Assert.Equal("9903.94.06", parts.Heading);   // reported under the heading of the claim
         Assert.Equal(0m, q.Total);
     }
 
