@@ -79,9 +79,21 @@ public class QuoteApiTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task A_specific_rate_without_its_quantity_is_refused_with_422_naming_the_quantity()
+    public async Task A_specific_rate_without_its_quantity_is_quoted_with_the_base_marked_as_needing_one()
     {
-        using var r = await server.Http.GetAsync("/api/v1/quote?code=0407.21.00.30&origin=DE&date=2025-03-01&value=3000");
+        // 0407.21.00 from Germany on 2025-03-01: no additional duty; the base 2.8¢/doz. cannot be computed without
+        // the dozens, so it counts 0 and says what it needs.
+        var q = await server.GetJson("/api/v1/quote?code=0407.21.00.30&origin=DE&date=2025-03-01&value=3000");
+        var base_ = q["layers"]!.AsArray().Single(l => (string)l!["measure"]! == "base")!;
+        Assert.Equal(0m, (decimal)base_["amount"]!);
+        Assert.Contains(base_["notes"]!.AsArray(), n => ((string)n!).StartsWith("needs a quantity", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_floor_over_a_specific_rate_without_its_quantity_is_refused_with_422_naming_the_quantity()
+    {
+        // 2025-09-01: the EU's 15% including MFN tops the base up, which needs the base in full.
+        using var r = await server.Http.GetAsync("/api/v1/quote?code=0407.21.00.30&origin=DE&date=2025-09-01&value=3000");
         var p = await ServerFixture.AssertProblem(r, 422);
         Assert.Equal("quantity", (string?)p["field"]);
     }

@@ -40,12 +40,16 @@ public sealed class QuoteSettings : EngineSettings
     public decimal? MetalShare { get; set; }
 
     [CommandOption("--program <CODE>")]
-    [Description("Special programme claimed (S for USMCA, KR, AU, …)")]
+    [Description("Special programme claimed (S for USMCA, KR, AU, …) or a Chapter 99 exclusion heading (9903.88.69)")]
     public string? Program { get; set; }
 
     [CommandOption("--use <USE>")]
     [Description("An end use declared for the goods, for duties that charge some headings only for it (vehicle-part: a part of a passenger vehicle or light truck, U.S. note 33(g))")]
     public string[] Uses { get; set; } = [];
+
+    [CommandOption("--us-content <FRACTION>")]
+    [Description("Share of value that is US content, 0 to 1 (USMCA vehicles under Section 232, with --program S)")]
+    public decimal? UsContent { get; set; }
 
     public override ValidationResult Validate()
     {
@@ -56,13 +60,14 @@ public sealed class QuoteSettings : EngineSettings
         if (Value < 0) return ValidationResult.Error("--value: a customs value cannot be negative");
         if (Quantities.Length != Units.Length) return ValidationResult.Error("--qty and --unit come in pairs: give one --unit for each --qty");
         if (MetalShare is < 0 or > 1) return ValidationResult.Error("--metal-share: expected a fraction between 0 and 1, e.g. 0.6");
+        if (UsContent is < 0 or > 1) return ValidationResult.Error("--us-content: expected a fraction between 0 and 1, e.g. 0.4");
         return ValidationResult.Success();
     }
 
     public EntryLine ToEntry(DateOnly date) => new()
     {
         Code = HtsCode.Parse(Code), Origin = Origin.ToUpperInvariant(), Importer = Importer.ToUpperInvariant(), Date = date,
-        CustomsValue = Value, MetalShare = MetalShare, Program = Program, Uses = [.. Uses.Select(u => u.Trim().ToLowerInvariant())],
+        CustomsValue = Value, MetalShare = MetalShare, UsContentShare = UsContent, Program = Program, Uses = [.. Uses.Select(u => u.Trim().ToLowerInvariant())],
         Quantities = [.. Quantities.Zip(Units, (q, u) => new Quantity(q, u))],
     };
 }

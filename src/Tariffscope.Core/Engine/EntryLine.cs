@@ -19,10 +19,14 @@ public sealed record EntryLine
     public string Importer { get; init; } = "US";
     /// <summary>Share of the value that is steel, aluminium or copper content (0–1); null when not declared.</summary>
     public decimal? MetalShare { get; init; }
-    /// <summary>A special programme claimed ("S" for USMCA, "KR", "AU", …).</summary>
+    /// <summary>A special programme claimed ("S" for USMCA, "KR", "AU", …), or a Chapter 99 heading that excepts
+    /// the goods from a measure ("9903.88.69", a Section 301 exclusion).</summary>
     public string? Program { get; init; }
     /// <summary>End uses declared for the goods ("vehicle-part"), for measures that charge some headings only for a use.</summary>
     public ImmutableArray<string> Uses { get; init; } = [];
+    /// <summary>Share of the value that is US content (0–1), for measures charged on non-US content when a programme
+    /// is claimed (USMCA vehicles under Section 232); null when not declared.</summary>
+    public decimal? UsContentShare { get; init; }
 
     public DutyBasis Basis => new(CustomsValue, Quantities);
 }

@@ -24,6 +24,19 @@ internal sealed class CompiledList
         _headings = list.FootnoteHeadings.Select(h => h.Digits).ToFrozenSet(StringComparer.Ordinal);
     }
 
+    /// <summary>Whether the list holds the code, or a code under it (a statistical line of an 8-digit line quoted), on the date.</summary>
+    public bool ContainsOrUnder(HtsCode code, ResolvedLine? line, DateOnly date) =>
+        Contains(code, line, date) || CodesOn(date).HasUnder(code.Digits);
+
+    /// <summary>The list's notes on the code, on its prefixes and on the codes under it, in code order.</summary>
+    public IReadOnlyList<string> NotesFor(HtsCode code)
+    {
+        if (List.Notes.IsEmpty) return [];
+        var d = code.Digits;
+        return List.Notes.Where(kv => d.StartsWith(kv.Key, StringComparison.Ordinal) || kv.Key.StartsWith(d, StringComparison.Ordinal))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value).ToList();
+    }
+
     public bool Contains(HtsCode code, ResolvedLine? line, DateOnly date)
     {
         if (CodesOn(date).Contains(code)) return true;
@@ -56,6 +69,14 @@ internal sealed class CompiledList
             _maxLength = _prefixes.Count == 0 ? 0 : _prefixes.Max(p => p.Length);
         }
 
+        /// <summary>Whether a listed code lies under <paramref name="digits"/> (the list names a narrower line).</summary>
+        public bool HasUnder(string digits)
+        {
+            if (digits.Length >= _maxLength) return false;
+            foreach (var p in _prefixes) if (p.Length > digits.Length && p.StartsWith(digits, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
         public bool Contains(HtsCode code)
         {
             if (_prefixes.Count == 0) return false;
@@ -72,12 +93,14 @@ internal sealed class CompiledList
 internal sealed class CompiledScope
 {
     private readonly (ProductTerm Term, CompiledList? List)[] _include;
-    private readonly (ProductTerm Term, CompiledList? List)[] _exclude;
+    private readonly (ProductTerm Term, CompiledList? List, FrozenSet<string>? Origins)[] _exclude;
 
-    public CompiledScope(ProductScope scope, IReadOnlyDictionary<string, CompiledList> lists, string owner)
+    public CompiledScope(ProductScope scope, IReadOnlyDictionary<string, CompiledList> lists, string owner,
+        Func<IEnumerable<string>, IEnumerable<string>>? expandOrigins = null)
     {
         _include = scope.Include.Select(t => (t, Resolve(t, lists, owner))).ToArray();
-        _exclude = scope.Exclude.Select(t => (t, Resolve(t, lists, owner))).ToArray();
+        _exclude = scope.Exclude.Select(t => (t, Resolve(t, lists, owner),
+            t.Origins.IsDefaultOrEmpty ? null : (expandOrigins is null ? t.Origins : expandOrigins(t.Origins)).ToFrozenSet())).ToArray();
     }
 
     private static CompiledList? Resolve(ProductTerm t, IReadOnlyDictionary<string, CompiledList> lists, string owner)
@@ -113,14 +136,16 @@ internal sealed class CompiledScope
     /// that weighs this scope rests on them, whether the code is in them or not.</summary>
     public IEnumerable<ProductList> SamplesOn(DateOnly date)
     {
-        foreach (var t in _include.Concat(_exclude))
-            if (t.List is { List.IsSample: true } l && (t.Term.When is not { } w || w.Contains(date))) yield return l.List;
+        foreach (var (term, list) in _include.Concat(_exclude.Select(e => (e.Term, e.List))))
+            if (list is { List.IsSample: true } && (term.When is not { } w || w.Contains(date))) yield return list.List;
     }
 
-    /// <summary>The exclusion term that takes the line out, or null.</summary>
-    public ProductTerm? ExcludedBy(HtsCode code, ResolvedLine? line, DateOnly date)
+    /// <summary>The exclusion term that takes the line out, or null; a term for some origins only needs
+    /// <paramref name="origin"/> among them.</summary>
+    public ProductTerm? ExcludedBy(HtsCode code, ResolvedLine? line, DateOnly date, string? origin = null)
     {
-        foreach (var t in _exclude) if (Matches(t, code, line, date)) return t.Term;
+        foreach (var t in _exclude)
+            if ((t.Origins is null || origin is not null && t.Origins.Contains(origin)) && Matches((t.Term, t.List), code, line, date)) return t.Term;
         return null;
     }
 }

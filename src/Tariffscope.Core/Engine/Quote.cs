@@ -44,6 +44,11 @@ public sealed record Quote(
     ImmutableArray<OmittedLayer> Omitted,
     ImmutableArray<string> Warnings)
 {
+    /// <summary>Why the base duty could not be computed in full (a specific or compound rate without the quantity or
+    /// part value it needs), or null. The base layer then holds only the parts that could be computed, and the total
+    /// is a lower bound.</summary>
+    public string? BaseProblem { get; init; }
+    public bool BaseIncomplete => BaseProblem is not null;
     public decimal Total => Layers.Sum(l => l.Amount);
     public decimal AdditionalDuty => Layers.Where(l => !l.IsBase).Sum(l => l.Amount);
     /// <summary>Total duty ÷ customs value (0 for a zero value).</summary>

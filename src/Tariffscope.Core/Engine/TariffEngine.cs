@@ -54,7 +54,7 @@ public sealed class TariffEngine
         ResolvedLine? line = null;
         try { line = ResolveLine(cm.Measure.Importer, code, date); }
         catch (RatingException) { }
-        return cm.Scope.Includes(code, line, date) && cm.Scope.ExcludedBy(code, line, date) is null;
+        return cm.Scope.Includes(code, line, date) && cm.Scope.ExcludedBy(code, line, date, origin) is null;
     }
 
     /// <summary>
@@ -126,6 +126,29 @@ public sealed class TariffEngine
 
     public Quote Quote(EntryLine entry) => Quote(entry, QuoteDetail.Full);
 
+    /// <summary>
+    /// The claims a quote's line could make on the measures charged on it that are limited to listed products (a
+    /// Section 301 exclusion names a product narrower than the line): one programme or heading per claim, in
+    /// layer order, none when the quote already makes a claim. For indicators that give such lines as a range.
+    /// </summary>
+    public IReadOnlyList<string> ListedClaims(Quote q)
+    {
+        if (q.Entry.Program is not null) return [];
+        List<string>? found = null;
+        ResolvedLine? line = null;
+        foreach (var l in q.Layers)
+        {
+            if (l.IsBase || !_byId.TryGetValue(l.MeasureId, out var cm)) continue;
+            foreach (var (claim, list) in cm.Claims)
+            {
+                if (list is null || claim.Effect != ClaimEffect.Exempt || !claim.When.Contains(q.Entry.Date)) continue;
+                line ??= ResolveLine(q.Entry.Importer, q.Entry.Code, q.Entry.Date);
+                if (list.ContainsOrUnder(q.Entry.Code, line, q.Entry.Date) && !(found?.Contains(claim.Programs[0]) ?? false)) (found ??= []).Add(claim.Programs[0]);
+            }
+        }
+        return found ?? [];
+    }
+
     /// <summary>The quote of <paramref name="entry"/>; with <see cref="QuoteDetail.Amounts"/>, the same layers and
     /// amounts without the words (no notes, no omitted layers), for callers that rate millions of lines.</summary>
     public Quote Quote(EntryLine entry, QuoteDetail detail)
@@ -133,6 +156,7 @@ public sealed class TariffEngine
         bool explain = detail == QuoteDetail.Full;
         if (entry.CustomsValue < 0) throw new RatingException(RatingProblem.BadInput, "value", $"customs value must not be negative (got {entry.CustomsValue})");
         if (entry.MetalShare is < 0 or > 1) throw new RatingException(RatingProblem.BadInput, "metal_share", $"metal share must be between 0 and 1 (got {entry.MetalShare})");
+        if (entry.UsContentShare is < 0 or > 1) throw new RatingException(RatingProblem.BadInput, "us_content_share", $"US content share must be between 0 and 1 (got {entry.UsContentShare})");
         var line = ResolveLine(entry.Importer, entry.Code, entry.Date);
         var warnings = ImmutableArray.CreateBuilder<string>();
         if (_schedules[entry.Importer].NotHeldOn(entry.Date) is { } unheld)
@@ -144,9 +168,17 @@ public sealed class TariffEngine
         var (baseExpr, baseColumn, baseSource) = BaseRate(entry, line, warnings);
         var basis = entry.Basis;
         var baseOutcome = baseExpr.Evaluate(basis);
+        // A specific or compound base without the quantity (or part value) it needs: the ad valorem layers do not
+        // read the base, so they are still charged; the base holds the parts that could be computed and says what
+        // it needs. Only a floor, which tops the base up, cannot be priced without it.
+        string? baseProblem = null;
         if (!baseOutcome.IsComplete)
-            throw new RatingException(baseExpr.IsParsed ? RatingProblem.MissingQuantity : RatingProblem.UnreadableRate,
-                baseExpr.IsParsed ? "quantity" : "code", $"{baseColumn} rate {baseExpr} on {entry.Code}: {baseOutcome.Problem}");
+        {
+            if (!baseExpr.IsParsed)
+                throw new RatingException(RatingProblem.UnreadableRate, "code", $"{baseColumn} rate {baseExpr} on {entry.Code}: {baseOutcome.Problem}");
+            baseProblem = $"{baseColumn} rate {baseExpr} on {entry.Code}: {baseOutcome.Problem}";
+            if (explain) warnings.Add($"the base rate needs a quantity ({baseOutcome.Problem}): the base duty holds only the parts that could be computed, so the total is a lower bound");
+        }
         decimal baseAve = entry.CustomsValue == 0 ? 0 : baseOutcome.Amount / entry.CustomsValue;
 
         // 1. candidates: in force, on this origin and product, not excluded or suspended in full.
@@ -170,7 +202,7 @@ public sealed class TariffEngine
             }
             var m = cm.Measure;
             var heading = period.Heading ?? m.Source.Heading;
-            if (cm.Scope.ExcludedBy(entry.Code, line, entry.Date) is { } ex)
+            if (cm.Scope.ExcludedBy(entry.Code, line, entry.Date, entry.Origin) is { } ex)
             {
                 omitted?.Add(new(m.Id, m.Title, m.Family, heading, cm.Text(ex, () =>
                 {
@@ -187,6 +219,37 @@ public sealed class TariffEngine
             var rate = period.Rate;
             var notes = explain ? new List<string>(2) : null;
             if (period.Note is not null) notes?.Add(period.Note);
+            // claims on the measure's exceptions: the one the entry makes applies; the others available on the line
+            // are listed, with what they cover, for the importer to judge
+            decimal claimShare = 1m;
+            bool claimedExempt = false;
+            foreach (var (claim, list) in cm.Claims)
+            {
+                if (!claim.When.Contains(entry.Date)) continue;
+                if (list is not null && !list.ContainsOrUnder(entry.Code, line, entry.Date)) continue;
+                bool claimed = entry.Program is { } p && claim.Names(p);
+                if (claimed && claim.Effect == ClaimEffect.Exempt)
+                {
+                    omitted?.Add(new(m.Id, m.Title, m.Family, claim.Heading ?? heading, cm.Text((claim, entry.Program, entry.Code.Digits), () =>
+                        $"not charged: {entry.Program} is claimed" + ClaimText(claim, list, entry.Code)), claim.Source));
+                    claimedExempt = true;
+                    break;
+                }
+                if (claimed)
+                {
+                    heading = claim.Heading ?? heading;
+                    claimShare = 1m - (entry.UsContentShare ?? 0m);
+                    notes?.Add(entry.UsContentShare is null
+                        ? $"{entry.Program} is claimed: charged on the non-US content, but no US content share is declared, so the full value is used"
+                        : $"{entry.Program} is claimed: charged on the non-US content ({Pct(claimShare)} of value)" + (claim.Note is null ? "" : $"; {claim.Note}"));
+                    continue;
+                }
+                if (explain && list is not null)
+                    notes!.Add(cm.Text((claim, entry.Code.Digits), () =>
+                        $"may not apply: claim {string.Join(" or ", claim.Programs)}" + (claim.When.Through is { } t ? $" (through {t:yyyy-MM-dd})" : "")
+                        + " if the goods are" + ClaimText(claim, list, entry.Code)));
+            }
+            if (claimedExempt) continue;
             bool suspendedInFull = false;
             foreach (var s in cm.Suspensions)
             {
@@ -207,7 +270,7 @@ public sealed class TariffEngine
                 }
             }
             if (suspendedInFull) continue;
-            candidates.Add(new Candidate(cm, rate, heading, notes));
+            candidates.Add(new Candidate(cm, rate, heading, notes, claimShare));
         }
 
         // 2. within "highest" families only the highest applies; 3. shares by the yield rules, in stacking order.
@@ -227,10 +290,10 @@ public sealed class TariffEngine
                 var c = candidates[k];
                 var m = c.Measure.Measure;
                 var notes = c.Notes is null ? null : new List<string>(c.Notes);
-                decimal own = 1m;
+                decimal own = c.ClaimShare;
                 if (m.Share == ValueShare.Metal)
                 {
-                    own = entry.MetalShare ?? 1m;
+                    own *= entry.MetalShare ?? 1m;
                     notes?.Add(entry.MetalShare is null
                         ? "charged on metal content; no metal share declared, so the full value is used"
                         : $"charged on the metal content ({Pct(own)} of value)");
@@ -256,6 +319,8 @@ public sealed class TariffEngine
                 decimal amount;
                 if (m.Kind == MeasureKind.Floor)
                 {
+                    if (baseProblem is not null)
+                        throw new RatingException(RatingProblem.MissingQuantity, "quantity", $"{m.Title} tops the base rate up, which needs the whole base: {baseProblem}");
                     var floor = ((AdValoremDuty)c.Rate).Rate;
                     var topUp = Math.Max(0m, floor - baseAve);
                     amount = topUp * entry.CustomsValue * share;
@@ -300,11 +365,12 @@ public sealed class TariffEngine
 
         applied.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : string.CompareOrdinal(a.MeasureId, b.MeasureId));
         var baseLayer = new Layer("base", line.BaseTitle(baseColumn), Layer.BaseFamily, "Chapters 1–97",
-            baseSource.Heading, baseExpr.ToString(), 1m, Cents(baseOutcome.Amount), baseSource, int.MaxValue, []);
+            baseSource.Heading, baseExpr.ToString(), 1m, Cents(baseOutcome.Amount), baseSource, int.MaxValue,
+            baseProblem is null || !explain ? [] : [$"needs a quantity: {baseOutcome.Problem}; only the parts that could be computed are counted"]);
         applied.Add(baseLayer);
         return new Quote(entry, Policy.Name, line.Revision.Label,
             line.Line.Description, applied.ToImmutableArray(), omitted?.ToImmutable() ?? [],
-            warnings.Count == 0 ? [] : warnings.Distinct().ToImmutableArray());
+            warnings.Count == 0 ? [] : warnings.Distinct().ToImmutableArray()) { BaseProblem = baseProblem };
     }
 
     /// <summary>The base duty: column 2 for the origins that pay it, a special programme's rate when claimed and
@@ -314,7 +380,8 @@ public sealed class TariffEngine
         var src = line.BaseSource;
         if (_column2.TryGetValue(entry.Importer, out var c2) && c2.Contains(entry.Origin) && line.Other is not null)
             return (line.Other, "Column 2", src);
-        if (entry.Program is { Length: > 0 } prog)
+        // a Chapter 99 heading claimed (a Section 301 exclusion) is a claim on a measure, not a special programme
+        if (entry.Program is { Length: > 0 } prog && !prog.StartsWith("99", StringComparison.Ordinal))
         {
             foreach (var sr in line.Special)
                 if (sr.Offers(prog))
@@ -349,7 +416,15 @@ public sealed class TariffEngine
         return new DutyBasis(entry.CustomsValue * share, q);
     }
 
-    private sealed record Candidate(CompiledMeasure Measure, DutyExpression Rate, string? Heading, List<string>? Notes);
+    /// <summary>": the text of the entries the claim's list has for the line" (or its note), for explanations.</summary>
+    private static string ClaimText(ProgramClaim claim, CompiledList? list, HtsCode code)
+    {
+        var texts = list?.NotesFor(code) ?? [];
+        if (texts.Count > 0) return ": " + string.Join(" | ", texts);
+        return claim.Note is null ? "" : $" ({claim.Note})";
+    }
+
+    private sealed record Candidate(CompiledMeasure Measure, DutyExpression Rate, string? Heading, List<string>? Notes, decimal ClaimShare);
 }
 
 /// <summary>A measure with its origins expanded, scope compiled and suspensions attached.</summary>
@@ -363,6 +438,7 @@ internal sealed class CompiledMeasure
     public CompiledScope Scope { get; }
     public Suspension[] Suspensions { get; }
     public string[] YieldsTo { get; }
+    public (ProgramClaim Claim, CompiledList? List)[] Claims { get; }
 
     public CompiledMeasure(Measure m, PolicySet policy, IReadOnlyDictionary<string, CompiledList> lists, Suspension[] suspensions)
     {
@@ -372,12 +448,16 @@ internal sealed class CompiledMeasure
         _except = m.Origins.Except
             .SelectMany(e => TariffEngine.ExpandOrigins([e.Origin], policy).Select(o => (o, e.When)))
             .GroupBy(x => x.o).ToFrozenDictionary(g => g.Key, g => g.Select(x => x.When).ToArray());
-        Scope = new CompiledScope(m.Products, lists, $"measure '{m.Id}'");
-        HasSampleLists = m.Products.Include.Concat(m.Products.Exclude)
-            .Any(t => t.ListName is not null && lists.TryGetValue(t.ListName, out var l) && l.List.IsSample);
-        Suspensions = suspensions;
         if (!policy.Families.TryGetValue(m.Family, out var fam))
             throw new InvalidOperationException($"measure '{m.Id}' names family '{m.Family}', which is not defined");
+        // the family's product exceptions hold for every member (Chapter 98 entries outside the IEEPA duties)
+        var products = fam.ExceptProducts.IsEmpty ? m.Products : m.Products with { Exclude = m.Products.Exclude.AddRange(fam.ExceptProducts) };
+        Scope = new CompiledScope(products, lists, $"measure '{m.Id}'", names => TariffEngine.ExpandOrigins(names, policy));
+        HasSampleLists = products.Include.Concat(products.Exclude)
+            .Any(t => t.ListName is not null && lists.TryGetValue(t.ListName, out var l) && l.List.IsSample);
+        Claims = m.Claims.Select(c => (c, c.List is null ? null
+            : lists.TryGetValue(c.List, out var l) ? l : throw new InvalidOperationException($"measure '{m.Id}' claims on product list '{c.List}', which is not loaded"))).ToArray();
+        Suspensions = suspensions;
         YieldsTo = TariffEngine.YieldTargets(policy, fam.YieldsTo.Concat(m.YieldsTo)).Distinct().ToArray();
         if (m.Source.Confidence != Confidence.High)
             ConfidenceWarning = $"{m.Title} rests on a fact of {m.Source.Confidence.ToString().ToLowerInvariant()} confidence: {m.Source.Note ?? m.Source.Instrument}";

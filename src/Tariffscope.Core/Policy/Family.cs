@@ -22,4 +22,9 @@ public sealed record MeasureFamily(
     int Order,
     CombineRule Combine,
     ImmutableArray<string> YieldsTo,
-    string? Note = null);
+    string? Note = null)
+{
+    /// <summary>Products no member of the family charges, on top of each member's own exceptions: the entries under
+    /// Chapter 98 that the IEEPA notes take out of every IEEPA duty.</summary>
+    public ImmutableArray<ProductTerm> ExceptProducts { get; init; } = [];
+}

@@ -20,6 +20,33 @@ public enum ValueShare
     Metal,
 }
 
+/// <summary>What claiming an exception does to a measure's layer.</summary>
+public enum ClaimEffect
+{
+    /// <summary>The layer is not charged.</summary>
+    Exempt,
+    /// <summary>The layer is charged on the value that is not US content (USMCA vehicles under Proclamation 10908).</summary>
+    NonUsContent,
+}
+
+/// <summary>
+/// An exception of a measure that applies only when the importer claims it on the entry: a special programme
+/// ("S" for USMCA) or a Chapter 99 heading ("9903.88.69", a Section 301 exclusion). <see cref="List"/>, when given,
+/// names the lines the claim is available on; its per-code notes say what the claim covers, and a quote on such a
+/// line that does not make the claim lists them.
+/// </summary>
+public sealed record ProgramClaim(
+    ImmutableArray<string> Programs,
+    ClaimEffect Effect,
+    string? List,
+    Validity When,
+    Provenance Source,
+    string? Note = null,
+    string? Heading = null)
+{
+    public bool Names(string program) => Programs.Contains(program, StringComparer.OrdinalIgnoreCase);
+}
+
 /// <summary>
 /// A rate in force from a date (until the next period starts), with the heading that reports it and, when it was
 /// announced later than the measure itself, the day it was published (for "as known on" views).
@@ -45,6 +72,9 @@ public sealed record Measure
     public ValueShare Share { get; init; } = ValueShare.Full;
     /// <summary>Special-programme claims that exempt a line (USMCA "S"/"S+" from the Canada and Mexico IEEPA duties).</summary>
     public ImmutableArray<string> ExemptPrograms { get; init; } = [];
+    /// <summary>Claims an importer can make on the measure's exceptions (a programme or Chapter 99 heading claimed on
+    /// the entry): what each does to the layer, on which lines and when.</summary>
+    public ImmutableArray<ProgramClaim> Claims { get; init; } = [];
     /// <summary>Families this measure yields to, beyond its family's own list.</summary>
     public ImmutableArray<string> YieldsTo { get; init; } = [];
     public required Provenance Source { get; init; }

@@ -13,8 +13,12 @@ public sealed record ProductTerm(string? Prefix, string? ListName, Validity? Whe
 {
     public static ProductTerm All { get; } = new(Prefix: "", ListName: null);
     public bool IsAll => ListName is null && Prefix == "";
+    /// <summary>The origins (countries, group:NAME) the term holds for; empty for every origin the measure covers.
+    /// An exception for the goods of some partners only: civil aircraft of the EU under a measure on all origins.</summary>
+    public ImmutableArray<string> Origins { get; init; } = [];
     public override string ToString() =>
         (ListName is not null ? "list " + ListName : IsAll ? "all products" : HtsCode.TryParse(Prefix)?.ToString() ?? Prefix!)
+        + (Origins.IsDefaultOrEmpty ? "" : " of " + string.Join(", ", Origins))
         + (When is { } w ? $" ({w})" : "") + (Use is { } u ? $" (when declared for use as {u})" : "");
 }
 
@@ -65,15 +69,16 @@ public sealed record ProductList(
     /// that rests on it says so.</summary>
     public bool IsSample { get; init; }
 
+    /// <summary>A note per listed code (keyed like <see cref="Prefixes"/>): what the entry covers when that is
+    /// narrower than the line, such as the product description of a Section 301 exclusion.</summary>
+    public ImmutableDictionary<string, string> Notes { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>
     /// The list as amended over time, when it was: each version holds the codes in force over its span (Annex II as
     /// issued in April 2025, then as amended in September and November). Empty for a list that never changed, whose
     /// codes are <see cref="Prefixes"/> on every date.
     /// </summary>
     public ImmutableArray<ListVersion> Versions { get; init; } = [];
-
-    /// <summary>What a reader should know about some codes (the product an exclusion names), by prefix.</summary>
-    public ImmutableDictionary<string, string> CodeNotes { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>The codes in force on <paramref name="date"/>: the version whose span holds it (none before the first).</summary>
     public ImmutableHashSet<string> PrefixesOn(DateOnly date)

@@ -71,6 +71,12 @@ public sealed class ChangeCalendar
                         Add(v.When.EndsOn, origin, term, $"{m.Id}: list {dated.Name} version ends");
                     }
                 }
+            // a claim that starts or ends changes the low bound of the lines it is available on
+            foreach (var c in m.Claims)
+            {
+                Add(c.When.From, origin, scope, $"{m.Id}: claim {string.Join("/", c.Programs)} begins");
+                Add(c.When.EndsOn, origin, scope, $"{m.Id}: claim {string.Join("/", c.Programs)} ends");
+            }
             foreach (var e in m.Origins.Except.Where(e => e.When is not null))
             {
                 var members = Expand(policy, e.Origin).ToFrozenSet();

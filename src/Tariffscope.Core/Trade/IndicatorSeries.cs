@@ -44,6 +44,14 @@ public sealed record IndicatorPoint(
     ImmutableArray<FamilyCoverage> Families)
 {
     public const string AllGroup = "all";
+
+    /// <summary>The low bound of <see cref="AdditionalRate"/> and <see cref="TotalRate"/>: the same average with every
+    /// line's listed exclusion claimed (a Section 301 exclusion covers only the product its text names, so which
+    /// goods of the line it took out is not known). Equal to the rates when no line has one.</summary>
+    public decimal AdditionalRateLow { get; init; }
+    public decimal TotalRateLow { get; init; }
+    /// <summary>The share of value on lines that an exclusion names, whose rate is that range.</summary>
+    public decimal ExcludableShare { get; init; }
 }
 
 /// <summary>What the computation cost: lines, dates, quotes made, ratings shared between partners the rules treat

@@ -11,7 +11,7 @@ namespace Tariffscope.Trade;
 /// </summary>
 internal sealed class IndicatorTotals
 {
-    private decimal _value, _add, _tot, _ratedValue, _at8, _baseIncomplete;
+    private decimal _value, _add, _tot, _ratedValue, _at8, _baseIncomplete, _addLow, _totLow, _excludable;
     private readonly Dictionary<RatingProblem, (decimal Value, string Example)> _unrated = [];
     private readonly Dictionary<string, (decimal Covered, decimal Duty)> _families = new(StringComparer.Ordinal);
 
@@ -30,6 +30,9 @@ internal sealed class IndicatorTotals
         _tot += r.Total * m;
         if (r.AtEightDigits) _at8 += m;
         if (r.BaseIncomplete) _baseIncomplete += m;
+        _addLow += (r.AdditionalLow ?? r.Additional) * m;
+        _totLow += (r.TotalLow ?? r.Total) * m;
+        if (r.AdditionalLow is not null) _excludable += m;
         foreach (var f in r.Families)
         {
             var (c, d) = _families.GetValueOrDefault(f.Family);
@@ -40,6 +43,7 @@ internal sealed class IndicatorTotals
     public void Merge(IndicatorTotals other)
     {
         _value += other._value; _add += other._add; _tot += other._tot; _ratedValue += other._ratedValue; _at8 += other._at8; _baseIncomplete += other._baseIncomplete;
+        _addLow += other._addLow; _totLow += other._totLow; _excludable += other._excludable;
         foreach (var (p, (v, ex)) in other._unrated)
         {
             var (mine, myEx) = _unrated.GetValueOrDefault(p, (0m, ex));
@@ -71,6 +75,9 @@ internal sealed class IndicatorTotals
                 Of(kv.Value.Covered, _value), Of(kv.Value.Duty, _value), kv.Value.Duty)).ToImmutableArray();
         return new IndicatorPoint(date, group, _value, Of(_add, _value), Of(_tot, _value), Of(_ratedValue, _value),
             _ratedValue == 0 ? null : _add / _ratedValue, _ratedValue == 0 ? null : _tot / _ratedValue,
-            _add, _tot, Of(_at8, _value), Of(_baseIncomplete, _value), unrated, families);
+            _add, _tot, Of(_at8, _value), Of(_baseIncomplete, _value), unrated, families)
+        {
+            AdditionalRateLow = Of(_addLow, _value), TotalRateLow = Of(_totLow, _value), ExcludableShare = Of(_excludable, _value),
+        };
     }
 }

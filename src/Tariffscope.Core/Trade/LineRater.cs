@@ -9,9 +9,10 @@ namespace Tariffscope.Trade;
 /// Rates one (product, partner) line on a date through the engine. Rates are linear in value for ad valorem,
 /// floor and metal-share layers, so each line is quoted once at a reference value and the rates scale to any
 /// value. A specific rate needs a quantity: the line's own quantity is scaled to the reference value (its base-year
-/// unit value). With none, the line is quoted with zero quantities: its additional duty is complete (ad valorem
-/// layers do not read the base), its total holds only the base's ad valorem part and is flagged; a line whose
-/// additional duty depends on the base (a floor such as the EU's 15% including MFN) counts as "needs quantity".
+/// unit value). With none (or a rate on a part's value, "6% on the case"), the engine still quotes the line: its
+/// additional duty is complete (ad valorem layers do not read the base), its total holds only the base parts that
+/// could be computed and is flagged as partly rated; a line whose additional duty depends on the base (a floor such
+/// as the EU's 15% including MFN) counts as "needs quantity".
 /// A 10-digit code that a revision no longer has is
 /// rated at its 8-digit line, where rates are set, and counted apart so the share shows.
 /// </summary>
@@ -51,18 +52,11 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
         if (baseRate is null)
             return LineRating.Unrated(RatingProblem.UnreadableRate, $"{code} has no base rate in {revision.Name}");
         var outcome = baseRate.Evaluate(new DutyBasis(ReferenceValue, quantities));
-        bool baseIncomplete = false;
-        if (!outcome.IsComplete)
-        {
-            if (!baseRate.IsParsed) return LineRating.Unrated(RatingProblem.UnreadableRate, $"base rate text '{baseRate}' is not read");
-            if (quantities.Length > 0 || line.Units.IsEmpty) return LineRating.Unrated(RatingProblem.MissingQuantity, $"base rate {baseRate} needs a quantity");
-            quantities = [.. line.Units.Select(u => new Quantity(0m, u))];
-            if (!baseRate.Evaluate(new DutyBasis(ReferenceValue, quantities)).IsComplete)
-                return LineRating.Unrated(RatingProblem.MissingQuantity, $"base rate {baseRate} needs a quantity");
-            baseIncomplete = true;
-        }
+        if (!outcome.IsComplete && !baseRate.IsParsed) return LineRating.Unrated(RatingProblem.UnreadableRate, $"base rate text '{baseRate}' is not read");
         try
         {
+            // A base that needs a quantity (or part value) the line lacks is quoted anyway: the engine charges the
+            // ad valorem layers and counts the base parts it can, and says so; a floor, which reads the base, refuses.
             var quote = engine.Quote(new EntryLine
             {
                 Code = rated, Origin = origin, Date = date, Importer = importer, CustomsValue = ReferenceValue,
@@ -70,10 +64,15 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
                 Program = claim is not null && line.Special.Any(s => s.Offers(claim)) ? claim : null,
             }, QuoteDetail.Amounts);
             var rating = LineRating.From(quote, !rated.Equals(code));
-            if (!baseIncomplete) return rating;
-            if (quote.Layers.Any(l => engine.Policy.FindMeasure(l.MeasureId)?.Kind == MeasureKind.Floor))
-                return LineRating.Unrated(RatingProblem.MissingQuantity, $"base rate {baseRate} needs a quantity (a floor including the base applies)");
-            return rating with { BaseIncomplete = true };
+            if (quote.BaseIncomplete) rating = rating with { BaseIncomplete = true };
+            // A line an exclusion names (a product narrower than the line) is a range: low with the exclusion
+            // claimed, high without; which goods were excluded is not known.
+            if (engine.ListedClaims(quote) is [var exclusion, ..])
+            {
+                var low = LineRating.From(engine.Quote(quote.Entry with { Program = exclusion }, QuoteDetail.Amounts), !rated.Equals(code));
+                rating = rating with { AdditionalLow = low.Additional, TotalLow = low.Total };
+            }
+            return rating;
         }
         catch (RatingException e)
         {

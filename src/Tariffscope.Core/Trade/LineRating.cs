@@ -16,6 +16,10 @@ public readonly record struct FamilyRate(string Family, decimal Rate, decimal Sh
 public sealed record LineRating(decimal Additional, decimal Total, ImmutableArray<FamilyRate> Families, RatingProblem? Problem, string? Why, bool AtEightDigits)
 {
     public bool BaseIncomplete { get; init; }
+    /// <summary>The rates with the line's listed exclusion claimed (a Section 301 exclusion naming a product narrower
+    /// than the line), or null when none is available: the line is then a range from these to the rates above.</summary>
+    public decimal? AdditionalLow { get; init; }
+    public decimal? TotalLow { get; init; }
 
     public bool IsRated => Problem is null;
 

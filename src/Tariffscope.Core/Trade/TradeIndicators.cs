@@ -240,5 +240,6 @@ public static class TradeIndicators
 
     private static bool SameRates(LineRating a, LineRating b) =>
         a.Problem == b.Problem && a.Additional == b.Additional && a.Total == b.Total && a.AtEightDigits == b.AtEightDigits && a.BaseIncomplete == b.BaseIncomplete
+        && a.AdditionalLow == b.AdditionalLow && a.TotalLow == b.TotalLow
         && a.Families.SequenceEqual(b.Families);
 }

@@ -47,7 +47,7 @@ public sealed class PolicyFileReader
         var families = ImmutableDictionary.CreateBuilder<string, MeasureFamily>();
         foreach (var f in Items(root, "families"))
         {
-            _y.CheckKeys(f, "a family", "id", "title", "order", "combine", "yieldsTo", "note");
+            _y.CheckKeys(f, "a family", "id", "title", "order", "combine", "yieldsTo", "exceptProducts", "note");
             var id = _y.Req(f, "id");
             var combine = _y.Str(f, "combine") switch
             {
@@ -56,7 +56,7 @@ public sealed class PolicyFileReader
                 var other => throw _y.Error(f, "combine", $"'{other}' is not a combine rule; expected sum or highest"),
             };
             if (!families.TryAdd(id, new MeasureFamily(id, _y.Req(f, "title"), _y.Int(f, "order") ?? throw _y.Error(f, "order", "is required (CBP reporting order)"),
-                    combine, [.. _y.StrList(f, "yieldsTo")], _y.Str(f, "note"))))
+                    combine, [.. _y.StrList(f, "yieldsTo")], _y.Str(f, "note")) { ExceptProducts = Terms(f, "exceptProducts") }))
                 throw _y.Error(f, "id", $"family '{id}' is defined twice");
         }
         var groups = ImmutableDictionary.CreateBuilder<string, CountryGroup>();
@@ -162,7 +162,7 @@ public sealed class PolicyFileReader
 
     private ProductList ReadList(YamlMappingNode l)
     {
-        _y.CheckKeys(l, "a product list", "name", "title", "codes", "footnotes", "file", "sample", "source");
+        _y.CheckKeys(l, "a product list", "name", "title", "codes", "footnotes", "file", "sample", "notes", "source");
         var name = _y.Req(l, "name");
         var prefixes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var c in _y.StrList(l, "codes"))
@@ -174,8 +174,20 @@ public sealed class PolicyFileReader
             using var stream = _openRelative(file) ?? throw _y.Error(l, "file", $"list file '{file}' was not found beside {_y.File}");
             foreach (var code in ProductListFile.Read(stream, file)) prefixes.Add(code);
         }
+        var notes = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        if (_y.Get(l, "notes") is { } nn)
+        {
+            foreach (var (k, v) in _y.Map(nn, "notes").Children)
+            {
+                var text = (k as YamlScalarNode)?.Value ?? "";
+                var code = HtsCode.TryParse(text) ?? throw _y.Error(l, "notes", $"'{text}' is not a tariff code");
+                var key = ProductList.PrefixOf(code);
+                if (!prefixes.Contains(key)) throw _y.Error(l, "notes", $"note on {text}, which the list's codes do not name");
+                notes[key] = (v as YamlScalarNode)?.Value?.Trim() ?? throw _y.Error(l, "notes", $"the note on {text} must be a text");
+            }
+        }
         return new ProductList(name, _y.Str(l, "title") ?? name, Source(l, required: true), prefixes.ToImmutable(), headings)
-        { IsSample = _y.Str(l, "sample") == "true" };
+        { IsSample = _y.Str(l, "sample") == "true", Notes = notes.ToImmutable() };
     }
 
     private ImmutableArray<OriginException> OriginExceptions(YamlMappingNode m)
@@ -206,10 +218,13 @@ public sealed class PolicyFileReader
             else
             {
                 var t = _y.Map(c, key);
-                _y.CheckKeys(t, "a product term", "list", "code", "from", "through", "use");
+                _y.CheckKeys(t, "a product term", "list", "code", "from", "through", "origins", "use");
                 Validity? v = _y.Get(t, "from") is null && _y.Get(t, "through") is null ? null
                     : new Validity(_y.Date(t, "from") ?? DateOnly.MinValue, _y.Date(t, "through"));
-                terms.Add(Term(c, key, _y.Str(t, "list") is { } ln ? "list:" + ln : _y.Req(t, "code"), v) with { Use = _y.Str(t, "use") });
+                var origins = _y.StrList(t, "origins");
+                foreach (var o in origins) CheckCountry(t, "origins", o);
+                if (origins.Count > 0 && key != "exceptProducts") throw _y.Error(t, "origins", "only an exception (exceptProducts) can be for some origins");
+                terms.Add(Term(c, key, _y.Str(t, "list") is { } ln ? "list:" + ln : _y.Req(t, "code"), v) with { Origins = [.. origins], Use = _y.Str(t, "use") });
             }
         }
         return terms.ToImmutable();
@@ -255,7 +270,7 @@ public sealed class PolicyFileReader
     private Measure ReadMeasure(YamlMappingNode m, string defaultImporter)
     {
         _y.CheckKeys(m, "a measure", "id", "title", "family", "importer", "origins", "exceptOrigins", "products", "exceptProducts",
-            "rate", "from", "heading", "rates", "through", "kind", "share", "exemptPrograms", "yieldsTo", "source", "published");
+            "rate", "from", "heading", "rates", "through", "kind", "share", "exemptPrograms", "claims", "yieldsTo", "source", "published");
         var id = _y.Req(m, "id");
         var rates = Rates(m, $"measure '{id}'");
         if (rates.IsEmpty) throw _y.Error(m, "rates", $"measure '{id}' has no rate: give rate + from, or rates: [{{from, rate}}]");
@@ -294,11 +309,28 @@ public sealed class PolicyFileReader
             Kind = kind,
             Share = share,
             ExemptPrograms = [.. _y.StrList(m, "exemptPrograms")],
+            Claims = [.. Items(m, "claims").Select(c => ReadClaim(c, id))],
             YieldsTo = [.. _y.StrList(m, "yieldsTo")],
             Source = Source(m, required: true),
             Published = _y.Date(m, "published"),
             Origin = $"{_y.File}:{YamlNodes.Line(m)}",
         };
+    }
+
+    private ProgramClaim ReadClaim(YamlMappingNode c, string measureId)
+    {
+        _y.CheckKeys(c, "a claim", "programs", "effect", "list", "from", "through", "heading", "note", "source");
+        var programs = _y.StrList(c, "programs");
+        if (programs.Count == 0) throw _y.Error(c, "programs", $"a claim on measure '{measureId}' must name the programmes or Chapter 99 headings that make it");
+        var effect = _y.Str(c, "effect") switch
+        {
+            null or "exempt" => ClaimEffect.Exempt,
+            "non-us-content" => ClaimEffect.NonUsContent,
+            var other => throw _y.Error(c, "effect", $"'{other}' is not a claim effect; expected exempt or non-us-content"),
+        };
+        var v = new Validity(_y.Date(c, "from") ?? DateOnly.MinValue, _y.Date(c, "through"));
+        if (v.Through is { } t && t < v.From) throw _y.Error(c, "through", $"a claim on measure '{measureId}' ends ({t:yyyy-MM-dd}) before it starts ({v.From:yyyy-MM-dd})");
+        return new ProgramClaim([.. programs], effect, _y.Str(c, "list"), v, Source(c, required: true), _y.Str(c, "note"), _y.Str(c, "heading"));
     }
 
     private Suspension ReadSuspension(YamlMappingNode s)

@@ -65,6 +65,10 @@ public static class PolicyLoader
             if (!ids.Contains(s.MeasureId))
                 throw Located(s.Origin, "measure", $"suspension '{s.Id}' suspends measure '{s.MeasureId}', which does not exist");
         foreach (var f in p.Families.Values)
+            foreach (var t in f.ExceptProducts)
+                if (t.ListName is not null && !p.Lists.ContainsKey(t.ListName))
+                    throw new PolicyFileException("(policy)", 0, "exceptProducts", $"family '{f.Id}' refers to product list '{t.ListName}', which is not defined");
+        foreach (var f in p.Families.Values)
             foreach (var y in f.YieldsTo)
                 if (!y.EndsWith('*') && !p.Families.ContainsKey(y))
                     throw new PolicyFileException("(policy)", 0, "yieldsTo", $"family '{f.Id}' yields to '{y}', which is not a family");
@@ -77,7 +81,10 @@ public static class PolicyLoader
         foreach (var t in m.Products.Include.Concat(m.Products.Exclude))
             if (t.ListName is not null && !p.Lists.ContainsKey(t.ListName))
                 throw Located(m.Origin, "products", $"measure '{m.Id}' refers to product list '{t.ListName}', which is not defined");
-        foreach (var o in m.Origins.Include.Concat(m.Origins.Except.Select(e => e.Origin)))
+        foreach (var c in m.Claims)
+            if (c.List is not null && !p.Lists.ContainsKey(c.List))
+                throw Located(m.Origin, "claims", $"measure '{m.Id}' has a claim on product list '{c.List}', which is not defined");
+        foreach (var o in m.Origins.Include.Concat(m.Origins.Except.Select(e => e.Origin)).Concat(m.Products.Exclude.SelectMany(t => t.Origins)))
             if (o.StartsWith("group:", StringComparison.Ordinal) && !p.Groups.ContainsKey(o[6..]))
                 throw Located(m.Origin, "origins", $"measure '{m.Id}' refers to country group '{o[6..]}', which is not defined");
     }

@@ -166,7 +166,7 @@ public sealed class BuiltInRecord
             for (int cn = r.Int(), c = 0; c < cn; c++) notes[r.ReqStr()] = r.ReqStr();
             // the union of every version, for readers that ask "is it ever on the list"
             var all = versions.SelectMany(v => v.Prefixes).ToImmutableHashSet(StringComparer.Ordinal);
-            lists.Add(new ProductList(name, title, source, all, []) { Versions = versions.ToImmutable(), CodeNotes = notes.ToImmutable() });
+            lists.Add(new ProductList(name, title, source, all, []) { Versions = versions.ToImmutable(), Notes = notes.ToImmutable() });
         }
         Lists = lists;
 

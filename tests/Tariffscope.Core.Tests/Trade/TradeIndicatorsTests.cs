@@ -56,19 +56,47 @@ public class TradeIndicatorsTests
     }
 
     [Fact]
-    public void Unrated_lines_count_as_zero_and_are_reported_by_reason()
+    public void Unrated_lines_count_as_zero_and_a_base_without_its_quantity_counts_as_partly_rated()
     {
         // $100 furniture (25%), $300 valves (45%), $600 of a code the schedule lacks, $200 wine with a specific MFN
-        // rate and no quantity. Additional = (2,500 + 13,500) / 1,200 = 13.333…%; rated share 400/1,200 = 1/3;
-        // unknown code 600/1,200 = 50%; needs quantity 200/1,200 = 16.67%.
+        // rate (6.3¢/liter) and no quantity, on a line that prints no unit. The wine is rated, not left at zero: no
+        // measure covers it (0% additional) and its base counts only as needing a quantity.
+        // Additional = (2,500 + 13,500 + 0) / 1,200 = 13.333…%; rated share (100 + 300 + 200) / 1,200 = 1/2;
+        // additional on rated value 16,000 / 600 = 26.67%; unknown code 600/1,200 = 50%; base needs quantity 200/1,200.
         var s = Run([Flow("CN", "9403.60.80.93", 100m), Flow("CN", "8481.80.50.90", 300m), Flow("CN", "0101.21.00.10", 600m), Flow("CN", "2204.21.50.05", 200m)]);
         var p = s.TotalOn(Start)!;
         Assert.Equal(16_000m / 1_200m, p.AdditionalRate * 100m, 10);
-        Assert.Equal(400m / 1_200m, p.RatedShare, 10);
-        Assert.Equal(0.40m, p.AdditionalRateRated);
+        Assert.Equal(600m / 1_200m, p.RatedShare, 10);
+        Assert.Equal(160m / 600m, p.AdditionalRateRated!.Value, 10);
         Assert.Equal(0.5m, p.Unrated.Single(u => u.Problem == RatingProblem.UnknownCode).Share);
-        Assert.Equal(200m / 1_200m, p.Unrated.Single(u => u.Problem == RatingProblem.MissingQuantity).Share, 10);
+        Assert.DoesNotContain(p.Unrated, u => u.Problem == RatingProblem.MissingQuantity);
+        Assert.Equal(200m / 1_200m, p.BaseNeedsQuantityShare, 10);
         Assert.Equal(1m, p.RatedShare + p.Unrated.Sum(u => u.Share), 10);
+    }
+
+    [Fact]
+    public void A_line_an_exclusion_names_is_a_range_from_claimed_to_not_claimed()
+    {
+        // Measure x (25% on furniture) can be claimed away under "9903.88.69" on the lines of list "excl", which names
+        // 9403.60.80.93 with a narrower product. Furniture $100, valves $300 (45%, no exclusion).
+        // High (no claim): (25 + 135) / 400 = 40%. Low (claimed): (0 + 135) / 400 = 33.75%. Excludable: 100/400 = 25%.
+        var list = new Tariffscope.Policy.ProductList("excl", "test exclusions", new Tariffscope.Provenance("test"),
+            System.Collections.Immutable.ImmutableHashSet.Create("9403608093"), [])
+        { Notes = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("9403608093", "a narrower product") };
+        var policy = TestPolicy();
+        var claim = new Tariffscope.Policy.ProgramClaim(["9903.88.69"], Tariffscope.Policy.ClaimEffect.Exempt, "excl",
+            new Tariffscope.Policy.Validity(DateOnly.MinValue, null), new Tariffscope.Provenance("test"));
+        policy = policy with
+        {
+            Lists = policy.Lists.Add("excl", list),
+            Measures = [.. policy.Measures.Select(m => m.Id == "x" ? m with { Claims = [claim] } : m)],
+        };
+        var s = TradeIndicators.Compute(Rater(policy), [Flow("CN", "9403.60.80.93", 100m), Flow("CN", "8481.80.50.90", 300m)],
+            new IndicatorRequest("US", Start, new DateOnly(2025, 12, 31), IndicatorGrouping.None));
+        var p = s.TotalOn(Start)!;
+        Assert.Equal(0.40m, p.AdditionalRate);
+        Assert.Equal(0.3375m, p.AdditionalRateLow);
+        Assert.Equal(0.25m, p.ExcludableShare);
     }
 
     [Fact]

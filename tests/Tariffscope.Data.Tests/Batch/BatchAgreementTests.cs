@@ -117,4 +117,22 @@ public class BatchAgreementTests
         Assert.Equal(2400.00m, s.ByChapter["85"].Difference);
         Assert.Equal(2400.00m, s.ByOrigin["CN"].Difference);
     }
+
+    [Fact]
+    public void A_line_whose_base_needs_a_quantity_is_rated_in_part_not_rejected()
+    {
+        // Worked by hand: a Swiss wrist watch (9102.11.45, base "40¢ each + 8.5% on the case + …") entered 2025-09-01
+        // at $10,000 without a quantity: Switzerland's 39% (EO 14326) = $3,900 is owed in full; the base cannot be
+        // computed and counts 0. The line is rated (not rejected), its duty $3,900 a lower bound, and the summary counts
+        // it as partly rated. A $100 piece of wooden furniture of Switzerland the same day (MFN Free) owes 39% = $39.
+        using var run = new BatchRun();
+        var input = run.Write("watch.csv", "code,origin,date,value\n9102.11.45,CH,2025-09-01,10000\n9403.60.80,CH,2025-09-01,100\n");
+        var r = run.Run(input);
+        var s = r.Summary;
+        Assert.Equal(2, s.Rated);
+        Assert.Equal(0, s.Rejected);
+        Assert.Equal(3_939m, s.Duty[0]);
+        Assert.Equal(1, s.PartlyRated);
+        Assert.Equal(10_000m, s.PartlyRatedValue);
+    }
 }

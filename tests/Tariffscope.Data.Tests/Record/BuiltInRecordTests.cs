@@ -113,7 +113,7 @@ public class BuiltInRecordTests
     [Fact]
     public void An_exclusion_carries_the_text_of_the_product_it_names()
     {
-        var notes = List("s301-exclusions").CodeNotes;
+        var notes = List("s301-exclusions").Notes;
         Assert.Contains("20(vvv)(i) item 1", notes["8483509040"]);
         Assert.Contains("9903.88.69", notes["8483509040"]);
     }

@@ -37,13 +37,15 @@ public sealed class BatchRater
                 var slot = chunk.Slot(i, s);
                 try
                 {
-                    slot[0] = _scenarios[s].Rate(entry, slot[1..], out var ids);
+                    slot[0] = _scenarios[s].Rate(entry, slot[1..], out var ids, out var partly);
                     chunk.SetMeasures(i, s, ids);
+                    if (partly) chunk.PartlyRated[i] = true;
                 }
                 catch (RatingException e)
                 {
                     chunk.Faults[i] = new LineFault(FieldName(e.Field), Describe(e), multi ? Layout.Scenarios[s].Scenario : null);
                     chunk.Clear(i);
+                    chunk.PartlyRated[i] = false;
                     break;
                 }
             }
@@ -62,6 +64,7 @@ public sealed class BatchRater
         "value" => Parser.Columns.NameOf(EntryField.Value),
         "quantity" => Parser.Columns.NameOf(EntryField.Quantity),
         "metal_share" => Parser.Columns.NameOf(EntryField.MetalShare),
+        "us_content_share" => Parser.Columns.NameOf(EntryField.UsContentShare),
         "importer" => Parser.Columns.NameOf(EntryField.Importer),
         _ => engineField,
     };

@@ -42,6 +42,10 @@ public sealed class BatchSummary
     public long InputLines { get; private set; }
     public long Rated { get; private set; }
     public long Rejected { get; private set; }
+    /// <summary>Rated lines whose base rate needed a quantity they lack: counted with the ad valorem layers in full and
+    /// the base in the parts that could be computed (their duty is a lower bound), not as zero.</summary>
+    public long PartlyRated { get; private set; }
+    public decimal PartlyRatedValue { get; private set; }
     public decimal Value { get; private set; }
     public decimal[] Duty { get; }
     public decimal[][] FamilyDuty { get; }
@@ -99,6 +103,7 @@ public sealed class BatchSummary
             s.Rated++;
             var e = chunk.Entries[i]!;
             s.Value += e.CustomsValue;
+            if (chunk.PartlyRated[i]) { s.PartlyRated++; s.PartlyRatedValue += e.CustomsValue; }
             var duty = new decimal[n];
             for (int k = 0; k < n; k++)
             {
@@ -151,6 +156,7 @@ public sealed class BatchSummary
     public void Merge(BatchSummary o)
     {
         InputLines += o.InputLines; Rated += o.Rated; Rejected += o.Rejected; Value += o.Value;
+        PartlyRated += o.PartlyRated; PartlyRatedValue += o.PartlyRatedValue;
         for (int k = 0; k < Duty.Length; k++)
         {
             Duty[k] += o.Duty[k];

@@ -1,7 +1,7 @@
 namespace Tariffscope.Engine.Batch;
 
 /// <summary>The facts of an entry line a file can carry.</summary>
-public enum EntryField { Code, Origin, Date, Value, Quantity, Unit, Quantity2, Unit2, MetalShare, Program, Importer }
+public enum EntryField { Code, Origin, Date, Value, Quantity, Unit, Quantity2, Unit2, MetalShare, Program, Importer, UsContentShare }
 
 /// <summary>
 /// Which input column holds which fact. Header names are matched without regard to case, spaces, dashes or
@@ -23,6 +23,7 @@ public sealed class EntryColumns
         [EntryField.MetalShare] = ["metal_share", "metal_content_share"],
         [EntryField.Program] = ["program", "spi", "programme"],
         [EntryField.Importer] = ["importer", "importing_country"],
+        [EntryField.UsContentShare] = ["us_content_share", "us_content"],
     };
 
     private static readonly Dictionary<string, EntryField> FieldNames = Enum.GetValues<EntryField>()

@@ -55,6 +55,14 @@ public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate)
             metal = share;
         }
 
+        decimal? usContent = null;
+        var uc = Get(EntryField.UsContentShare);
+        if (!uc.Trim().IsEmpty)
+        {
+            if (!FieldParsers.TryParseShare(uc, out var share, out why)) { fault = Fail(EntryField.UsContentShare, why!); return null; }
+            usContent = share;
+        }
+
         var program = Get(EntryField.Program).Trim();
         var importer = Get(EntryField.Importer).Trim();
         string imp = "US";
@@ -67,7 +75,7 @@ public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate)
         return new EntryLine
         {
             Code = code.Value, Origin = origin, Date = date, CustomsValue = value, Quantities = quantities,
-            MetalShare = metal, Program = program.IsEmpty ? null : string.Intern(program.ToString().ToUpperInvariant()), Importer = imp,
+            MetalShare = metal, UsContentShare = usContent, Program = program.IsEmpty ? null : string.Intern(program.ToString().ToUpperInvariant()), Importer = imp,
         };
     }
 }

@@ -14,6 +14,9 @@ public sealed class RatedChunk
     public RawLine[] Lines { get; }
     public EntryLine?[] Entries { get; }
     public LineFault?[] Faults { get; }
+    /// <summary>Per line: true when some scenario's base rate needed a quantity the line lacks (a specific or compound
+    /// rate): the line is rated, its ad valorem layers in full, its base only in the parts that could be computed.</summary>
+    public bool[] PartlyRated { get; }
     /// <summary>Per line, per scenario: the total then one amount per family.</summary>
     internal decimal[] Amounts { get; }
     internal string[] Measures { get; }
@@ -26,6 +29,7 @@ public sealed class RatedChunk
         Lines = raw.Lines;
         Entries = new EntryLine?[raw.Lines.Length];
         Faults = new LineFault?[raw.Lines.Length];
+        PartlyRated = new bool[raw.Lines.Length];
         _offsets = new int[layout.Scenarios.Count];
         for (int s = 0; s < _offsets.Length; s++) { _offsets[s] = _stride; _stride += 1 + layout.Scenarios[s].FamilyCount; }
         Amounts = new decimal[raw.Lines.Length * _stride];

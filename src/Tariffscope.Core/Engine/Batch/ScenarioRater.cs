@@ -18,9 +18,14 @@ public sealed class ScenarioRater(ScenarioColumns columns)
     /// Rates <paramref name="entry"/>: adds each family's duty into <paramref name="families"/> (one slot per
     /// family of <see cref="Columns"/>) and returns the total. Throws <see cref="RatingException"/> as the engine does.
     /// </summary>
-    public decimal Rate(EntryLine entry, Span<decimal> families, out string measures)
+    public decimal Rate(EntryLine entry, Span<decimal> families, out string measures) => Rate(entry, families, out measures, out _);
+
+    /// <summary>As <see cref="Rate(EntryLine, Span{decimal}, out string)"/>; <paramref name="partly"/> is true when the
+    /// base rate needs a quantity the line lacks, so the total holds only the parts that could be computed.</summary>
+    public decimal Rate(EntryLine entry, Span<decimal> families, out string measures, out bool partly)
     {
         var q = _engine.Quote(entry, QuoteDetail.Amounts);
+        partly = q.BaseIncomplete;
         decimal total = 0;
         int additional = 0;
         foreach (var l in q.Layers)
