@@ -17,15 +17,23 @@ public sealed record LintFinding(LintSeverity Severity, string Where, string Mes
 /// </summary>
 public static class PolicyLint
 {
-    public static IReadOnlyList<LintFinding> Check(PolicySet p)
+    /// <param name="today">When given, a data file whose horizon is before this day is flagged: answers about the
+    /// days between its horizon and today rest on rules nobody has checked. The caller says what today is.</param>
+    public static IReadOnlyList<LintFinding> Check(PolicySet p, DateOnly? today = null)
     {
         var findings = new List<LintFinding>();
+        if (today is { } now)
+            foreach (var (file, horizon) in p.FileHorizons.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                if (horizon < now)
+                    findings.Add(new(LintSeverity.Warning, file, $"the file's horizon ({horizon:yyyy-MM-dd}) is in the past (today is {now:yyyy-MM-dd}): answers for {horizon.AddDays(1):yyyy-MM-dd} to {now:yyyy-MM-dd} rest on rules not checked since"));
         foreach (var m in p.Measures)
         {
             var at = m.Origin ?? m.Id;
             if (m.Source.IsMissing) findings.Add(new(LintSeverity.Error, at, $"measure '{m.Id}' cites no source"));
             else if (string.IsNullOrWhiteSpace(m.Source.Link) && string.IsNullOrWhiteSpace(m.Source.Citation))
                 findings.Add(new(LintSeverity.Info, at, $"measure '{m.Id}' names its instrument but gives no citation or link"));
+            if (m.ConfirmedThrough is { } mc && m.Through is { } mt && mt > mc)
+                findings.Add(new(LintSeverity.Info, at, $"measure '{m.Id}' is confirmed only through {mc:yyyy-MM-dd} but runs to {mt:yyyy-MM-dd}"));
             if (m.Source.Confidence != Confidence.High)
                 findings.Add(new(LintSeverity.Info, at, $"measure '{m.Id}' is of {m.Source.Confidence.ToString().ToLowerInvariant()} confidence: {m.Source.Note}"));
             foreach (var d in m.Rates.Select(r => r.From).Append(m.Through ?? DateOnly.MinValue).Where(d => d > p.Horizon))

@@ -44,6 +44,7 @@ public sealed class PolicyFileReader
             Description = _y.Str(root, "description"),
             Horizon = _y.ReqDate(root, "horizon"),
         };
+        set = set with { FileHorizons = ImmutableDictionary<string, DateOnly>.Empty.Add(_y.File, set.Horizon) };
         var families = ImmutableDictionary.CreateBuilder<string, MeasureFamily>();
         foreach (var f in Items(root, "families"))
         {
@@ -254,7 +255,7 @@ public sealed class PolicyFileReader
     private Measure ReadMeasure(YamlMappingNode m, string defaultImporter)
     {
         _y.CheckKeys(m, "a measure", "id", "title", "family", "importer", "origins", "exceptOrigins", "products", "exceptProducts",
-            "rate", "from", "heading", "rates", "through", "kind", "share", "exemptPrograms", "yieldsTo", "source", "published");
+            "rate", "from", "heading", "rates", "through", "kind", "share", "exemptPrograms", "yieldsTo", "source", "published", "confirmedThrough");
         var id = _y.Req(m, "id");
         var rates = Rates(m, $"measure '{id}'");
         if (rates.IsEmpty) throw _y.Error(m, "rates", $"measure '{id}' has no rate: give rate + from, or rates: [{{from, rate}}]");
@@ -296,13 +297,14 @@ public sealed class PolicyFileReader
             YieldsTo = [.. _y.StrList(m, "yieldsTo")],
             Source = Source(m, required: true),
             Published = _y.Date(m, "published"),
+            ConfirmedThrough = _y.Date(m, "confirmedThrough"),
             Origin = $"{_y.File}:{YamlNodes.Line(m)}",
         };
     }
 
     private Suspension ReadSuspension(YamlMappingNode s)
     {
-        _y.CheckKeys(s, "a suspension", "id", "title", "measure", "points", "from", "through", "source", "published");
+        _y.CheckKeys(s, "a suspension", "id", "title", "measure", "points", "from", "through", "source", "published", "confirmedThrough");
         var id = _y.Req(s, "id");
         var points = _y.Str(s, "points") is null or "all" ? (decimal?)null : _y.Fraction(s, "points");
         if (points is <= 0 or > 1) throw _y.Error(s, "points", $"suspended points must be between 0 and 100% (suspension '{id}')");
@@ -317,6 +319,7 @@ public sealed class PolicyFileReader
             Validity = v,
             Source = Source(s, required: true),
             Published = _y.Date(s, "published"),
+            ConfirmedThrough = _y.Date(s, "confirmedThrough"),
             Origin = $"{_y.File}:{YamlNodes.Line(s)}",
         };
     }
