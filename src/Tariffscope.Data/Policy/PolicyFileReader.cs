@@ -15,6 +15,8 @@ public sealed class PolicyFileReader
 {
     private readonly YamlNodes _y;
     private readonly Func<string, Stream?> _openRelative;
+    // The file's horizon: the last day a measure or suspension of the file is confirmed for unless it says otherwise.
+    private DateOnly? _horizon;
 
     /// <param name="file">The file's name, for messages.</param>
     /// <param name="openRelative">Opens a file named relative to this one (product list CSVs), or null when absent.</param>
@@ -45,6 +47,7 @@ public sealed class PolicyFileReader
             Horizon = _y.ReqDate(root, "horizon"),
         };
         set = set with { FileHorizons = ImmutableDictionary<string, DateOnly>.Empty.Add(_y.File, set.Horizon) };
+        _horizon = set.Horizon;
         var families = ImmutableDictionary.CreateBuilder<string, MeasureFamily>();
         foreach (var f in Items(root, "families"))
         {
@@ -297,7 +300,7 @@ public sealed class PolicyFileReader
             YieldsTo = [.. _y.StrList(m, "yieldsTo")],
             Source = Source(m, required: true),
             Published = _y.Date(m, "published"),
-            ConfirmedThrough = _y.Date(m, "confirmedThrough"),
+            ConfirmedThrough = _y.Date(m, "confirmedThrough") ?? _horizon,
             Origin = $"{_y.File}:{YamlNodes.Line(m)}",
         };
     }
@@ -319,7 +322,7 @@ public sealed class PolicyFileReader
             Validity = v,
             Source = Source(s, required: true),
             Published = _y.Date(s, "published"),
-            ConfirmedThrough = _y.Date(s, "confirmedThrough"),
+            ConfirmedThrough = _y.Date(s, "confirmedThrough") ?? _horizon,
             Origin = $"{_y.File}:{YamlNodes.Line(s)}",
         };
     }
