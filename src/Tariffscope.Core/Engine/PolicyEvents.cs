@@ -72,7 +72,9 @@ public static class PolicyEvents
                     : $"the suspension ends: {pts} return" + (low is null ? "" : $" ({low} -> {full})") + " unless extended";
             }
             yield return new(s.Validity.From, EventKind.SuspensionStarts, m.Importer, m.Id, s.Id, title, What(true), m.Origins, s.Source, s.PublishedOn);
-            if (s.Validity.EndsOn is { } end)
+            // A suspension that outlives its measure ends with nothing to return (the Busan suspension of the IEEPA
+            // reciprocal duty, which itself ended in February 2026): no event.
+            if (s.Validity.EndsOn is { } end && !(m.Validity.EndsOn is { } mEnd && mEnd < end))
                 yield return new(end, EventKind.SuspensionEnds, m.Importer, m.Id, s.Id, title, What(false) + Unknown(end, s.ConfirmedThrough), m.Origins, s.Source, s.PublishedOn);
         }
     }

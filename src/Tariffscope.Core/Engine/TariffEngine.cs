@@ -157,7 +157,7 @@ public sealed class TariffEngine
             var heading = period.Heading ?? m.Source.Heading;
             // What the record does not confirm: a measure or a suspension of it past its last confirmed day.
             if (m.ConfirmedThrough is { } mc && entry.Date > mc)
-                warnings.Add(cm.Text(("confirmed", m.Id), () => NotConfirmed(m.Title, mc, m.Source.Note)));
+                warnings.Add(cm.Text(("confirmed", m.Id), () => NotConfirmed(m.Title, mc, null)));
             foreach (var s in cm.Suspensions)
                 if (s.ConfirmedThrough is { } sc && entry.Date > sc && s.Validity.From <= entry.Date)
                     warnings.Add(cm.Text(("confirmed", s.Id), () => NotConfirmed(s.Title ?? s.Id, sc,
