@@ -277,7 +277,7 @@ public class Us2026QuoteTests
         // 9403.60.80 from China: Section 301 List 3 25% (9903.88.03) = 2,500; forced-labour 301 12.5% (China's tier
         // inferred, unconfirmed) = 1,250; MFN Free. No IEEPA (ended 2026-02-23), no S122 (ended 2026-07-23). 3,750.
         var q = Q("9403.60.80", "CN", "2026-12-03");
-        Assert.Equal(["us-s301-fl-cn", "us-s301-list3", "base"], q.Layers.Select(l => l.MeasureId).Order().ToArray());
+        Assert.Equal(["base", "us-s301-fl-cn", "us-s301-list3"], q.Layers.Select(l => l.MeasureId).Order().ToArray());
         Assert.Equal(2_500m, L(q, "us-s301-list3"));
         Assert.Equal(1_250m, L(q, "us-s301-fl-cn"));
         Assert.Equal(0m, q.Base.Amount);
