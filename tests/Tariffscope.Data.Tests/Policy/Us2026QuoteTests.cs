@@ -344,6 +344,28 @@ public class Us2026QuoteTests
     }
 
     [Fact]
+    public void A_Section_301_exclusion_ends_after_November_9_unless_extended()
+    {
+        // Plastic stoppers 3923.50.00.00 (MFN 5.3% = 530; List 3, 9903.88.03), named by exclusion 20(vvv)(iii) item 28
+        // (9903.88.69, "through November 9, 2026"), from China.
+        // Before (2026-03-02): excluded from List 3; Section 122 10% = 1,000: 1,530.
+        var before = Q("3923.50.00.00", "CN", "2026-03-02");
+        Assert.Contains("s301-exclusions", Omit(before, "us-s301-list3").Reason);
+        Assert.Equal(1_530m, before.Total);
+        // Last day (2026-11-09): excluded; forced-labour 12.5% = 1,250: 1,780.
+        Assert.Equal(1_780m, Q("3923.50.00.00", "CN", "2026-11-09").Total);
+        // 2026-11-10 (actual): the exclusion has ended, List 3 25% = 2,500 is owed again: 4,280, with the warning
+        // that the List 3 data is not confirmed after 2026-09-15.
+        var after = Q("3923.50.00.00", "CN", "2026-11-10");
+        Assert.Equal(2_500m, L(after, "us-s301-list3"));
+        Assert.Equal(4_280m, after.Total);
+        Assert.Contains(after.Warnings, w => w.Contains("Section 301 List 3: not confirmed after 2026-09-15"));
+        // Scenario: extended a year: still excluded, 1,780. Lapsed: 4,280.
+        Assert.Equal(1_780m, Q("3923.50.00.00", "CN", "2026-11-10", scenario: "us-china-arrangement-extended-2027").Total);
+        Assert.Equal(4_280m, Q("3923.50.00.00", "CN", "2026-11-10", scenario: "us-china-arrangement-lapsed-nov-2026").Total);
+    }
+
+    [Fact]
     public void Deadlines_from_October_2026_list_the_November_expiries_and_say_what_follows_is_unknown()
     {
         var events = PolicyEvents.Deadlines(Actual, new DateOnly(2026, 10, 1), 120);
