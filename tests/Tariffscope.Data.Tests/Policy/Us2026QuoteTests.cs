@@ -178,6 +178,25 @@ public class Us2026QuoteTests
         Assert.Equal(MeasureKind.Floor, tw.Kind);
     }
 
+    [Fact]
+    public void Upholstered_furniture_stays_at_25_percent_in_2026_and_Taiwan_gets_15_percent_from_May_1()
+    {
+        // Upholstered wooden household chairs 9401.61.40.11 (s232-upholstered: 9401.61), MFN Free; List 3 (9903.88.04).
+        // Taiwan 2026-04-30: Section 232 upholstered 25% (9903.76.02) = 2,500; S122 yields to it: 2,500.
+        Assert.Equal(2_500m, Q("9401.61.40.11", "TW", "2026-04-30").Total);
+        // Taiwan 2026-05-01: 15% including MFN (9903.76.24) = 1,500; the 25% no longer applies to Taiwan.
+        var tw = Q("9401.61.40.11", "TW", "2026-05-01");
+        Assert.Equal(1_500m, L(tw, "us-s232-wood-tw"));
+        Assert.False(Has(tw, "us-s232-upholstered"));
+        Assert.Equal(1_500m, tw.Total);
+        // China 2026-06-01: List 3 25% + Section 232 25% (not the 30% once due on 2026-01-01) = 5,000.
+        var cn = Q("9401.61.40.11", "CN", "2026-06-01");
+        Assert.Equal(2_500m, L(cn, "us-s232-upholstered"));
+        Assert.Equal(5_000m, cn.Total);
+        // China 2027-01-01: the deferred 30% = 3,000 + List 3 2,500; the forced-labour 301 yields to Section 232: 5,500.
+        Assert.Equal(5_500m, Q("9401.61.40.11", "CN", "2027-01-01").Total);
+    }
+
     // ---- Section 301 Brazil, 2026-07-22 (91 FR 45516; 9903.05.01) ----
 
     [Fact]
