@@ -288,6 +288,17 @@ public class Us2026QuoteTests
         Assert.Equal(1_000m, Q("9503.00.00", "MX", "2026-08-20").Total);
     }
 
+    [Fact]
+    public void The_civil_aircraft_carve_out_takes_a_basket_line_out_of_section_338()
+    {
+        // 3926.90.99 (other articles of plastics, MFN 5.3% = 530) is both in the motor-vehicle basket (9903.03.14)
+        // and in the civil-aircraft carve-out of note 51(d) (9903.03.16), applied to every entry of the line (the
+        // end-use condition is not checked). 2026-08-20 from Canada: no 338 duty; forced labour 10% = 1,000: 1,530.
+        var q = Q("3926.90.99.30", "CA", "2026-08-20");
+        Assert.Contains("canada-338-aircraft-exempt", Omit(q, "us-s338-ca-autos").Reason);
+        Assert.Equal(1_530m, q.Total);
+    }
+
     // ---- Today, 2026-12-03, layer by layer ----
 
     [Fact]
