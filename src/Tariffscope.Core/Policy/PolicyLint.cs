@@ -32,8 +32,6 @@ public static class PolicyLint
             if (m.Source.IsMissing) findings.Add(new(LintSeverity.Error, at, $"measure '{m.Id}' cites no source"));
             else if (string.IsNullOrWhiteSpace(m.Source.Link) && string.IsNullOrWhiteSpace(m.Source.Citation))
                 findings.Add(new(LintSeverity.Info, at, $"measure '{m.Id}' names its instrument but gives no citation or link"));
-            if (m.ConfirmedThrough is { } mc && m.Through is { } mt && mt > mc)
-                findings.Add(new(LintSeverity.Info, at, $"measure '{m.Id}' is confirmed only through {mc:yyyy-MM-dd} but runs to {mt:yyyy-MM-dd}"));
             if (m.Source.Confidence != Confidence.High)
                 findings.Add(new(LintSeverity.Info, at, $"measure '{m.Id}' is of {m.Source.Confidence.ToString().ToLowerInvariant()} confidence: {m.Source.Note}"));
             foreach (var d in m.Rates.Select(r => r.From).Append(m.Through ?? DateOnly.MinValue).Where(d => d > p.Horizon))
