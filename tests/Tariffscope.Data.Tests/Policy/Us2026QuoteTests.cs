@@ -378,7 +378,7 @@ public class Us2026QuoteTests
     {
         // Plastic stoppers 3923.50.00.00 (MFN 5.3% = 530; List 3, 9903.88.03), named by exclusion 20(vvv)(iii) item 28
         // (9903.88.69, "through November 9, 2026"), from China.
-        // Before (2026-03-02): excluded from List 3; Section 122 10% = 1,000: 1,530.
+        // Before (2026-03-02, within the November 2025 extension): excluded from List 3; Section 122 10% = 1,000: 1,530.
         var before = Q("3923.50.00.00", "CN", "2026-03-02");
         Assert.Contains("s301-exclusions", Omit(before, "us-s301-list3").Reason);
         Assert.Equal(1_530m, before.Total);
