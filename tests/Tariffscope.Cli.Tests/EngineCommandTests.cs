@@ -119,6 +119,41 @@ public class EngineCommandTests
     }
 
     [Fact]
+    public void Policy_lint_with_today_flags_horizons_in_the_past()
+    {
+        // Every shipped file was checked to 2026-09-15: on 2026-12-03 each horizon is in the past (a warning, not an
+        // error, so lint still succeeds); on 2026-09-15 none is.
+        var late = Cli.Run("policy", "lint", "--today", "2026-12-03", "--json");
+        Assert.Equal(0, late.ExitCode);
+        Assert.Contains(Json(late.Output).EnumerateArray(), f => f.GetProperty("message").GetString()!.Contains("is in the past (today is 2026-12-03)"));
+        var onTime = Cli.Run("policy", "lint", "--today", "2026-09-15", "--json");
+        Assert.DoesNotContain(Json(onTime.Output).EnumerateArray(), f => f.GetProperty("message").GetString()!.Contains("is in the past"));
+    }
+
+    [Fact]
+    public void Deadlines_after_October_2026_name_the_November_expiries_and_what_is_unknown()
+    {
+        var r = Cli.Run("deadlines", "--from", "2026-10-01", "--days", "120", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var events = Json(r.Output).GetProperty("events").EnumerateArray().ToList();
+        Assert.Contains(events, e => e.GetProperty("date").GetString() == "2026-11-10" && e.GetProperty("measure").GetString() == "us-s301-list3"
+                                     && e.GetProperty("what").GetString()!.Contains("what follows is not known"));
+        Assert.Contains(events, e => e.TryGetProperty("suspension", out var x) && x.GetString() == "cn-kuala-lumpur-extension"
+                                     && e.GetProperty("what").GetString()!.Contains("not confirmed after 2026-11-09"));
+    }
+
+    [Fact]
+    public void A_quote_past_what_the_record_confirms_warns_in_text_and_json()
+    {
+        // 9403.60.80 from China on 2026-12-03: List 3 and the forced-labour 301 are confirmed through 2026-09-15.
+        var json = Cli.Run("quote", "9403.60.80", "--origin", "CN", "--date", "2026-12-03", "--json");
+        Assert.Equal(0, json.ExitCode);
+        Assert.Contains("Section 301 List 3: not confirmed after 2026-09-15", json.Output);
+        var text = Cli.Run("quote", "9403.60.80", "--origin", "CN", "--date", "2026-12-03");
+        Assert.Contains("not confirmed", text.Output);
+    }
+
+    [Fact]
     public void An_imported_list_replaces_the_built_in_sample()
     {
         // 8517.13.00.00 (smartphones) is on the electronics list; import an Annex II that contains it as well, and the

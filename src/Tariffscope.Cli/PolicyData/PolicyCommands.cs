@@ -17,13 +17,23 @@ public static class PolicyCommands
     }
 }
 
-public sealed class PolicyLintCommand(IAnsiConsole console) : Command<EngineSettings>
+public sealed class PolicyLintSettings : EngineSettings
 {
-    public override int Execute(CommandContext context, EngineSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
+    [CommandOption("--today <DATE>")]
+    [Description("The day to judge each file's horizon against (YYYY-MM-DD; default: today's date, UTC)")]
+    public string? Today { get; set; }
+}
+
+public sealed class PolicyLintCommand(IAnsiConsole console) : Command<PolicyLintSettings>
+{
+    public override int Execute(CommandContext context, PolicyLintSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
         var w = s.LoadWorkspace();
         var policy = s.Engine(w).Policy;
-        var findings = PolicyLint.Check(policy);
+        var today = s.Today is null ? DateOnly.FromDateTime(DateTime.UtcNow)
+            : DateOnly.TryParseExact(s.Today, "yyyy-MM-dd", out var d) ? d
+            : throw new ArgumentException($"--today: '{s.Today}' is not a date (YYYY-MM-DD)");
+        var findings = PolicyLint.Check(policy, today);
         if (s.Json) { CommandOutput.WriteJson(console, findings); return findings.Any(f => f.Severity == LintSeverity.Error) ? 1 : 0; }
         foreach (var g in findings.GroupBy(f => f.Severity).OrderBy(g => g.Key))
         {

@@ -4,7 +4,7 @@ using Tariffscope.Policy;
 
 namespace Tariffscope.Engine;
 
-public enum EventKind { MeasureStarts, RateChanges, MeasureEnds, SuspensionStarts, SuspensionEnds }
+public enum EventKind { MeasureStarts, RateChanges, MeasureEnds, SuspensionStarts, SuspensionEnds, ExclusionEnds }
 
 /// <summary>
 /// A dated change written into the rules: a measure starts, changes rate or lapses; a suspension starts or ends
@@ -44,7 +44,17 @@ public static class PolicyEvents
             }
             if (m.Validity.EndsOn is { } end)
                 yield return new(end, EventKind.MeasureEnds, m.Importer, m.Id, null, m.Title,
-                    $"lapses ({Describe(m, m.RateOn(end.AddDays(-1))?.Rate ?? m.Rates[^1].Rate)} -> nothing)", m.Origins, m.Source, m.PublishedOn);
+                    $"lapses ({Describe(m, m.RateOn(end.AddDays(-1))?.Rate ?? m.Rates[^1].Rate)} -> nothing)" + Unknown(end, m.ConfirmedThrough), m.Origins, m.Source, m.PublishedOn);
+            // A dated exclusion that ends (Section 301 product exclusions): the products owe the measure again.
+            foreach (var t in m.Products.Exclude)
+                if (t.When?.EndsOn is { } xend)
+                {
+                    var what = t.ListName is { } ln && p.Lists.TryGetValue(ln, out var pl) ? pl.Title : t.ToString();
+                    var src = t.ListName is { } ln2 && p.Lists.TryGetValue(ln2, out var pl2) ? pl2.Source : m.Source;
+                    yield return new(xend, EventKind.ExclusionEnds, m.Importer, m.Id, null, m.Title,
+                        $"exclusion ends: {what} owe {Describe(m, m.RateOn(xend)?.Rate ?? m.Rates[^1].Rate)} again unless the exclusion is extended"
+                        + Unknown(xend, m.ConfirmedThrough ?? t.When.Value.Through), m.Origins, src, m.PublishedOn);
+                }
         }
         foreach (var s in p.Suspensions)
         {
@@ -62,10 +72,16 @@ public static class PolicyEvents
                     : $"the suspension ends: {pts} return" + (low is null ? "" : $" ({low} -> {full})") + " unless extended";
             }
             yield return new(s.Validity.From, EventKind.SuspensionStarts, m.Importer, m.Id, s.Id, title, What(true), m.Origins, s.Source, s.PublishedOn);
-            if (s.Validity.EndsOn is { } end)
-                yield return new(end, EventKind.SuspensionEnds, m.Importer, m.Id, s.Id, title, What(false), m.Origins, s.Source, s.PublishedOn);
+            // A suspension that outlives its measure ends with nothing to return (the Busan suspension of the IEEPA
+            // reciprocal duty, which itself ended in February 2026): no event.
+            if (s.Validity.EndsOn is { } end && !(m.Validity.EndsOn is { } mEnd && mEnd < end))
+                yield return new(end, EventKind.SuspensionEnds, m.Importer, m.Id, s.Id, title, What(false) + Unknown(end, s.ConfirmedThrough), m.Origins, s.Source, s.PublishedOn);
         }
     }
+
+    /// <summary>For an end the record does not see past: what follows it is not known.</summary>
+    private static string Unknown(DateOnly end, DateOnly? confirmedThrough) =>
+        confirmedThrough is { } c && end > c ? $"; what follows is not known (not confirmed after {c:yyyy-MM-dd})" : "";
 
     private static string Describe(Measure m, DutyExpression rate) => m.Kind == MeasureKind.Floor ? $"{rate} including MFN" : rate.ToString();
 

@@ -202,6 +202,18 @@ public sealed class TariffEngine
             }
             var m = cm.Measure;
             var heading = period.Heading ?? m.Source.Heading;
+            // What the record does not confirm: a measure or a suspension of it past its last confirmed day.
+            if (m.ConfirmedThrough is { } mc && entry.Date > mc)
+                warnings.Add(cm.Text(("confirmed", m.Id), () => NotConfirmed(m.Title, mc, null)));
+            // A suspension in force past its last confirmed day, or one that ended on a stated day the record does not
+            // see past (a truce's end): what applies now is not known. Ends the record saw followed are not flagged.
+            foreach (var s in cm.Suspensions)
+                if (s.ConfirmedThrough is { } sc && entry.Date > sc && s.Validity.From <= entry.Date
+                    && (s.Validity.Through is not { } st || st >= sc))
+                    warnings.Add(cm.Text(("confirmed", s.Id), () => NotConfirmed(s.Title ?? s.Id, sc,
+                        s.Validity.Through is { } end && end < entry.Date
+                            ? $"it ended on {end:yyyy-MM-dd} as stated; whether it was extended, renewed or replaced is not known"
+                            : "whether it is still in force is not known")));
             if (cm.Scope.ExcludedBy(entry.Code, line, entry.Date, entry.Origin) is { } ex)
             {
                 omitted?.Add(new(m.Id, m.Title, m.Family, heading, cm.Text(ex, () =>
@@ -392,6 +404,10 @@ public sealed class TariffEngine
             throw new RatingException(RatingProblem.UnreadableRate, "code", $"{line.Line.Code} has no general rate in {line.Revision.Name}");
         return (line.General, ResolvedLine.GeneralColumn, src);
     }
+
+    /// <summary>The warning for a rule used past the last day the record confirms it.</summary>
+    public static string NotConfirmed(string what, DateOnly through, string? why) =>
+        $"{what}: not confirmed after {through:yyyy-MM-dd}" + (string.IsNullOrWhiteSpace(why) ? "" : $" ({why})");
 
     private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 

@@ -82,6 +82,9 @@ public sealed record Measure
     public DateOnly? Published { get; init; }
     /// <summary>Where in the policy files it was written, for messages.</summary>
     public string? Origin { get; init; }
+    /// <summary>The last day the record confirms this measure (its rate, scope or end) for; a quote for a later day
+    /// carries a "not confirmed after" warning, and an end after it is reported with its outcome unknown.</summary>
+    public DateOnly? ConfirmedThrough { get; init; }
 
     public Validity Validity => new(Rates[0].From, Through);
     public DateOnly PublishedOn => Published ?? Rates[0].From;
@@ -113,6 +116,9 @@ public sealed record Suspension
     public DateOnly? Published { get; init; }
     public string? Title { get; init; }
     public string? Origin { get; init; }
+    /// <summary>The last day the record confirms this suspension for (usually its stated end): what follows is not
+    /// known, and quotes for later days say so.</summary>
+    public DateOnly? ConfirmedThrough { get; init; }
 
     public DateOnly PublishedOn => Published ?? Validity.From;
     public bool IsFull => Points is null;

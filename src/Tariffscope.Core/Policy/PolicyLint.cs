@@ -17,9 +17,15 @@ public sealed record LintFinding(LintSeverity Severity, string Where, string Mes
 /// </summary>
 public static class PolicyLint
 {
-    public static IReadOnlyList<LintFinding> Check(PolicySet p)
+    /// <param name="today">When given, a data file whose horizon is before this day is flagged: answers about the
+    /// days between its horizon and today rest on rules nobody has checked. The caller says what today is.</param>
+    public static IReadOnlyList<LintFinding> Check(PolicySet p, DateOnly? today = null)
     {
         var findings = new List<LintFinding>();
+        if (today is { } now)
+            foreach (var (file, horizon) in p.FileHorizons.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                if (horizon < now)
+                    findings.Add(new(LintSeverity.Warning, file, $"the file's horizon ({horizon:yyyy-MM-dd}) is in the past (today is {now:yyyy-MM-dd}): answers for {horizon.AddDays(1):yyyy-MM-dd} to {now:yyyy-MM-dd} rest on rules not checked since"));
         foreach (var m in p.Measures)
         {
             var at = m.Origin ?? m.Id;

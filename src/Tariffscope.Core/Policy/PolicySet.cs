@@ -12,6 +12,8 @@ public sealed record PolicySet
     public string? Description { get; init; }
     /// <summary>The last date the data's authors checked; answers about later dates carry a warning.</summary>
     public required DateOnly Horizon { get; init; }
+    /// <summary>Each policy file's own horizon, by file name (the set's <see cref="Horizon"/> is the earliest).</summary>
+    public ImmutableDictionary<string, DateOnly> FileHorizons { get; init; } = ImmutableDictionary<string, DateOnly>.Empty;
     public ImmutableDictionary<string, MeasureFamily> Families { get; init; } = ImmutableDictionary<string, MeasureFamily>.Empty;
     public ImmutableArray<Measure> Measures { get; init; } = [];
     public ImmutableArray<Suspension> Suspensions { get; init; } = [];
@@ -27,6 +29,7 @@ public sealed record PolicySet
     public PolicySet Merge(PolicySet other) => this with
     {
         Horizon = other.Horizon < Horizon ? other.Horizon : Horizon,
+        FileHorizons = FileHorizons.SetItems(other.FileHorizons),
         Families = Families.SetItems(other.Families),
         Measures = Measures.AddRange(other.Measures),
         Suspensions = Suspensions.AddRange(other.Suspensions),

@@ -15,6 +15,8 @@ public sealed class PolicyFileReader
 {
     private readonly YamlNodes _y;
     private readonly Func<string, Stream?> _openRelative;
+    // The file's horizon: the last day a measure or suspension of the file is confirmed for unless it says otherwise.
+    private DateOnly? _horizon;
 
     /// <param name="file">The file's name, for messages.</param>
     /// <param name="openRelative">Opens a file named relative to this one (product list CSVs), or null when absent.</param>
@@ -44,6 +46,8 @@ public sealed class PolicyFileReader
             Description = _y.Str(root, "description"),
             Horizon = _y.ReqDate(root, "horizon"),
         };
+        set = set with { FileHorizons = ImmutableDictionary<string, DateOnly>.Empty.Add(_y.File, set.Horizon) };
+        _horizon = set.Horizon;
         var families = ImmutableDictionary.CreateBuilder<string, MeasureFamily>();
         foreach (var f in Items(root, "families"))
         {
@@ -270,7 +274,8 @@ public sealed class PolicyFileReader
     private Measure ReadMeasure(YamlMappingNode m, string defaultImporter)
     {
         _y.CheckKeys(m, "a measure", "id", "title", "family", "importer", "origins", "exceptOrigins", "products", "exceptProducts",
-            "rate", "from", "heading", "rates", "through", "kind", "share", "exemptPrograms", "claims", "yieldsTo", "source", "published");
+            "rate", "from", "heading", "rates", "through", "kind", "share", "exemptPrograms", "claims", "yieldsTo", "source", "published", "confirmedThrough");
+
         var id = _y.Req(m, "id");
         var rates = Rates(m, $"measure '{id}'");
         if (rates.IsEmpty) throw _y.Error(m, "rates", $"measure '{id}' has no rate: give rate + from, or rates: [{{from, rate}}]");
@@ -313,6 +318,7 @@ public sealed class PolicyFileReader
             YieldsTo = [.. _y.StrList(m, "yieldsTo")],
             Source = Source(m, required: true),
             Published = _y.Date(m, "published"),
+            ConfirmedThrough = _y.Date(m, "confirmedThrough") ?? _horizon,
             Origin = $"{_y.File}:{YamlNodes.Line(m)}",
         };
     }
@@ -335,7 +341,7 @@ public sealed class PolicyFileReader
 
     private Suspension ReadSuspension(YamlMappingNode s)
     {
-        _y.CheckKeys(s, "a suspension", "id", "title", "measure", "points", "from", "through", "source", "published");
+        _y.CheckKeys(s, "a suspension", "id", "title", "measure", "points", "from", "through", "source", "published", "confirmedThrough");
         var id = _y.Req(s, "id");
         var points = _y.Str(s, "points") is null or "all" ? (decimal?)null : _y.Fraction(s, "points");
         if (points is <= 0 or > 1) throw _y.Error(s, "points", $"suspended points must be between 0 and 100% (suspension '{id}')");
@@ -350,6 +356,7 @@ public sealed class PolicyFileReader
             Validity = v,
             Source = Source(s, required: true),
             Published = _y.Date(s, "published"),
+            ConfirmedThrough = _y.Date(s, "confirmedThrough") ?? _horizon,
             Origin = $"{_y.File}:{YamlNodes.Line(s)}",
         };
     }

@@ -17,6 +17,7 @@ public sealed record EventDoc(
         EventKind.RateChanges => "rateChanges",
         EventKind.MeasureEnds => "measureEnds",
         EventKind.SuspensionStarts => "suspensionStarts",
+        EventKind.ExclusionEnds => "exclusionEnds",
         _ => "suspensionEnds",
     };
 }

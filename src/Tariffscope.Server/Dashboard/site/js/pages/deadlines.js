@@ -33,7 +33,7 @@ export async function render(main, params) {
         h('p', { class: 'meta' }, `Scenario ${d.scenario}${d.origin ? ` · origin ${d.origin}` : ''}${d.importer ? ` · importer ${d.importer}` : ''}`),
         past,
         d.events.length === 0 ? h('p', {}, 'Nothing written into the rules changes in this window.') :
-          h('ol', { class: 'deadline-list' }, d.events.map(e => h('li', { class: `deadline${e.kind === 'suspensionEnds' && !e.what.includes('extension takes over') ? ' snap' : ''}` },
+          h('ol', { class: 'deadline-list' }, d.events.map(e => h('li', { class: `deadline${(e.kind === 'suspensionEnds' || e.kind === 'exclusionEnds') && !e.what.includes('extension takes over') ? ' snap' : ''}` },
             h('div', { class: 'when' }, e.date, h('span', { class: 'count' }, countdown(e.daysAway))),
             h('div', {},
               h('h3', {}, `${e.importer}: ${e.title}`),
