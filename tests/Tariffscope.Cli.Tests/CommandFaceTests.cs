@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+
+namespace Tariffscope.Tests;
+
+/// <summary>The command line as a user meets it: help on every command, output in a pipe, exit codes.</summary>
+public class CommandFaceTests
+{
+    /// <summary>Every command path under the root, found by reading each branch's own help (so a new command is walked too).</summary>
+    private static List<string[]> CommandTree()
+    {
+        var found = new List<string[]>();
+        var queue = new Queue<string[]>([[]]);
+        while (queue.Count > 0)
+        {
+            var path = queue.Dequeue();
+            var r = Cli.Run([.. path, "--help"]);
+            Assert.True(r.ExitCode == 0, $"`tariffscope {string.Join(' ', path)} --help` exited {r.ExitCode}: {r.Output}");
+            var commands = Regex.Match(r.Output, @"^COMMANDS:\s*\n(?<body>(?:.*\n?)*)", RegexOptions.Multiline);
+            if (!commands.Success) { found.Add(path); continue; }
+            // Command lines are indented by four spaces; a wrapped description is indented further.
+            foreach (Match m in Regex.Matches(commands.Groups["body"].Value, @"^    (?<name>[a-z][a-z0-9-]*)\b", RegexOptions.Multiline))
+                queue.Enqueue([.. path, m.Groups["name"].Value]);
+        }
+        return found;
+    }
+
+    [Fact]
+    public void Every_command_prints_its_help_and_options_and_exits_0()
+    {
+        var leaves = CommandTree();
+        Assert.True(leaves.Count >= 20, $"only {leaves.Count} commands found: the walk is not reading the tree");
+        Assert.Contains(leaves, p => string.Join(' ', p) == "controls screen");
+        Assert.Contains(leaves, p => string.Join(' ', p) == "data import-trade");
+        Assert.Contains(leaves, p => string.Join(' ', p) == "schedule search");
+        foreach (var path in leaves)
+        {
+            var r = Cli.Process([.. path, "--help"]); // a real process: exit code and stderr as a user sees them
+            var name = string.Join(' ', path);
+            Assert.True(r.ExitCode == 0, $"`tariffscope {name} --help` exited {r.ExitCode}: {r.Stderr}{r.Stdout}");
+            Assert.Contains("OPTIONS:", r.Stdout);
+            Assert.Contains("--help", r.Stdout);
+        }
+    }
+
+    [Fact]
+    public void Help_shows_square_brackets_in_descriptions_as_text()
+    {
+        var r = Cli.Process("data", "import-trade", "--help");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("duty[,quantity,unit]", r.Stdout);
+        Assert.Contains("iso2[,name]", r.Stdout);
+    }
+
+    private static readonly Dictionary<string, string?> NoColumns = new() { ["COLUMNS"] = null };
+
+    [Fact]
+    public void Piped_output_is_not_wrapped_at_80_columns()
+    {
+        var r = Cli.ProcessWith(Environment.CurrentDirectory, NoColumns, "quote", "7326.90.86", "--origin", "CN", "--date", "2025-08-01", "--metal-share", "0.6");
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Stdout.Split('\n');
+        // Whole cells and whole URLs, each on one line.
+        Assert.Contains(lines, l => l.Contains("Section 232 steel and derivatives (50%, on steel content)"));
+        Assert.Contains(lines, l => l.Contains("https://www.federalregister.gov/documents/2025/06/09/2025-10524"));
+        Assert.Contains(lines, l => l.Length > 80);
+    }
+
+    [Fact]
+    public void Piped_output_honours_COLUMNS()
+    {
+        var env = new Dictionary<string, string?> { ["COLUMNS"] = "60" };
+        var r = Cli.ProcessWith(Environment.CurrentDirectory, env, "quote", "7326.90.86", "--origin", "CN", "--date", "2025-08-01", "--metal-share", "0.6");
+        Assert.Equal(0, r.ExitCode);
+        Assert.All(r.Stdout.Split('\n'), l => Assert.True(l.TrimEnd('\r').Length <= 60, $"longer than 60: {l}"));
+    }
+
+    [Theory]
+    [InlineData("quote", "8481.80.50", "--origin", "CN", "--date", "2025-08-20", "--scenario", "no-such-scenario")]
+    [InlineData("timeline", "8481.80.50", "--origin", "CN", "--scenario", "no-such-scenario")]
+    [InlineData("deadlines", "--scenario", "no-such-scenario")]
+    public void An_unknown_scenario_is_a_user_error(params string[] args)
+    {
+        var r = Cli.Process(args);
+        Assert.Equal(1, r.ExitCode);
+        Assert.DoesNotContain("internal error", r.Stderr);
+        Assert.Contains("unknown scenario 'no-such-scenario'", r.Stderr);
+    }
+}
