@@ -86,3 +86,40 @@ public class CommandFaceTests
         Assert.Contains("unknown scenario 'no-such-scenario'", r.Stderr);
     }
 }
+
+/// <summary>A retired code, on the real HTS: the refusal names the lines that replaced it.</summary>
+public class RetiredCodeTests : IDisposable
+{
+    private readonly TempDir _t = new();
+    public void Dispose() => _t.Dispose();
+
+    private string ImportBasics()
+    {
+        var data = _t.File("data");
+        foreach (var (file, rev, date) in new[] { ("hts_2025_basic.json.gz", "basic", "2025-01-01"), ("hts_2026_basic.json.gz", "2026_basic", "2026-01-01") })
+        {
+            var path = SharedData.Require("hts/" + file);
+            Assert.Equal(0, Cli.Run("data", "import-hts", path, "--revision", rev, "--effective", date, "--data-dir", data).ExitCode);
+        }
+        return data;
+    }
+
+    [SkippableFact]
+    public void A_code_traded_in_2024_and_retired_names_its_successors_in_quote_show_and_history()
+    {
+        var data = ImportBasics();
+        // 8542.39.00.01 is in the 2024 import statistics; the 2025 HTS splits 8542.39.00 into RF transceivers (.10) and others.
+        foreach (var args in new[]
+        {
+            new[] { "quote", "8542.39.00.01", "--origin", "CN", "--date", "2025-08-01" },
+            new[] { "schedule", "show", "8542.39.00.01", "--date", "2026-02-01" },
+            new[] { "schedule", "history", "8542.39.00.01" },
+        })
+        {
+            var r = Cli.Process([.. args, "--data-dir", data]);
+            Assert.Equal(1, r.ExitCode);
+            Assert.Contains("8542.39.00.10 (RF transceivers)", r.Stderr);
+            Assert.DoesNotContain("nor anything under its heading", r.Stderr);
+        }
+    }
+}
