@@ -123,3 +123,27 @@ public class RetiredCodeTests : IDisposable
         }
     }
 }
+
+/// <summary>`schedule search` in everyday words, on the full 2025 HTS.</summary>
+public class EverydaySearchTests : IDisposable
+{
+    private readonly TempDir _t = new();
+    public void Dispose() => _t.Dispose();
+
+    [SkippableTheory]
+    [InlineData("laptop", "8471.30")]          // the HTS says "portable automatic data processing machines"
+    [InlineData("wool suits men", "6203.11")]  // men's suits of wool, not ski-suit parts
+    [InlineData("lithium-ion batteries", "8507.60")]
+    public void The_first_line_found_is_the_one_a_person_means(string query, string expected)
+    {
+        var path = SharedData.Require("hts/hts_2025_basic.json.gz");
+        var data = _t.File("data");
+        Assert.Equal(0, Cli.Run("data", "import-hts", path, "--revision", "basic", "--effective", "2025-01-01", "--data-dir", data).ExitCode);
+        var r = Cli.Run("schedule", "search", query, "--date", "2025-06-01", "--json", "--data-dir", data);
+        Assert.Equal(0, r.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Output);
+        var first = doc.RootElement.GetProperty("lines")[0];
+        Assert.StartsWith(expected, first.GetProperty("code").GetString());
+        Assert.NotEmpty(first.GetProperty("path").EnumerateArray()); // the headings above it
+    }
+}
