@@ -1,6 +1,6 @@
 // Batch: upload an entry file, rate it under one or more scenarios, see the accounting and totals, download the
 // rated file and the rejects. Every line ends up rated or rejected with its reason.
-import { h, field, show, errorBox, fmtMoney, fmtPct } from '../dom.js';
+import { h, field, show, errorBox, fmtAmount, fmtShare } from '../dom.js';
 import { ApiError } from '../api.js';
 
 export async function render(main) {
@@ -33,10 +33,11 @@ export async function render(main) {
 }
 
 function summary(doc) {
+  const wrap = (label, table) => table && h('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: 0 }, table);
   const totals = h('table', { class: 'data' },
     h('caption', {}, 'Totals per scenario'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Scenario'), h('th', { scope: 'col', class: 'num' }, 'Duty'), h('th', { scope: 'col', class: 'num' }, 'Effective rate'))),
-    h('tbody', {}, ...doc.totals.map(t => h('tr', {}, h('th', { scope: 'row' }, t.scenario), h('td', { class: 'num' }, fmtMoney(t.duty)), h('td', { class: 'num' }, fmtPct(t.effectiveRate))))));
+    h('tbody', {}, ...doc.totals.map(t => h('tr', {}, h('th', { scope: 'row' }, t.scenario), h('td', { class: 'num', 'data-value': t.duty }, fmtAmount(t.duty)), h('td', { class: 'num', 'data-value': t.effectiveRate }, fmtShare(t.effectiveRate))))));
   const rejects = doc.rejects.length === 0 ? null : h('table', { class: 'data' },
     h('caption', {}, 'Rejected lines by field'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col', class: 'num' }, 'Lines'), h('th', { scope: 'col', class: 'num' }, 'First line'), h('th', { scope: 'col' }, 'Example'))),
@@ -44,7 +45,7 @@ function summary(doc) {
   return h('div', { class: 'batch-summary' },
     h('p', { class: doc.accounted ? 'ok' : 'alert error' },
       `${doc.inputLines} input lines = ${doc.rated} rated + ${doc.rejected} rejected`, doc.accounted ? ' (every line accounted for)' : ' (the counts do not add up)'),
-    totals, rejects,
+    wrap('Totals per scenario', totals), wrap('Rejected lines by field', rejects),
     h('p', { class: 'actions' },
       h('a', { href: doc.results, download: 'results.csv', class: 'button' }, 'Download the rated file'), ' ',
       h('a', { href: doc.rejectsFile, download: 'rejects.csv', class: 'button secondary' }, 'Download the rejects')));
