@@ -81,10 +81,11 @@ function zip(files) {
 export function svgText(svg) {
   const copy = svg.cloneNode(true);
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  // the page's stylesheet does not travel with the file: carry the few properties the chart takes from it
+  // the page's stylesheet does not travel with the file: carry the few properties the chart takes from it, written
+  // into the text (an inline style set on the page, even on a copy, is refused by its content security policy)
   const style = getComputedStyle(svg);
-  copy.setAttribute('style', `font-family:${style.fontFamily};font-size:${style.fontSize};background:#fff`);
-  return new XMLSerializer().serializeToString(copy);
+  const css = `font-family:${style.fontFamily};font-size:${style.fontSize};background:#fff`.replace(/"/g, "'");
+  return new XMLSerializer().serializeToString(copy).replace(/^<svg\b/, `<svg style="${css}"`);
 }
 
 export function svgToPng(svg) {
