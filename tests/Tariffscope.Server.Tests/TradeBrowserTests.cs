@@ -41,6 +41,17 @@ public class TradeBrowserTests(TradeBrowserFixture server) : IClassFixture<Trade
         // see ScenarioImpactApiTests: China's flow falls, Vietnam's rises
         Assert.StartsWith("-", (await partners.Locator("tr", new() { HasTextString = "CN" }).Locator("td").Last.InnerTextAsync()).Trim());
         Assert.DoesNotContain("-", await partners.Locator("tr", new() { HasTextString = "VN" }).Locator("td").Last.InnerTextAsync());
+        // the scenario form comes before the raw model box, and no table row is all zeros
+        Assert.True(await page.EvaluateAsync<bool>("""
+            () => !!(document.querySelector('section[aria-label="A scenario over the trade data"]')
+              .compareDocumentPosition(document.querySelector('form[aria-label="Solve a model"]')) & Node.DOCUMENT_POSITION_FOLLOWING)
+            """));
+        var zeroRows = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('main table tbody tr')]
+              .filter(tr => { const cells = [...tr.querySelectorAll('td')]; return cells.length > 0 && cells.every(td => /^[-+]?\$?0(\.0+)?( bn)?%?$/.test(td.textContent.trim())); })
+              .map(tr => tr.textContent)
+            """);
+        Assert.Empty(zeroRows);
         Assert.Empty(errors);
     }
 

@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using Tariffscope.Cli.Common;
 using Tariffscope.Data;
 using Tariffscope.Data.Entries;
+using Tariffscope.Data.Reports;
 using Tariffscope.Engine.Batch;
 
 namespace Tariffscope.Cli.Batch;

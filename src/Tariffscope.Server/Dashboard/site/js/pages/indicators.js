@@ -42,16 +42,17 @@ export async function render(main, params) {
     try {
       const doc = await getPatiently('/indicators', p, i => show(out, h('p', { class: 'meta' }, `Still computing the indicators… (asking again, ${i + 1})`)));
       setPermalink('/indicators', p);
-      draw(doc);
+      draw(doc, p);
     } catch (e) { show(out, errorBox(e)); }
   }
 
-  function draw(doc) {
+  function draw(doc, asked) {
     const first = doc.series[0];
+    const partnerNames = asked.get('partner') ? asked.get('partner').split(',').map(x => x.trim().toUpperCase()).join(', ') : 'all partners';
     const chart = stepChart({
       series: doc.series.map(s => ({ name: s.scenario, points: s.totals.map(t => ({ date: t.date, value: t.totalRate })) })),
       from: first.from, to: first.to, format: fmtShare,
-      title: `Import-weighted average total duty, ${first.importer} imports, ${first.from} to ${first.to}`,
+      title: `Import-weighted average total duty, ${first.importer} imports from ${partnerNames}, ${first.from} to ${first.to}`,
       description: `Step chart of the average total duty for ${doc.series.map(s => s.scenario).join(', ')}. Arrow keys move between changes.`,
     });
     show(out,
