@@ -147,3 +147,22 @@ public class EverydaySearchTests : IDisposable
         Assert.NotEmpty(first.GetProperty("path").EnumerateArray()); // the headings above it
     }
 }
+
+/// <summary>`rate --out x.xlsx`: the workbook carries the summary as a sheet.</summary>
+public class RateWorkbookTests
+{
+    [Fact]
+    public void An_xlsx_result_has_a_summary_sheet_with_the_totals_as_numbers()
+    {
+        using var dir = new TempDir();
+        // 7326.90.86 from China on 2025-08-01 with 60% steel: $8,190.00 (the README's quote, worked by hand there)
+        File.WriteAllText(dir.File("in.csv"), "code,origin,date,value,metal_share\n7326.90.86,CN,2025-08-01,10000,0.6\n");
+        var r = Cli.Run("rate", dir.File("in.csv"), "--out", dir.File("out.xlsx"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("summary", MiniExcelLibs.MiniExcel.GetSheetNames(dir.File("out.xlsx")));
+        var cells = MiniExcelLibs.MiniExcel.Query(dir.File("out.xlsx"), sheetName: "summary").Cast<IDictionary<string, object>>()
+            .SelectMany(row => row.Values).ToList();
+        Assert.Contains(cells, v => v is string s && s.Contains("1 rated"));
+        Assert.Contains(cells, v => v is double d && d == 8190d);
+    }
+}
