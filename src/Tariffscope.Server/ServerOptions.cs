@@ -24,6 +24,14 @@ public sealed record ServerOptions
     public long MaxJsonBytes { get; init; } = 64 * 1024;
     /// <summary>Requests that run longer are cancelled with 504.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a request for an answer computed over the trade data (indicators) waits for it; past that the answer
+    /// is 202 Accepted with a <c>Location</c> to ask again, and the computation goes on. Kept below
+    /// <see cref="RequestTimeout"/> so a cold first question never ends in 504.
+    /// </summary>
+    public TimeSpan AnswerWait { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Compute the default indicators (every partner, actual) when the server starts, if trade data is held.</summary>
+    public bool WarmIndicators { get; init; } = true;
     /// <summary>Requests per client per window on the expensive endpoints (timeline, diff, uploads).</summary>
     public int ExpensivePermitsPerWindow { get; init; } = 60;
     public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromMinutes(1);

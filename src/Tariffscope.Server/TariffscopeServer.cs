@@ -106,6 +106,9 @@ public static class TariffscopeServer
             .DisableTelemetry()
             .WithNonce());
         app.MapDashboardPages();
+        if (options.WarmIndicators)
+            app.Lifetime.ApplicationStarted.Register(() => Api.IndicatorEndpoints.Warm(
+                app.Services.GetRequiredService<PolicyStore>(), app.Services.GetRequiredService<TradeResults>()));
         return app;
     }
 

@@ -57,6 +57,16 @@ public sealed class TradeResults(DataDirectory directory, int capacity = 64)
     /// </summary>
     public async Task<(T Value, bool Hit)> GetAsync<T>(string question, Func<T> compute, CancellationToken ct) where T : class
     {
+        var (task, hit) = Start(question, compute);
+        return (await task.WaitAsync(ct), hit);
+    }
+
+    /// <summary>
+    /// Starts (or finds) the computation of <paramref name="question"/> without waiting for it: the caller may wait a
+    /// while and, if it is not done, tell its client to ask again. <c>Hit</c> is true when it was already done.
+    /// </summary>
+    public (Task<T> Task, bool Hit) Start<T>(string question, Func<T> compute) where T : class
+    {
         var key = $"{typeof(T).Name}|{question}|{RequireStamp()}";
         var hit = _cache.TryGetValue(key, out var entry) && entry.Value.IsCompletedSuccessfully;
         if (entry is null)
@@ -65,14 +75,17 @@ public sealed class TradeResults(DataDirectory directory, int capacity = 64)
             if (_cache.Count >= capacity) foreach (var k in _cache.Keys.Take(_cache.Count - capacity + 1)) _cache.TryRemove(k, out _);
             entry = _cache.GetOrAdd(key, _ => new Lazy<Task<object>>(() => Task.Run(() => (object)compute())));
         }
-        try
+        var found = entry;
+        return (Typed(), hit);
+
+        async Task<T> Typed()
         {
-            return ((T)await entry.Value.WaitAsync(ct), hit);
-        }
-        catch (Exception) when (entry.Value.IsFaulted)
-        {
-            _cache.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(key, entry));
-            throw;
+            try { return (T)await found.Value; }
+            catch (Exception)
+            {
+                _cache.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(key, found)); // forgotten, so tried again
+                throw;
+            }
         }
     }
 }

@@ -31,7 +31,10 @@ internal static class Cli
     public static ProcessResult Process(params string[] args) => ProcessIn(Environment.CurrentDirectory, args);
 
     /// <summary>The same, started in <paramref name="workingDirectory"/> (for relative file arguments).</summary>
-    public static ProcessResult ProcessIn(string workingDirectory, params string[] args)
+    public static ProcessResult ProcessIn(string workingDirectory, params string[] args) => ProcessWith(workingDirectory, null, args);
+
+    /// <summary>The same, with environment variables set (a null value removes the variable).</summary>
+    public static ProcessResult ProcessWith(string workingDirectory, IReadOnlyDictionary<string, string?>? env, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
         psi.ArgumentList.Add(typeof(CommandRegistry).Assembly.Location);
@@ -40,6 +43,8 @@ internal static class Cli
         psi.Environment["XDG_DATA_HOME"] = EmptyHome;
         psi.Environment["COLUMNS"] = "200";
         psi.Environment["NO_COLOR"] = "1";
+        foreach (var (k, v) in env ?? new Dictionary<string, string?>())
+            if (v is null) psi.Environment.Remove(k); else psi.Environment[k] = v;
         using var p = System.Diagnostics.Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

@@ -77,12 +77,28 @@ public class ScheduleCommandTests : IDisposable
     }
 
     [Fact]
-    public void Search_prefers_a_deeper_line_whose_own_words_match()
+    public void Search_ranks_a_word_in_the_line_itself_above_one_it_only_inherits()
     {
-        // "structural bolts" are the words of 7318.15.20.30's own text; its parents only say "bolts"
-        var r = Cli.Run("schedule", "search", "structural bolts", "--limit", "2", "--date", "2025-06-01", "--json", "--data-dir", _empty.Path);
+        // "bolts" is in the own text of 7318.15, 7318.15.20 and 7318.15.20.30 ("Structural bolts"); the other lines
+        // under 7318.15 only inherit it from them.
+        var r = Cli.Run("schedule", "search", "bolts", "--limit", "50", "--date", "2025-06-01", "--json", "--data-dir", _empty.Path);
         using var doc = JsonDocument.Parse(r.Output);
-        Assert.Equal("7318.15.20.30", doc.RootElement.GetProperty("lines")[0].GetProperty("code").GetString());
+        var lines = doc.RootElement.GetProperty("lines").EnumerateArray()
+            .Select(l => (Code: l.GetProperty("code").GetString()!, Own: l.GetProperty("description").GetString()!)).ToList();
+        var own = lines.FindIndex(l => !l.Own.Contains("bolt", StringComparison.OrdinalIgnoreCase));
+        if (own < 0) own = lines.Count;
+        Assert.True(own >= 3, "fewer than three lines with their own 'bolts' came first");
+        Assert.All(lines.Skip(own), l => Assert.DoesNotContain("bolt", l.Own, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(lines, l => l.Code == "7318.15.20.30");
+    }
+
+    [Fact]
+    public void Search_shows_the_path_of_headings()
+    {
+        var r = Cli.Run("schedule", "search", "structural bolts", "--date", "2025-06-01", "--data-dir", _empty.Path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("7318 ", r.Output);
+        Assert.Contains("› 7318.15", r.Output);
     }
 
     [Fact]

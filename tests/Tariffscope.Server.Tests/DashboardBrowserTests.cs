@@ -176,6 +176,68 @@ public class DashboardBrowserTests(BrowserFixture server) : IClassFixture<Browse
     }
 
     [SkippableFact]
+    public async Task Timeline_markers_do_not_overlap_the_title_names_the_partner_and_no_axis_label_is_cut()
+    {
+        var (page, errors) = await server.NewPage();
+        // April 2025 brings changes days apart (5, 9, 10 April): their markers would sit on one another
+        await page.GotoAsync(server.Url("/timeline?code=8481.80.50&origin=CN&from=2025-01-01&to=2026-06-30"));
+        var chart = page.Locator("svg.chart");
+        await chart.Locator("g.marker").First.WaitForAsync();
+        Assert.Contains("from CN", await chart.Locator("title").First.TextContentAsync());
+        var report = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
+            () => {
+              const svg = document.querySelector('svg.chart');
+              const circles = [...svg.querySelectorAll('g.marker circle')].map(c => ({ x: +c.getAttribute('cx'), y: +c.getAttribute('cy'), r: +c.getAttribute('r') }));
+              let overlaps = 0;
+              for (let i = 0; i < circles.length; i++) for (let j = i + 1; j < circles.length; j++) {
+                const a = circles[i], b = circles[j];
+                if (Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r) overlaps++;
+              }
+              const width = svg.viewBox.baseVal.width;
+              const cut = [...svg.querySelectorAll('g.axis text')].filter(t => { const b = t.getBBox(); return b.x < 0 || b.x + b.width > width; }).length;
+              const top = Math.min(...circles.map(c => c.y - c.r));
+              return { markers: circles.length, overlaps, cut, top };
+            }
+            """);
+        Assert.True(report.GetProperty("markers").GetInt32() >= 4);
+        Assert.Equal(0, report.GetProperty("overlaps").GetInt32());
+        Assert.Equal(0, report.GetProperty("cut").GetInt32());
+        Assert.True(report.GetProperty("top").GetDouble() >= 0, "a marker row is drawn above the chart");
+        Assert.Empty(errors);
+    }
+
+    [SkippableFact]
+    public async Task Batch_page_takes_an_xlsx_file_shows_progress_and_links_the_html_report()
+    {
+        var (page, errors) = await server.NewPage();
+        await page.GotoAsync(server.Url("/batch"));
+        var xlsx = Path.Combine(Path.GetTempPath(), $"tariffscope-entries-{Guid.NewGuid():N}.xlsx");
+        // the same two lines as the CSV test, as a workbook with numbers as numbers: $8,190.00 + $1,500.00
+        MiniExcelLibs.MiniExcel.SaveAs(xlsx, new[]
+        {
+            new Dictionary<string, object?> { ["code"] = "7326.90.86", ["origin"] = "CN", ["date"] = "2025-08-01", ["value"] = 10000, ["metal_share"] = 0.6 },
+            new Dictionary<string, object?> { ["code"] = "8481.80.50", ["origin"] = "DE", ["date"] = "2025-09-01", ["value"] = 10000, ["metal_share"] = null },
+        });
+        try
+        {
+            await page.Locator("input[type=file]").SetInputFilesAsync(xlsx);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Rate the file" }).ClickAsync();
+            await page.Locator(".batch-summary").WaitForAsync();
+            var text = await page.Locator(".batch-summary").InnerTextAsync();
+            Assert.Contains("2 input lines = 2 rated + 0 rejected", text);
+            Assert.Contains("$9,690.00", text);
+            var report = await page.GetByText("Open the report").GetAttributeAsync("href");
+            using var r = await server.Http.GetAsync(report);
+            Assert.Equal("text/html", r.Content.Headers.ContentType?.MediaType);
+            var html = await r.Content.ReadAsStringAsync();
+            Assert.Contains("<svg", html);
+            Assert.Contains("9,690.00", html);
+            Assert.Empty(errors);
+        }
+        finally { File.Delete(xlsx); }
+    }
+
+    [SkippableFact]
     public async Task Batch_page_uploads_a_file_and_downloads_the_result()
     {
         var (page, errors) = await server.NewPage();

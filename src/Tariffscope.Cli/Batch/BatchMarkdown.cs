@@ -1,5 +1,6 @@
 using System.Text;
 using Tariffscope.Data.Entries;
+using Tariffscope.Data.Reports;
 
 namespace Tariffscope.Cli.Batch;
 
@@ -32,13 +33,7 @@ internal static class BatchMarkdown
         return sb.ToString();
     }
 
-    /// <summary>A path as the user would type it: relative to the current folder when it lies under it.</summary>
-    internal static string Shown(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var rel = Path.GetRelativePath(Environment.CurrentDirectory, full);
-        return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? full : rel;
-    }
+    internal static string Shown(string path) => BatchTables.Shown(path);
 
     private static void Table(StringBuilder sb, ReportTable t)
     {

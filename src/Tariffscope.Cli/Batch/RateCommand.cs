@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using Tariffscope.Cli.Common;
 using Tariffscope.Data;
 using Tariffscope.Data.Entries;
+using Tariffscope.Data.Reports;
 using Tariffscope.Engine.Batch;
 
 namespace Tariffscope.Cli.Batch;
@@ -104,6 +105,8 @@ public sealed class RateCommand(IAnsiConsole console) : AsyncCommand<RateSetting
             catch (EntryFileException e) { throw new UserInputException(e.Message); }
             catch (ArgumentException e) { throw new UserInputException(e.Message.StartsWith("--", StringComparison.Ordinal) ? e.Message : $"{s.Input}: {e.Message}"); }
 
+            // a workbook carries its own summary, as a sheet beside the results
+            if (EntryFiles.FormatOf(s.Output) == EntryFormat.Xlsx) XlsxSummarySheet.Append(s.Output, result);
             if (s.Report is not null) WriteReport(s.Report, BatchReport.Render(result, s.Input));
             if (s.Json) CommandOutput.WriteJson(console, BatchDocument.From(result, s.Report));
             else

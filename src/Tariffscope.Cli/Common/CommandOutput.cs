@@ -46,8 +46,13 @@ public static class CommandOutput
         }
     }
 
+    // A scenario name or file, a policy or control data file, a model input: each names what the user gave and
+    // what is wrong with it, so it is the user's to fix (exit 1), not a bug (70).
     private static bool IsUserError(Exception e) => e is HtsFormatException or HtsImportException or IOException
-        or UnauthorizedAccessException or ArgumentException or FormatException or UserInputException;
+        or UnauthorizedAccessException or ArgumentException or FormatException or UserInputException
+        or Tariffscope.Policy.ScenarioException or Tariffscope.Controls.ControlScenarioException
+        or Tariffscope.Data.Policy.PolicyFileException or Tariffscope.Data.Controls.ControlDataException
+        or Tariffscope.Data.Economics.InputFileException;
 }
 
 /// <summary>A request the command cannot answer as asked (an unknown code, a date before the first revision).</summary>

@@ -85,7 +85,7 @@ public sealed class ControlDeadlinesCommand : Command<ControlDeadlinesSettings>
 
 public sealed class ControlScreenSettings : ControlDataSettings
 {
-    [CommandArgument(0, "<SHIPMENTS>"), Description("CSV or XLSX file of shipments: columns from,to,date[,hs,element,eccn,product,params,content,end_user,owner,end_use,origin].")]
+    [CommandArgument(0, "<SHIPMENTS>"), Description("CSV or XLSX file of shipments: columns from,to,date[[,hs,element,eccn,product,params,content,end_user,owner,end_use,origin]].")]
     public string Input { get; init; } = "";
 
     [CommandOption("--out <FILE>"), Description("Result CSV, one line per screened shipment.")]

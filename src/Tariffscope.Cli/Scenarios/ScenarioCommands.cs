@@ -122,16 +122,9 @@ public sealed class ScenarioDiffCommand(IAnsiConsole console) : Command<Scenario
         var origin = (s.Origin ?? (importer == "CN" ? "US" : "CN")).ToUpperInvariant();
         ScenarioShowCommand.Resolve(w.Scenarios, s.A); ScenarioShowCommand.Resolve(w.Scenarios, s.B);
         var revision = w.Schedules[importer].On(date) ?? throw new UserInputException($"no {importer} schedule revision is in force on {date:yyyy-MM-dd}");
-        // With base-year trade loaded, compare the lines actually traded and weigh each by its value (duty at stake);
-        // else every leaf line of the schedule, unweighted.
+        // With base-year trade loaded, the lines actually traded, weighed by value; else every leaf line, unweighted.
         var flows = importer == "US" ? Tariffscope.Data.Trade.TradeExposure.Flows(w, importer) : null;
-        var lines = flows is not null
-            ? flows.Where(f => f.Partner == origin)
-                // A statistical suffix the revision lacks is rated at its 8-digit line, where rates are set.
-                .GroupBy(f => revision.Find(f.Code) is null && revision.Find(f.Code.Truncate(8)) is not null ? f.Code.Truncate(8) : f.Code)
-                .Select(g => (g.Key, origin, (decimal?)g.Sum(f => f.Value))).ToList()
-            : revision.LeafLines().Where(l => !l.Code.Digits.StartsWith("98") && !l.Code.Digits.StartsWith("99"))
-                .Select(l => (l.Code, origin, (decimal?)null)).ToList();
+        var lines = Tariffscope.Data.Trade.TradeExposure.DiffLines(revision, origin, flows);
         var diff = ScenarioDiffs.Compare(w.Engine(s.A, s.ResolveAsKnownOn()), w.Engine(s.B, s.ResolveAsKnownOn()), date, lines, importer);
         if (s.Json)
         {

@@ -37,16 +37,7 @@ public static class ScheduleCommands
     internal static HtsCode ParseCode(string text) =>
         HtsCode.TryParse(text) ?? throw new UserInputException($"'{text}' is not an HTS code: expected 4 to 10 digits such as 8471.30.01.00");
 
-    /// <summary>The line for a code, or an error that points at the lines that do exist near it.</summary>
-    internal static ResolvedLine Resolve(ScheduleRevision revision, HtsCode code, string scheduleName)
-    {
-        if (revision.Resolve(code) is { } found) return found;
-        var under = revision.Lines.Where(l => l.Code.StartsWith(code)).Take(6).Select(l => l.Code.ToString()).ToList();
-        if (under.Count > 0)
-            throw new UserInputException($"{code} is not a line of the {scheduleName}, revision {revision.Name}; lines under it: {string.Join(", ", under)}");
-        for (int digits = code.Length - 2; digits >= 4; digits -= 2)
-            if (revision.Find(code.Truncate(digits)) is { } near)
-                throw new UserInputException($"{code} is not a line of the {scheduleName}, revision {revision.Name}; the nearest is {near.Code} \"{near.Description}\"");
-        throw new UserInputException($"{code} is not a line of the {scheduleName}, revision {revision.Name}, nor anything under its heading {code.Truncate(4)}");
-    }
+    /// <summary>The line for a code, or an error that points at the lines under it, near it or replacing it.</summary>
+    internal static ResolvedLine Resolve(ScheduleRevision revision, HtsCode code, string scheduleName, IEnumerable<ScheduleRevision>? earlier = null) =>
+        revision.Resolve(code) ?? throw new UserInputException(MissingCode.Explain(revision, code, earlier).Message(scheduleName));
 }

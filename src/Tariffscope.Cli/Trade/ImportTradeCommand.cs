@@ -9,7 +9,7 @@ namespace Tariffscope.Cli.Trade;
 public sealed class ImportTradeSettings : DataSettings
 {
     [CommandArgument(0, "<PATH-OR-URL>")]
-    [Description("A Census-style .parquet file, a folder of them, a .csv (importer,partner,hs10,year,value,duty[,quantity,unit]) or a Census international trade API URL")]
+    [Description("A Census-style .parquet file, a folder of them, a .csv (importer,partner,hs10,year,value,duty[[,quantity,unit]]) or a Census international trade API URL")]
     public string Source { get; set; } = "";
 
     [CommandOption("--importer <COUNTRY>")]
@@ -21,7 +21,7 @@ public sealed class ImportTradeSettings : DataSettings
     public int? Year { get; set; }
 
     [CommandOption("--countries <FILE>")]
-    [Description("Census country code mapping, CSV cty_code,iso2[,name] (default: the built-in list of 51 partners)")]
+    [Description("Census country code mapping, CSV cty_code,iso2[[,name]] (default: the built-in list of 51 partners)")]
     public string? Countries { get; set; }
 
     public override ValidationResult Validate()

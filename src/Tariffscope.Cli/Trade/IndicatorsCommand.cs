@@ -125,7 +125,7 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
                   string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Shared:N0} ratings shared between partners treated alike, {x.Stats.Reused:N0} kept from the date before, {x.Stats.Elapsed.TotalSeconds:0.0} s of which {x.Stats.Calendar.TotalSeconds:0.0} s finding change dates")) +
                   $"; {clock.Elapsed.TotalSeconds:0.0} s in all ({Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s of processor time on {Environment.ProcessorCount} cores)");
 
-        if (s.Csv is not null) IndicatorCsv.Write(s.Csv, series);
+        if (s.Csv is not null) IndicatorCsv.Write(s.Csv, series.Select(x => x.On(s.OnDates))); // --on narrows the file as it does the table
         if (s.Chart is not null) IndicatorChart.Save(s.Chart, series, s.Rate.Equals("additional", StringComparison.OrdinalIgnoreCase), 1200, 600);
         var view = new IndicatorsView(scheduleText, series, notes);
         if (s.Json) { CommandOutput.WriteJson(console, Filter(view, s.OnDates)); return 0; }
@@ -136,20 +136,8 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
     });
 
     /// <summary>With --on, only the points in force on the dates asked (re-dated to them).</summary>
-    private static IndicatorsView Filter(IndicatorsView view, IReadOnlyList<DateOnly> on)
-    {
-        if (on.Count == 0) return view;
-        IndicatorPoint? At(IEnumerable<IndicatorPoint> pts, DateOnly d) => pts.LastOrDefault(p => p.Date <= d) is { } p ? p with { Date = d } : null;
-        return view with
-        {
-            Series = view.Series.Select(x => x with
-            {
-                Dates = [.. on],
-                Totals = [.. on.Select(d => At(x.Totals, d)).OfType<IndicatorPoint>()],
-                Groups = [.. on.SelectMany(d => x.Groups.Select(g => g.Group).Distinct().Select(g => At(x.Groups.Where(p => p.Group == g), d))).OfType<IndicatorPoint>()],
-            }).ToList(),
-        };
-    }
+    private static IndicatorsView Filter(IndicatorsView view, IReadOnlyList<DateOnly> on) =>
+        on.Count == 0 ? view : view with { Series = view.Series.Select(x => x.On(on)).ToList() };
 
     private static void Render(IAnsiConsole console, IndicatorsView view, IndicatorGrouping by, bool onDates)
     {

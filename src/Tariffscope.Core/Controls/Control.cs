@@ -46,9 +46,18 @@ public sealed record ItemMatcher(
     bool ParametersIdentify = false,
     bool AnyItem = false,
     bool CriteriaUnknown = false,
-    string? Description = null)
+    string? Description = null,
+    IReadOnlyList<string>? OftenWith = null,
+    string? OftenNote = null)
 {
     public IReadOnlyList<Tagged> ContainsList => Contains ?? [];
+
+    /// <summary>
+    /// Elements that items of this kind often come with the required <see cref="Contains"/> beside (NdFeB magnets
+    /// usually hold Dy or Tb): an item declared with one of them, and not with a required one, is warned with
+    /// <see cref="OftenNote"/> rather than cleared in silence.
+    /// </summary>
+    public IReadOnlyList<string> OftenWithList => OftenWith ?? [];
 }
 
 /// <summary>How a control reaches a shipment that does not leave the controlling country.</summary>

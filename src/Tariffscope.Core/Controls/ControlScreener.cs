@@ -276,6 +276,28 @@ public sealed class ControlScreener
         return string.Join(" ", parts);
     }
 
+    /// <summary>
+    /// Rules the item escaped only because it was declared with an element that usually travels with one the rule
+    /// requires (an NdFeB magnet declared as Nd, which usually also holds Dy or Tb): the data's note says what to check.
+    /// </summary>
+    private IEnumerable<string> OftenWith(ControlQuery q, State s)
+    {
+        var element = Elements.Normalize(q.Element);
+        if (element is null) yield break;
+        var hs = q.Hs is null ? "" : new string(q.Hs.Where(char.IsDigit).ToArray());
+        foreach (var c in _set.Controls)
+        {
+            var m = c.Items;
+            if (!c.InForce(q.Date) || !m.OftenWithList.Contains(element, StringComparer.OrdinalIgnoreCase)) continue;
+            if (m.ContainsList.Any(t => t.Value.Equals(element, StringComparison.OrdinalIgnoreCase))) continue;
+            if (s.Findings.Any(f => f.ControlId == c.Id)) continue; // matched: the answer already covers it
+            // an HS code given must fall under the rule's (or be broader than one of them)
+            if (hs.Length > 0 && !m.Hs.Any(t => { var d = new string(t.Value.Where(char.IsDigit).ToArray()); return hs.StartsWith(d, StringComparison.Ordinal) || d.StartsWith(hs, StringComparison.Ordinal); }))
+                continue;
+            yield return $"{c.Id} ({c.Source.Instrument}, from {c.From:yyyy-MM-dd}): {m.OftenNote ?? $"items with {element} often contain {string.Join(" or ", m.ContainsList.Select(t => t.Value))} too, which this rule covers"}";
+        }
+    }
+
     private IReadOnlyList<string> Warnings(ControlQuery q, State s)
     {
         var w = new List<string>();
@@ -289,6 +311,7 @@ public sealed class ControlScreener
             if (s.Findings.Any(f => f.PartyEntryId == e.Id))
                 w.Add($"Rests on an unconfirmed listing: {e.Name} ({e.Source.Instrument})");
         w.AddRange(s.Unconfirmed.Select(u => "Rests on an unconfirmed identifier: " + u));
+        w.AddRange(OftenWith(q, s));
         if (_set.Horizon is { } h && q.Date > h)
             w.Add($"The date {q.Date:yyyy-MM-dd} is after the data's horizon ({h:yyyy-MM-dd}): changes announced after that are not known.");
         return w.Distinct().ToList();

@@ -121,8 +121,13 @@ public sealed class TariffEngine
         var revision = schedule.On(date)
             ?? throw new RatingException(RatingProblem.NoSchedule, "date", $"no {importer} schedule revision is in force on {date:yyyy-MM-dd} (the first starts {schedule.Revisions[0].EffectiveDate:yyyy-MM-dd})");
         return revision.Resolve(code)
-            ?? throw new RatingException(RatingProblem.UnknownCode, "code", $"{code} is not a line of {revision.Name} (in force on {date:yyyy-MM-dd})");
+            ?? throw new RatingException(RatingProblem.UnknownCode, "code",
+                _missing.GetOrAdd((revision, code.Digits), _ => MissingCode.Explain(revision, code).Message()));
     }
+
+    // Why a code is missing, and its successors, once per revision and code: a batch or a coverage count may ask
+    // about the same retired code on many lines, and each answer scans the revision.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ScheduleRevision, string), string> _missing = new();
 
     public Quote Quote(EntryLine entry) => Quote(entry, QuoteDetail.Full);
 

@@ -79,4 +79,20 @@ public sealed record IndicatorSeries(
     /// <summary>A group's point in force on a date.</summary>
     public IndicatorPoint? GroupOn(string group, DateOnly date) =>
         Groups.LastOrDefault(p => p.Group == group && p.Date <= date);
+
+    /// <summary>
+    /// Only the points in force on <paramref name="dates"/>, each re-dated to the day asked: the series as it reads on
+    /// those days (every output of it, table, JSON or CSV, then agrees). No dates: the series as it is.
+    /// </summary>
+    public IndicatorSeries On(IReadOnlyList<DateOnly> dates)
+    {
+        if (dates.Count == 0) return this;
+        var groups = Groups.Select(g => g.Group).Distinct().ToList();
+        return this with
+        {
+            Dates = [.. dates],
+            Totals = [.. dates.Select(d => TotalOn(d) is { } p ? p with { Date = d } : null).OfType<IndicatorPoint>()],
+            Groups = [.. dates.SelectMany(d => groups.Select(g => GroupOn(g, d) is { } p ? p with { Date = d } : null)).OfType<IndicatorPoint>()],
+        };
+    }
 }

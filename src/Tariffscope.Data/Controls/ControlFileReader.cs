@@ -173,14 +173,14 @@ internal sealed class ControlFileReader
     private static ItemMatcher Items(YamlNodes y, YamlMappingNode m, string owner)
     {
         var what = $"{owner}.items";
-        y.OnlyFields(m, what, "hs", "controlNumbers", "elements", "contains", "products", "parameters", "parametersIdentify", "any", "criteriaUnknown", "description");
+        y.OnlyFields(m, what, "hs", "controlNumbers", "elements", "contains", "products", "parameters", "parametersIdentify", "any", "criteriaUnknown", "description", "oftenWith", "oftenNote");
         foreach (var (code, node) in y.Strings(m, "hs", what))
         {
             var digits = code.TrimEnd('?').Replace(".", "");
             if (digits.Length is < 2 or > 10 || !digits.All(char.IsAsciiDigit))
                 throw y.Error(node, $"{what}.hs", $"expected an HS code of 2 to 10 digits (dots allowed, '?' if unconfirmed), got '{code}'");
         }
-        foreach (var (el, node) in y.Strings(m, "elements", what).Concat(y.Strings(m, "contains", what)))
+        foreach (var (el, node) in y.Strings(m, "elements", what).Concat(y.Strings(m, "contains", what)).Concat(y.Strings(m, "oftenWith", what)))
             if (Elements.Normalize(el.TrimEnd('?')) is null) throw y.Error(node, $"{what}.elements", $"expected a chemical element symbol, got '{el}'");
 
         var alternatives = new List<IReadOnlyList<ParameterCondition>>();
@@ -197,7 +197,8 @@ internal sealed class ControlFileReader
             y.Tags(m, "elements", what).Select(t => t with { Value = Elements.Normalize(t.Value)! }).ToList(),
             y.Tags(m, "products", what), new ParameterTest(alternatives),
             y.Tags(m, "contains", what).Select(t => t with { Value = Elements.Normalize(t.Value)! }).ToList(),
-            y.Bool(m, "parametersIdentify", what, false), any, y.Bool(m, "criteriaUnknown", what, false), y.OptText(m, "description", what));
+            y.Bool(m, "parametersIdentify", what, false), any, y.Bool(m, "criteriaUnknown", what, false), y.OptText(m, "description", what),
+            y.Strings(m, "oftenWith", what).Select(s => Elements.Normalize(s.Value.TrimEnd('?'))!).ToList(), y.OptText(m, "oftenNote", what));
         if (!any && matcher.Hs.Count + matcher.ControlNumbers.Count + matcher.Elements.Count + matcher.Products.Count == 0 && !matcher.ParametersIdentify)
             throw y.Error(m, what, "names no item: give hs, controlNumbers, elements, products, parameters with parametersIdentify, or any: true");
         return matcher;

@@ -24,7 +24,7 @@ public sealed class CsvTableWriter : TableWriter
             var col = row[i];
             switch (Columns[i].Kind)
             {
-                case CellKind.Text: col.Set(cells[i].Text); break;
+                case CellKind.Text or CellKind.Input: col.Set(cells[i].Text); break;
                 case CellKind.Money: col.Format(cells[i].Number, "0.00"); break;
                 case CellKind.Rate: col.Format(cells[i].Number, "0.######"); break;
                 default: col.Format(cells[i].Integer); break;

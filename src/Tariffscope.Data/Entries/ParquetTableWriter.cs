@@ -20,14 +20,14 @@ public sealed class ParquetTableWriter : TableWriter
     {
         _fields = columns.Select(c => c.Kind switch
         {
-            CellKind.Text => new DataField<string>(c.Name),
+            CellKind.Text or CellKind.Input => new DataField<string>(c.Name),
             CellKind.Money => new DecimalDataField(c.Name, 18, 2, isNullable: false),
             CellKind.Rate => new DecimalDataField(c.Name, 18, 6, isNullable: false),
             _ => (DataField)new DataField<long>(c.Name),
         }).ToArray();
         _buffers = columns.Select(c => c.Kind switch
         {
-            CellKind.Text => (object)new string[GroupRows],
+            CellKind.Text or CellKind.Input => (object)new string[GroupRows],
             CellKind.Integer => new long[GroupRows],
             _ => new decimal[GroupRows],
         }).ToArray();

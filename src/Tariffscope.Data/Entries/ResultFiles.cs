@@ -27,7 +27,7 @@ public sealed class ResultFiles : IRatedSink, IDisposable
         _layout = layout;
         rejectsPath ??= DefaultRejectsPath(outputPath);
         if (Path.GetFullPath(rejectsPath) == Path.GetFullPath(outputPath)) throw new EntryFileException($"{rejectsPath}: the rejects file cannot be the output file");
-        var outCols = layout.InputColumns.Select(c => new TableColumn(c, CellKind.Text)).ToList();
+        var outCols = layout.InputColumns.Select(c => new TableColumn(c, CellKind.Input)).ToList();
         foreach (var s in layout.Scenarios)
         {
             outCols.Add(new(s.TotalColumn, CellKind.Money));

@@ -1,7 +1,8 @@
 namespace Tariffscope.Data.Entries;
 
-/// <summary>What a column holds: text, money (to the cent), a rate (six decimals) or a whole number.</summary>
-public enum CellKind { Text, Money, Rate, Integer }
+/// <summary>What a column holds: text, money (to the cent), a rate (six decimals) or a whole number; or an input
+/// column echoed as read, text everywhere except in a workbook, where a plain number is written as a number.</summary>
+public enum CellKind { Text, Money, Rate, Integer, Input }
 
 public sealed record TableColumn(string Name, CellKind Kind);
 

@@ -29,11 +29,26 @@ public sealed class XlsxTableWriter : TableWriter
             row[Columns[i].Name] = Columns[i].Kind switch
             {
                 CellKind.Text => cells[i].Text ?? "",
+                CellKind.Input => InputCell(cells[i].Text),
                 CellKind.Integer => cells[i].Integer,
                 _ => cells[i].Number,
             };
         if (_task.IsFaulted) _task.GetAwaiter().GetResult();
         _queue.Add(row);
+    }
+
+    /// <summary>
+    /// An input value as read: a plain number ("10000", "0.6", "-12.50") goes into the workbook as a number, so sums
+    /// and filters work on it; a code with dots or a leading zero, a date, anything else stays text as written.
+    /// </summary>
+    public static object InputCell(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 18) return text ?? "";
+        var digits = text.AsSpan().TrimStart('-');
+        if (digits.Length == 0 || digits.Length > 1 && digits[0] == '0' && digits[1] != '.') return text; // "0101…": a code
+        return System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?\d+(\.\d+)?$")
+            && decimal.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+                System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : text;
     }
 
     protected override void Finish()
@@ -44,7 +59,7 @@ public sealed class XlsxTableWriter : TableWriter
         {
             // MiniExcel takes the header from the first row: with none, write the header from an empty table
             var table = new System.Data.DataTable();
-            foreach (var c in Columns) table.Columns.Add(c.Name, c.Kind == CellKind.Text ? typeof(string) : typeof(decimal));
+            foreach (var c in Columns) table.Columns.Add(c.Name, c.Kind is CellKind.Text or CellKind.Input ? typeof(string) : typeof(decimal));
             MiniExcel.SaveAs(TempPath, table, printHeader: true, excelType: ExcelType.XLSX, overwriteFile: true);
         }
     }

@@ -1,4 +1,5 @@
 using Tariffscope.Engine;
+using Tariffscope.Nomenclature;
 using Tariffscope.Trade;
 
 namespace Tariffscope.Data.Trade;
@@ -15,6 +16,24 @@ public static class TradeExposure
         using var store = TradeStore.Open(w.Directory);
         var flows = store.Read(importer, store.LatestYear(importer));
         return flows.Count == 0 ? null : flows;
+    }
+
+    /// <summary>
+    /// The lines a scenario diff compares: with base-year trade in <paramref name="flows"/>, the lines actually traded
+    /// from <paramref name="origin"/>, each weighed by its value (so the diff ranks by duty at stake, in dollars); else
+    /// every leaf line of the revision (not Chapters 98–99), unweighted.
+    /// </summary>
+    public static IReadOnlyList<(HtsCode Code, string Origin, decimal? Trade)> DiffLines(
+        ScheduleRevision revision, string origin, IReadOnlyList<TradeFlow>? flows)
+    {
+        var traded = flows?.Where(f => f.Partner == origin).ToList();
+        if (traded is { Count: > 0 })
+            return traded
+                // A statistical suffix the revision lacks is rated at its 8-digit line, where rates are set.
+                .GroupBy(f => revision.Find(f.Code) is null && revision.Find(f.Code.Truncate(8)) is not null ? f.Code.Truncate(8) : f.Code)
+                .Select(g => (g.Key, origin, (decimal?)g.Sum(f => f.Value))).ToList();
+        return revision.LeafLines().Where(l => !l.Code.Digits.StartsWith("98") && !l.Code.Digits.StartsWith("99"))
+            .Select(l => (l.Code, origin, (decimal?)null)).ToList();
     }
 
     /// <summary>

@@ -10,6 +10,9 @@ namespace Tariffscope.Server.Api;
 /// <summary>The answer of <c>GET /api/v1/indicators</c>: the document of <c>tariffscope indicators --json</c>.</summary>
 public sealed record IndicatorsDoc(string Schedule, IReadOnlyList<IndicatorSeries> Series, IReadOnlyList<string> Notes);
 
+/// <summary>The answer while indicators are still being computed (202): ask <c>Location</c> again after <c>Retry-After</c>.</summary>
+public sealed record ComputingDoc(string Status, string Detail, int RetryAfterSeconds);
+
 public sealed record TradeHoldingDoc(string Importer, int Year, string Partner, long Rows, decimal Value);
 public sealed record TradeStatusDoc(bool Available, string? Detail, IReadOnlyList<TradeHoldingDoc> Holdings);
 
@@ -31,7 +34,7 @@ public static class IndicatorEndpoints
         api.MapGet("/indicators", Indicators)
             .WithName("Indicators").WithTags("Indicators")
             .WithSummary("Import-weighted average tariffs (additional and total, coverage by measure family) on every change date, per scenario; needs imported trade data")
-            .Produces<IndicatorsDoc>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429).ProducesProblem(504)
+            .Produces<IndicatorsDoc>().Produces<ComputingDoc>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429).ProducesProblem(504)
             .RequireRateLimiting(TariffscopeServer.ExpensivePolicy);
         features.Add("indicators");
     }
@@ -45,7 +48,27 @@ public static class IndicatorEndpoints
             : new TradeStatusDoc(true, null, held.Select(h => new TradeHoldingDoc(h.Importer, h.Year, h.Partner, h.Rows, h.Value)).ToList());
     }
 
-    private static async Task<IResult> Indicators(HttpContext context, PolicyStore store, TradeResults trade,
+    private const int RetryAfterSeconds = 2;
+
+    /// <summary>
+    /// Starts the default question (every partner held, actual, from 2025-01-01 to the horizon) in the background, so
+    /// that the dashboard's first request finds it done or under way. Nothing when no trade data is held.
+    /// </summary>
+    public static void Warm(PolicyStore store, TradeResults trade)
+    {
+        if (trade.Stamp() is null) return;
+        var w = store.Workspace;
+        var start = new DateOnly(2025, 1, 1);
+        var (task, _) = trade.Start(Question([], start, null, [ScenarioCatalog.Actual], IndicatorGrouping.None, "US", null),
+            () => Compute(w, trade, "US", null, [], start, null, [ScenarioCatalog.Actual], IndicatorGrouping.None));
+        task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted); // a request asking later sees the error
+    }
+
+    private static string Question(IReadOnlyList<string> partners, DateOnly start, DateOnly? end, IReadOnlyList<string> names,
+        IndicatorGrouping grouping, string importer, int? baseYear) =>
+        string.Join('|', string.Join(',', partners.Order()), start, end, string.Join(',', names.Select(n => n.ToLowerInvariant())), grouping, importer, baseYear);
+
+    private static async Task<IResult> Indicators(HttpContext context, PolicyStore store, TradeResults trade, ServerOptions options,
         [Description("Partners to weigh, comma-separated two-letter codes (default: every partner held)")] string? partner,
         [Description("First date, YYYY-MM-DD (default 2025-01-01)")] string? from,
         [Description("Last date, YYYY-MM-DD (default: the policy data's horizon)")] string? to,
@@ -72,10 +95,23 @@ public static class IndicatorEndpoints
             if (!w.Scenarios.Names.Contains(n, StringComparer.OrdinalIgnoreCase))
                 return Problems.NotFound("Unknown scenario", $"there is no scenario '{n}'; GET {TariffscopeServer.ApiPrefix}/scenarios lists them", "scenario");
 
-        var question = string.Join('|', string.Join(',', partners.Order()), start, end, string.Join(',', names.Select(n => n.ToLowerInvariant())), grouping, imp, baseYear);
+        var question = Question(partners, start, end, names, grouping!.Value, imp, baseYear);
         try
         {
-            var (doc, hit) = await trade.GetAsync(question, () => Compute(w, trade, imp, baseYear, partners, start, end, names, grouping!.Value), context.RequestAborted);
+            var (task, hit) = trade.Start(question, () => Compute(w, trade, imp, baseYear, partners, start, end, names, grouping!.Value));
+            // A cold computation over all partners can outlast the request timeout: wait a while, then say where to ask
+            // again (the same question) while it goes on.
+            if (!task.IsCompleted)
+                await Task.WhenAny(task, Task.Delay(options.AnswerWait, context.RequestAborted)).ConfigureAwait(false);
+            if (!task.IsCompleted)
+            {
+                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.Response.Headers[CacheHeader] = "computing";
+                var location = $"{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}";
+                return TypedResults.Accepted(location, new ComputingDoc("computing",
+                    $"the indicators are being computed; ask {location} again in {RetryAfterSeconds} seconds", RetryAfterSeconds));
+            }
+            var doc = await task;
             context.Response.Headers[CacheHeader] = hit ? "hit" : "miss";
             return TypedResults.Ok(doc);
         }

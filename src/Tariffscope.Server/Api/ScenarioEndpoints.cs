@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text;
 using Tariffscope.Data.Policy;
+using Tariffscope.Data.Trade;
 using Tariffscope.Engine;
 using Tariffscope.Nomenclature;
 using Tariffscope.Policy;
@@ -21,8 +22,10 @@ public sealed record ScenarioDoc(string Name, string? Description, string Inheri
     int Measures, int Suspensions, ScenarioOverridesDoc? Overrides);
 public sealed record UploadedScenarioDoc(string Name, bool Replaced, string Location);
 
-public sealed record LineDiffDoc(string Code, string Description, decimal RateA, decimal RateB, decimal Difference, IReadOnlyList<string> Measures);
-public sealed record MeasureDiffDoc(string Measure, string Title, int Lines, decimal AverageDifference);
+/// <summary>A line that differs; with trade data held, its base-year imports and the duty at stake on them a year.</summary>
+public sealed record LineDiffDoc(string Code, string Description, decimal RateA, decimal RateB, decimal Difference, IReadOnlyList<string> Measures,
+    decimal? TradeValue = null, decimal? DutyAtStake = null);
+public sealed record MeasureDiffDoc(string Measure, string Title, int Lines, decimal AverageDifference, decimal? DutyAtStake = null);
 public sealed record DiffDoc(string A, string B, DateOnly Date, string Origin, string Importer, int LinesCompared, int LinesNotRated,
     int LinesDiffering, IReadOnlyList<LineDiffDoc> Lines, IReadOnlyList<MeasureDiffDoc> ByMeasure);
 
@@ -112,7 +115,7 @@ public static class ScenarioEndpoints
 
     internal static bool IsName(string s) => s.Length is >= 1 and <= 64 && s.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && s[0] != '-';
 
-    private static IResult Diff(PolicyStore store, ServerClock clock, CancellationToken ct,
+    private static async Task<IResult> Diff(PolicyStore store, ServerClock clock, TradeResults trade, CancellationToken ct,
         [Description("First scenario (default: actual)")] string? a,
         [Description("Second scenario")] string? b,
         [Description("Date to compare on, YYYY-MM-DD (default: today)")] string? date,
@@ -132,19 +135,27 @@ public static class ScenarioEndpoints
         catch (ScenarioException e) { return Problems.UnknownScenario(e, "b"); }
         if (ScheduleEndpoints.Revision(store, day) is not { } revision) return ScheduleEndpoints.NoRevision(store, day);
 
-        var d = ScenarioDiffs.Compare(ea, eb, day, Lines(revision, org, ct));
+        // With trade data held, the lines traded from the origin weighed by value, so "largest first" is in dollars
+        // (as `tariffscope scenario diff` does); the flows are read once per state of the store.
+        IReadOnlyList<Tariffscope.Trade.TradeFlow>? flows = null;
+        if (trade.Stamp() is not null)
+            flows = (await trade.GetAsync<IReadOnlyList<Tariffscope.Trade.TradeFlow>>("diff-flows|US",
+                () => trade.Read(s => s.LatestYear("US") is { } y ? s.Read("US", y) : []), ct)).Value;
+        var lines = TradeExposure.DiffLines(revision, org, flows);
+        var d = ScenarioDiffs.Compare(ea, eb, day, Cancellable(lines, ct));
         return TypedResults.Ok(new DiffDoc(d.A, d.B, d.Date, org, "US", d.LinesCompared, d.LinesNotRated, d.Lines.Length,
-            d.Lines.Take(max).Select(l => new LineDiffDoc(l.Code.ToString(), l.Description, Math.Round(l.RateA, 6), Math.Round(l.RateB, 6), Math.Round(l.Difference, 6), l.Measures)).ToList(),
-            d.ByMeasure.Select(m => new MeasureDiffDoc(m.MeasureId, m.Title, m.Lines, Math.Round(m.AverageDifference, 6))).ToList()));
+            d.Lines.Take(max).Select(l => new LineDiffDoc(l.Code.ToString(), l.Description, Math.Round(l.RateA, 6), Math.Round(l.RateB, 6), Math.Round(l.Difference, 6), l.Measures,
+                l.TradeValue, l.DutyAtStake is { } x ? Math.Round(x, 2) : null)).ToList(),
+            d.ByMeasure.Select(m => new MeasureDiffDoc(m.MeasureId, m.Title, m.Lines, Math.Round(m.AverageDifference, 6), m.DutyAtStake is { } x ? Math.Round(x, 2) : null)).ToList()));
     }
 
-    /// <summary>The leaf lines to compare; stops when the request is cancelled (client gone, or its time is up).</summary>
-    private static IEnumerable<(HtsCode, string, decimal?)> Lines(ScheduleRevision revision, string origin, CancellationToken ct)
+    /// <summary>The lines to compare; stops when the request is cancelled (client gone, or its time is up).</summary>
+    private static IEnumerable<(HtsCode, string, decimal?)> Cancellable(IEnumerable<(HtsCode, string, decimal?)> lines, CancellationToken ct)
     {
-        foreach (var l in revision.LeafLines())
+        foreach (var l in lines)
         {
             ct.ThrowIfCancellationRequested();
-            yield return (l.Code, origin, null);
+            yield return l;
         }
     }
 }

@@ -68,16 +68,8 @@ public static class ScheduleEndpoints
         Problems.NotFound("No schedule on this date",
             $"no revision of the {store.Workspace.UsSchedule.Description} is in force on {date:yyyy-MM-dd}; the first takes effect on {store.Workspace.UsSchedule.Schedule.Revisions[0].EffectiveDate:yyyy-MM-dd}", "date");
 
-    /// <summary>Why a code is not a line, pointing at the lines that exist under or near it.</summary>
-    internal static string NotALine(ScheduleRevision revision, HtsCode code)
-    {
-        var under = revision.Lines.Where(l => l.Code.StartsWith(code)).Take(6).Select(l => l.Code.ToString()).ToList();
-        if (under.Count > 0) return $"{code} is not a line of {revision.Name}; lines under it: {string.Join(", ", under)}";
-        for (int digits = code.Length - 2; digits >= 4; digits -= 2)
-            if (revision.Find(code.Truncate(digits)) is { } near)
-                return $"{code} is not a line of {revision.Name}; the nearest is {near.Code} \"{near.Description}\"";
-        return $"{code} is not a line of {revision.Name}, nor anything under its heading {code.Truncate(4)}";
-    }
+    /// <summary>Why a code is not a line, pointing at the lines that exist under, near or in place of it.</summary>
+    internal static string NotALine(ScheduleRevision revision, HtsCode code) => MissingCode.Explain(revision, code).Message();
 
     private static SearchHitDoc Hit(ScheduleRevision revision, SearchHit hit)
     {

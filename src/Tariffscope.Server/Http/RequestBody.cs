@@ -14,6 +14,19 @@ public static class RequestBody
     public static readonly string[] Json = ["application/json"];
     public static readonly string[] Yaml = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"];
     public static readonly string[] Csv = ["text/csv", "text/plain"];
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ParquetType = "application/vnd.apache.parquet";
+    /// <summary>An entry file: CSV, an Excel workbook or a Parquet file, as its media type says.</summary>
+    public static readonly string[] EntryFile = [.. Csv, XlsxType, ParquetType, "application/x-parquet"];
+
+    /// <summary>The file extension the batch reader needs for an entry file of this media type.</summary>
+    public static string EntryExtension(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var t) ? t.MediaType.Value?.ToLowerInvariant() switch
+        {
+            XlsxType => ".xlsx",
+            ParquetType or "application/x-parquet" => ".parquet",
+            _ => ".csv",
+        } : ".csv";
 
     public sealed record Read(byte[]? Bytes, IResult? Problem);
 

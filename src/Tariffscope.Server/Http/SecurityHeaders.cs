@@ -22,11 +22,18 @@ public static class SecurityHeaders
             h["Referrer-Policy"] = "no-referrer";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
-            h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(DocsPath) ? Docs(context) : Dashboard;
+            h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(DocsPath) ? Docs(context)
+                : IsBatchReport(context.Request.Path) ? Report : Dashboard;
             return Task.CompletedTask;
         });
         return next(context);
     });
+
+    /// <summary>A batch's HTML report is one self-contained file: its own inline styles and SVG, no script at all.</summary>
+    private const string Report = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static bool IsBatchReport(PathString path) =>
+        path.StartsWithSegments($"{TariffscopeServer.ApiPrefix}/batch") && path.Value!.EndsWith("/report", StringComparison.Ordinal);
 
     /// <summary>Scalar renders its page with inline script tags carrying a nonce and styles it injects at run time.</summary>
     private static string Docs(HttpContext context)

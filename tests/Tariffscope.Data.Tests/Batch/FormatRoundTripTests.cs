@@ -46,6 +46,38 @@ public class FormatRoundTripTests
     }
 
     [Fact]
+    public void Input_numbers_stay_numbers_in_an_xlsx_result_and_codes_stay_text()
+    {
+        using var run = new BatchRun();
+        var input = run.PathOf("in.csv");
+        // codes with dots and dates stay text; the values are numbers
+        File.WriteAllText(input, "HTS,Country,Entry Date,Customs Value\n8507.60.00,CN,2025-08-13,10000\n8471.30.01.00,CN,2025-08-13,2500.50\n");
+        var r = run.Run(input, "out.xlsx");
+        Assert.True(r.IsAccounted);
+        var back = MiniExcel.Query(r.OutputPath, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(10000d, Assert.IsType<double>(back[0]["Customs Value"]));
+        Assert.Equal(2500.5d, Assert.IsType<double>(back[1]["Customs Value"]));
+        Assert.Equal("8507.60.00", Assert.IsType<string>(back[0]["HTS"]));
+        Assert.Equal("2025-08-13", Assert.IsType<string>(back[0]["Entry Date"]));
+    }
+
+    [Theory]
+    [InlineData("10000", 10000.0)]
+    [InlineData("-12.50", -12.5)]
+    [InlineData("0.6", 0.6)]
+    public void A_plain_number_is_a_number(string text, double expected) =>
+        Assert.Equal((decimal)expected, Assert.IsType<decimal>(Data.Entries.XlsxTableWriter.InputCell(text)));
+
+    [Theory]
+    [InlineData("0101210010")]
+    [InlineData("8471.30.01.00")]
+    [InlineData("2025-08-13")]
+    [InlineData("1e5")]
+    [InlineData("")]
+    public void Codes_dates_and_other_text_stay_text(string text) =>
+        Assert.Equal(text, Assert.IsType<string>(Data.Entries.XlsxTableWriter.InputCell(text)));
+
+    [Fact]
     public async Task Parquet_in_and_parquet_out()
     {
         using var run = new BatchRun();

@@ -10,6 +10,10 @@ export class ApiError extends Error {
 
 export async function get(path, params) {
   const url = params ? `/api/v1${path}?${params}` : `/api/v1${path}`;
+  return getUrl(url);
+}
+
+async function getUrl(url) {
   let response;
   try {
     response = await fetch(url, { headers: { Accept: 'application/json' } });
@@ -19,6 +23,13 @@ export async function get(path, params) {
   const type = response.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await response.json() : null;
   if (!response.ok) throw new ApiError(body ?? { title: `HTTP ${response.status}` }, response.status);
+  if (response.status === 202) {
+    // still being computed: the server says where and when to ask again
+    const e = new ApiError(body ?? { title: 'Accepted' }, 202);
+    e.location = response.headers.get('location') ?? url;
+    e.retryAfter = Number(response.headers.get('retry-after') ?? '2');
+    throw e;
+  }
   return body;
 }
 
@@ -39,13 +50,18 @@ export async function post(path, params, body, contentType) {
 
 /**
  * get() for answers the server computes once and then keeps (indicators, scenario impact): a first computation
- * longer than the request timeout answers 504 while it goes on, so ask again, up to `tries` times.
+ * answers 202 with a Location to ask again (or, where a server has no such answer, 504) while it goes on.
  */
-export async function getPatiently(path, params, onWait, tries = 6) {
+export async function getPatiently(path, params, onWait, tries = 120) {
+  let url = params ? `/api/v1${path}?${params}` : `/api/v1${path}`;
   for (let i = 1; ; i++) {
-    try { return await get(path, params); } catch (e) {
-      if (e.status !== 504 || i >= tries) throw e;
+    try { return await getUrl(url); } catch (e) {
+      if ((e.status !== 504 && e.status !== 202) || i >= tries) throw e;
       onWait?.(i);
+      if (e.status === 202) {
+        url = e.location;
+        await new Promise(r => setTimeout(r, Math.max(0.2, Math.min(e.retryAfter, 10)) * 1000));
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 // The dashboard shell: finds the page the path names, marks it in the navigation and lets its module draw it.
 import { h, clear, errorBox, show } from './dom.js';
+import { watchDownloads } from './downloads.js';
 
 const pages = {
   quote: 'Quote', timeline: 'Timeline', deadlines: 'Deadlines', scenarios: 'Scenarios',
@@ -14,6 +15,7 @@ async function start() {
     if (a.getAttribute('href') === `/${page}`) a.setAttribute('aria-current', 'page');
   }
   const main = document.getElementById('main');
+  watchDownloads(main);
   try {
     const module = await import(`./pages/${page}.js`);
     clear(main);

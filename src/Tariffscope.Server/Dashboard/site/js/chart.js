@@ -38,6 +38,16 @@ export function stepChart({ series, from, to, markers = [], format = v => String
   const d0 = dayNumber(from), d1 = Math.max(dayNumber(to), d0 + 1);
   const maxY = niceMax(Math.max(0, ...series.flatMap(x => x.points.map(p => p.value))));
   const X = d => m.l + (Math.min(Math.max(d, d0), d1) - d0) / (d1 - d0) * (W - m.l - m.r);
+  // markers closer than a circle's width go on rows above one another, and the plot starts below the last row
+  const R = 9, rowOf = [], rowEnds = [];
+  for (const mk of markers) {
+    const x = X(dayNumber(mk.date));
+    let row = rowEnds.findIndex(end => x - end >= 2 * R + 2);
+    if (row < 0) { row = rowEnds.length; rowEnds.push(-Infinity); }
+    rowEnds[row] = x;
+    rowOf.push(row);
+  }
+  m.t += Math.max(0, rowEnds.length - 1) * (2 * R + 2);
   const Y = v => H - m.b - (v / maxY) * (H - m.t - m.b);
   const dayAt = px => Math.round(d0 + (px - m.l) / (W - m.l - m.r) * (d1 - d0));
 
@@ -60,7 +70,9 @@ export function stepChart({ series, from, to, markers = [], format = v => String
   const every = Math.max(1, Math.ceil(months.length / 8));
   months.filter((_, i) => i % every === 0).forEach(iso => {
     const x = X(dayNumber(iso));
-    axis.append(s('line', { x1: x, x2: x, y1: H - m.b, y2: H - m.b + 5 }), s('text', { x, y: H - m.b + 18, 'text-anchor': 'middle' }, iso.slice(0, 7)));
+    // a label near either end is anchored inward, so none is cut off at the edge
+    const anchor = x > W - m.r - 24 ? 'end' : x < m.l + 24 ? 'start' : 'middle';
+    axis.append(s('line', { x1: x, x2: x, y1: H - m.b, y2: H - m.b + 5 }), s('text', { x, y: H - m.b + 18, 'text-anchor': anchor }, iso.slice(0, 7)));
   });
   axis.append(s('line', { x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b }), s('line', { x1: m.l, x2: m.l, y1: m.t, y2: H - m.b }));
   svg.append(grid, axis);
@@ -81,12 +93,12 @@ export function stepChart({ series, from, to, markers = [], format = v => String
   // numbered event markers, each focusable with its label as its name
   const markerGroup = s('g', {});
   markers.forEach((mk, i) => {
-    const x = X(dayNumber(mk.date));
+    const x = X(dayNumber(mk.date)), cy = m.t - 14 - rowOf[i] * (2 * R + 2);
     const g = s('g', { class: 'marker', tabindex: 0, role: 'img', 'aria-label': `${i + 1}: ${mk.date} ${mk.label}` },
       s('title', {}, `${mk.date}: ${mk.label}`),
-      s('line', { x1: x, x2: x, y1: m.t - 6, y2: H - m.b }),
-      s('circle', { cx: x, cy: m.t - 14, r: 9 }),
-      s('text', { x, y: m.t - 10.5 }, i + 1));
+      s('line', { x1: x, x2: x, y1: cy + R, y2: H - m.b }),
+      s('circle', { cx: x, cy, r: R }),
+      s('text', { x, y: cy + 3.5 }, i + 1));
     g.addEventListener('focus', () => select(mk.date, true));
     markerGroup.append(g);
   });

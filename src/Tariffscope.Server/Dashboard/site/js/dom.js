@@ -37,9 +37,19 @@ export function clear(el) { el.replaceChildren(); return el; }
 export function show(el, ...children) { return append(clear(el), children); }
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+/** To the cent, as customs reports a duty: "$8,190.00". */
 export const fmtMoney = n => money.format(n);
-/** 0.819 → "81.9%" (rates come as fractions). */
-export const fmtPct = f => `${(Math.round(f * 1e6) / 1e4).toLocaleString('en-US', { maximumFractionDigits: 4 })}%`;
+/** A trade or revenue total as people read it: "$429.4 bn", "$12.3 m"; below a million, to the cent. */
+export function fmtAmount(n) {
+  const a = Math.abs(n), sign = n < 0 ? '-' : '';
+  if (a >= 1e9) return `${sign}$${(a / 1e9).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} bn`;
+  if (a >= 1e6) return `${sign}$${(a / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} m`;
+  return money.format(n);
+}
+/** A line's rate: 0.819 → "81.9%", 0.0275 → "2.75%" (rates come as fractions; two decimals at most). */
+export const fmtPct = f => `${(Math.round(f * 1e4) / 1e2).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+/** An average or a share: one decimal, "12.9%". */
+export const fmtShare = f => `${(Math.round(f * 1e3) / 10).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
 
 /** Today's date as YYYY-MM-DD in the viewer's time zone. */
 export function today() {

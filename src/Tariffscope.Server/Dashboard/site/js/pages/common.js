@@ -39,9 +39,12 @@ export function warnings(list) {
   return list?.length ? h('div', { class: 'alert warning', role: 'status' }, h('strong', {}, 'Warnings'), h('ul', { class: 'plain' }, list.map(w => h('li', {}, w)))) : null;
 }
 
+/** A figure shown formatted and downloaded as the number it is: dataTable(…, [[…, figure(fmtAmount(v), v)]]). */
+export const figure = (text, value) => ({ figure: true, text, value });
+
 /**
  * A captioned table in a scrollable, focusable region: columns [{label, num}], rows of cells (the first is the
- * row's header). Cells are text or nodes.
+ * row's header). Cells are text, nodes or figure()s.
  */
 export function dataTable(caption, columns, rows, attrs = {}) {
   return h('div', { class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: 0 },
@@ -50,5 +53,7 @@ export function dataTable(caption, columns, rows, attrs = {}) {
       h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col', class: c.num ? 'num' : null }, c.label)))),
       h('tbody', {}, rows.map(r => h('tr', {}, r.map((cell, i) => i === 0
         ? h('th', { scope: 'row' }, cell)
-        : h('td', { class: columns[i]?.num ? 'num' : null }, cell)))))));
+        : cell?.figure
+          ? h('td', { class: columns[i]?.num ? 'num' : null, 'data-value': cell.value }, cell.text)
+          : h('td', { class: columns[i]?.num ? 'num' : null }, cell)))))));
 }

@@ -1,6 +1,6 @@
 // Impact: solve a GSIM partial-equilibrium model (pasted or uploaded JSON) and, when trade data is held, the impact of
 // a scenario's tariffs against a baseline: flows by partner (creation and diversion) and welfare by region.
-import { h, field, errorBox, formParams, fillForm, setPermalink, show } from '../dom.js';
+import { h, field, errorBox, formParams, fillForm, setPermalink, show, fmtAmount } from '../dom.js';
 import { get, getPatiently, post } from '../api.js';
 import { dataTable, scenarioSelect, warnings } from './common.js';
 
@@ -19,7 +19,10 @@ const num = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFr
 const val = v => num.format(v);
 const signed = v => (v > 0 ? '+' : '') + num.format(v);
 const pct = v => `${v > 0 ? '+' : ''}${(v * 100).toFixed(2)}%`;
-const bn = v => `${v < 0 ? '-' : ''}$${num.format(Math.abs(v) / 1e9)} bn`;
+const bn = fmtAmount; // $429.4 bn, $12.3 m, $45,000.00: as people read them
+
+/** A row whose every figure is zero says nothing: tables leave it out. */
+const allZero = (...values) => values.every(v => !v);
 
 export async function render(main, params) {
   const model = h('textarea', { name: 'model', rows: 10, spellcheck: 'false', class: 'mono' }, example);
@@ -39,12 +42,11 @@ export async function render(main, params) {
     catch (e) { show(modelOut, errorBox(e)); }
   });
 
+  // The question most people ask first (a scenario over the trade data) comes first; a model of one's own second.
+  const scenarioPanel = h('section', { class: 'panel', 'aria-label': 'A scenario over the trade data' }, h('h2', {}, 'A scenario over the trade data'));
   main.append(h('h1', {}, 'Impact'),
     h('p', { class: 'lead' }, 'The economic impact of a tariff shock (GSIM partial equilibrium): prices, trade creation and diversion, surplus, revenue and welfare by region.'),
-    modelForm, modelOut);
-
-  const scenarioPanel = h('section', { class: 'panel', 'aria-label': 'A scenario over the trade data' }, h('h2', {}, 'A scenario over the trade data'));
-  main.append(scenarioPanel);
+    scenarioPanel, modelForm, modelOut);
   let status;
   try { status = await get('/trade'); } catch (e) { scenarioPanel.append(errorBox(e)); return; }
   if (!status.available) { scenarioPanel.append(h('div', { class: 'placeholder', role: 'status' }, h('p', {}, status.detail))); return; }
@@ -77,11 +79,11 @@ function solved(r) {
     dataTable('Effects by region (values in the unit of the flows)',
       [{ label: 'Region' }, { label: 'World price', num: true }, { label: 'Domestic price', num: true }, { label: 'Consumer surplus', num: true },
         { label: 'Producer surplus', num: true }, { label: 'Tariff revenue', num: true }, { label: 'Welfare', num: true }],
-      [...r.regions.map(g => [g.region, pct(g.worldPriceChange), pct(g.domesticPriceChange), val(g.consumerSurplus), val(g.producerSurplus), val(g.tariffRevenue), signed(g.welfare)]),
+      [...r.regions.filter(g => !allZero(g.worldPriceChange, g.domesticPriceChange, g.consumerSurplus, g.producerSurplus, g.tariffRevenue, g.welfare)).map(g => [g.region, pct(g.worldPriceChange), pct(g.domesticPriceChange), val(g.consumerSurplus), val(g.producerSurplus), val(g.tariffRevenue), signed(g.welfare)]),
         ['Total', '', '', val(t.consumerSurplus), val(t.producerSurplus), val(t.tariffRevenue), signed(t.welfare)]], { class: 'data welfare' }),
     dataTable('Flows (exporter → importer): trade creation and diversion',
       [{ label: 'Route' }, { label: 'Before', num: true }, { label: 'After', num: true }, { label: 'Change', num: true }, { label: 'Change %', num: true }],
-      [...r.routes.map(x => [`${x.exporter} → ${x.importer}`, val(x.before), val(x.after), signed(x.change), pct(x.change / x.before)]),
+      [...r.routes.filter(x => !allZero(x.before, x.after)).map(x => [`${x.exporter} → ${x.importer}`, val(x.before), val(x.after), signed(x.change), pct(x.change / x.before)]),
         ['World trade', val(t.tradeBefore), val(t.tradeAfter), signed(t.tradeAfter - t.tradeBefore), t.tradeBefore ? pct((t.tradeAfter - t.tradeBefore) / t.tradeBefore) : '']], { class: 'data routes' }),
     warnings(r.warnings),
   ];
@@ -97,7 +99,8 @@ function scenarioResult(d) {
       d.partners.filter(p => p.flowBefore !== 0 || p.flowAfter !== 0).map(p => [p.partner, bn(p.flowBefore), bn(p.flowAfter), bn(p.flowChange)]), { class: 'data partners' }),
     dataTable('Welfare by region',
       [{ label: 'Region' }, { label: 'Consumer surplus', num: true }, { label: 'Producer surplus', num: true }, { label: 'Tariff revenue', num: true }, { label: 'Welfare', num: true }],
-      d.regions.map(g => [g.region, bn(g.consumerSurplus), bn(g.producerSurplus), bn(g.tariffRevenue), bn(g.welfare)])),
+      d.regions.filter(g => !allZero(g.consumerSurplus, g.producerSurplus, g.tariffRevenue, g.welfare))
+        .map(g => [g.region, bn(g.consumerSurplus), bn(g.producerSurplus), bn(g.tariffRevenue), bn(g.welfare)]), { class: 'data regions' }),
     d.defaultsNote ? h('p', { class: 'meta' }, d.defaultsNote) : null,
     d.outOfRange ? h('div', { class: 'alert warning', role: 'status' }, `${d.outOfRange} routes have shocks too large for the linearised model; their flows after are not meaningful.`) : null,
   ];

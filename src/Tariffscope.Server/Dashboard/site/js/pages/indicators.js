@@ -1,9 +1,9 @@
 // Indicators: import-weighted average tariffs on every change date, per scenario, over the trade data the server
 // holds; a step chart of the total rate and a table of every date. Without trade data, says how to import it.
-import { h, field, errorBox, formParams, fillForm, setPermalink, fmtPct, fmtMoney, show } from '../dom.js';
+import { h, field, errorBox, formParams, fillForm, setPermalink, fmtShare, fmtAmount, show } from '../dom.js';
 import { get, getPatiently, scenarios } from '../api.js';
 import { stepChart, seriesStyle } from '../chart.js';
-import { dataTable } from './common.js';
+import { dataTable, figure } from './common.js';
 
 const title = 'Indicators';
 const lead = 'Trade-weighted average tariffs, day by day: what the average US duty on Chinese goods is, and how it moved.';
@@ -42,16 +42,17 @@ export async function render(main, params) {
     try {
       const doc = await getPatiently('/indicators', p, i => show(out, h('p', { class: 'meta' }, `Still computing the indicators… (asking again, ${i + 1})`)));
       setPermalink('/indicators', p);
-      draw(doc);
+      draw(doc, p);
     } catch (e) { show(out, errorBox(e)); }
   }
 
-  function draw(doc) {
+  function draw(doc, asked) {
     const first = doc.series[0];
+    const partnerNames = asked.get('partner') ? asked.get('partner').split(',').map(x => x.trim().toUpperCase()).join(', ') : 'all partners';
     const chart = stepChart({
       series: doc.series.map(s => ({ name: s.scenario, points: s.totals.map(t => ({ date: t.date, value: t.totalRate })) })),
-      from: first.from, to: first.to, format: fmtPct,
-      title: `Import-weighted average total duty, ${first.importer} imports, ${first.from} to ${first.to}`,
+      from: first.from, to: first.to, format: fmtShare,
+      title: `Import-weighted average total duty, ${first.importer} imports from ${partnerNames}, ${first.from} to ${first.to}`,
       description: `Step chart of the average total duty for ${doc.series.map(s => s.scenario).join(', ')}. Arrow keys move between changes.`,
     });
     show(out,
@@ -69,12 +70,14 @@ export async function render(main, params) {
         dataTable(`${s.scenario}: average duty on each date it changes`,
           [{ label: 'From' }, { label: 'Imports', num: true }, { label: 'Additional', num: true }, { label: 'Total', num: true },
             { label: 'Rated share', num: true }, { label: 'Covered by (share of value)' }],
-          s.totals.map(t => [t.date, fmtMoney(t.tradeValue), fmtPct(t.additionalRate), fmtPct(t.totalRate), fmtPct(t.ratedShare),
-            t.families.map(f => `${f.title} ${fmtPct(f.coveredShare)}`).join('; ')]),
+          s.totals.map(t => [t.date, figure(fmtAmount(t.tradeValue), t.tradeValue), figure(fmtShare(t.additionalRate), t.additionalRate),
+            figure(fmtShare(t.totalRate), t.totalRate), figure(fmtShare(t.ratedShare), t.ratedShare),
+            t.families.map(f => `${f.title} ${fmtShare(f.coveredShare)}`).join('; ')]),
           { 'data-scenario': s.scenario }),
         s.groups.length ? dataTable(`${s.scenario}: by ${s.by === 'chapter' ? 'HS chapter' : s.by}`,
           [{ label: 'From' }, { label: s.by === 'chapter' ? 'HS2' : 'Group' }, { label: 'Imports', num: true }, { label: 'Additional', num: true }, { label: 'Total', num: true }],
-          s.groups.map(g => [g.date, g.group, fmtMoney(g.tradeValue), fmtPct(g.additionalRate), fmtPct(g.totalRate)])) : null,
+          s.groups.map(g => [g.date, g.group, figure(fmtAmount(g.tradeValue), g.tradeValue), figure(fmtShare(g.additionalRate), g.additionalRate),
+            figure(fmtShare(g.totalRate), g.totalRate)])) : null,
         s.notes.length ? h('ul', { class: 'plain meta' }, s.notes.map(n => h('li', {}, n))) : null,
       ]),
       h('ul', { class: 'plain meta', 'aria-label': 'Notes' }, doc.notes.map(n => h('li', {}, n))));

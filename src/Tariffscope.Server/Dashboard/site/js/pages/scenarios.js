@@ -1,5 +1,5 @@
 // Scenarios: the what-ifs the server knows, and where two of them disagree on a date.
-import { h, field, clear, errorBox, formParams, fillForm, setPermalink, fmtPct, show } from '../dom.js';
+import { h, field, clear, errorBox, formParams, fillForm, setPermalink, fmtPct, fmtAmount, show } from '../dom.js';
 import { get, scenarios } from '../api.js';
 import { scenarioSelect } from './common.js';
 
@@ -22,19 +22,27 @@ export async function render(main, params) {
     try {
       const d = await get('/diff', p);
       setPermalink('/scenarios', p);
+      // with trade data held, the server weighs each line by its imports: say how much, largest first
+      const weighed = d.lines.some(l => l.tradeValue != null);
       show(out, 
         h('h2', {}, `${d.b} against ${d.a} on ${d.date}, origin ${d.origin}`),
         h('p', { class: 'meta' }, `${d.linesCompared} lines compared, ${d.linesDiffering} differ, ${d.linesNotRated} could not be rated.`),
         d.byMeasure.length ? h('div', { class: 'table-wrap', role: 'region', 'aria-label': 'By measure', tabindex: 0 }, h('table', {},
           h('caption', {}, 'The difference by measure'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col', class: 'num' }, 'Lines'), h('th', { scope: 'col', class: 'num' }, 'Average change (points)'))),
-          h('tbody', {}, d.byMeasure.map(m => h('tr', {}, h('td', {}, m.title), h('td', { class: 'num' }, m.lines), h('td', { class: 'num' }, points(m.averageDifference))))))) : h('p', {}, 'The two scenarios agree on every line on this date.'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col', class: 'num' }, 'Lines'), h('th', { scope: 'col', class: 'num' }, 'Average change (points)'),
+            weighed ? h('th', { scope: 'col', class: 'num' }, 'Duty at stake / yr') : null)),
+          h('tbody', {}, d.byMeasure.map(m => h('tr', {}, h('td', {}, m.title), h('td', { class: 'num' }, m.lines), h('td', { class: 'num' }, points(m.averageDifference)),
+            weighed ? h('td', { class: 'num', 'data-value': m.dutyAtStake }, m.dutyAtStake == null ? '' : fmtAmount(m.dutyAtStake)) : null))))) : h('p', {}, 'The two scenarios agree on every line on this date.'),
         d.lines.length ? h('div', { class: 'table-wrap', role: 'region', 'aria-label': 'Lines', tabindex: 0 }, h('table', {},
-          h('caption', {}, 'Lines that differ, largest first'),
+          h('caption', {}, weighed ? 'Lines that differ, largest duty at stake first' : 'Lines that differ, largest change first'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Code'), h('th', { scope: 'col' }, 'Description'), h('th', { scope: 'col', class: 'num' }, d.a),
-            h('th', { scope: 'col', class: 'num' }, d.b), h('th', { scope: 'col' }, 'Why'))),
+            h('th', { scope: 'col', class: 'num' }, d.b), weighed ? h('th', { scope: 'col', class: 'num' }, 'Imports') : null,
+            weighed ? h('th', { scope: 'col', class: 'num' }, 'Duty at stake / yr') : null, h('th', { scope: 'col' }, 'Why'))),
           h('tbody', {}, d.lines.map(l => h('tr', {}, h('td', { class: 'mono' }, l.code), h('td', {}, l.description),
-            h('td', { class: 'num' }, fmtPct(l.rateA)), h('td', { class: 'num' }, fmtPct(l.rateB)), h('td', {}, l.measures.join('; '))))))) : null);
+            h('td', { class: 'num', 'data-value': l.rateA }, fmtPct(l.rateA)), h('td', { class: 'num', 'data-value': l.rateB }, fmtPct(l.rateB)),
+            weighed ? h('td', { class: 'num', 'data-value': l.tradeValue }, l.tradeValue == null ? '' : fmtAmount(l.tradeValue)) : null,
+            weighed ? h('td', { class: 'num', 'data-value': l.dutyAtStake }, l.dutyAtStake == null ? '' : fmtAmount(l.dutyAtStake)) : null,
+            h('td', {}, l.measures.join('; '))))))) : null);
     } catch (e) { show(out, errorBox(e)); }
   }
 

@@ -2,19 +2,27 @@ using System.Globalization;
 using Tariffscope.Data.Entries;
 using Tariffscope.Engine.Batch;
 
-namespace Tariffscope.Cli.Batch;
+namespace Tariffscope.Data.Reports;
 
 /// <summary>A titled table of text cells with a number per row to draw a bar from (the report's charts).</summary>
-internal sealed record ReportTable(string Title, string[] Header, List<string[]> Rows, List<decimal> Bars, int BarColumn = -1);
+public sealed record ReportTable(string Title, string[] Header, List<string[]> Rows, List<decimal> Bars, int BarColumn = -1);
 
 /// <summary>
 /// The tables a batch summary is read through, shared by the terminal's Markdown and the HTML report: totals per
 /// scenario, the difference and its drivers (measure family, HS chapter, origin), the largest lines, the rejects.
 /// </summary>
-internal static class BatchTables
+public static class BatchTables
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     public const int TopGroups = 12;
+
+    /// <summary>A path as the user would type it: relative to the current folder when it lies under it.</summary>
+    public static string Shown(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var rel = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? full : rel;
+    }
 
     public static string Money(decimal d) => (d < 0 ? "-$" : "$") + Math.Abs(d).ToString("#,##0.00", Inv);
     public static string Signed(decimal d) => (d > 0 ? "+" : "") + Money(d);

@@ -3,17 +3,19 @@ using System.Net;
 using System.Text;
 using Tariffscope.Data.Entries;
 
-namespace Tariffscope.Cli.Batch;
+namespace Tariffscope.Data.Reports;
 
 /// <summary>
 /// A self-contained HTML report of a batch: the same tables as the terminal summary, each with a bar chart drawn
 /// as inline SVG (no script, no external file), so it opens anywhere and can be mailed as one file.
 /// </summary>
-internal static class BatchReport
+public static class BatchReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Render(BatchResult r, string input)
+    /// <param name="shown">How a file is named in the report (default: as the user would type its path; a server
+    /// names only the file, never its own folders).</param>
+    public static string Render(BatchResult r, string input, Func<string, string>? shown = null)
     {
         var s = r.Summary;
         var sb = new StringBuilder();
@@ -26,7 +28,8 @@ internal static class BatchReport
           .Append("</style></head><body>");
         sb.Append("<h1>Batch rating of ").Append(H(Path.GetFileName(input))).Append("</h1><ul class=\"meta\">");
         sb.Append("<li>input: ").Append(H(input)).Append(" (").Append(H(r.InputFormat)).Append(")</li>");
-        sb.Append("<li>output: ").Append(H(BatchMarkdown.Shown(r.OutputPath))).Append("</li><li>rejects: ").Append(H(BatchMarkdown.Shown(r.RejectsPath))).Append("</li>");
+        shown ??= BatchTables.Shown;
+        sb.Append("<li>output: ").Append(H(shown(r.OutputPath))).Append("</li><li>rejects: ").Append(H(shown(r.RejectsPath))).Append("</li>");
         sb.Append("<li>scenarios: ").Append(H(string.Join(", ", s.Scenarios))).Append("</li>");
         sb.Append("<li class=\"").Append(r.IsAccounted ? "ok" : "bad").Append("\">lines: ").Append(H(BatchTables.Accounting(r))).Append("</li>");
         if (BatchTables.HasDifference(s)) sb.Append("<li><b>difference: ").Append(H(BatchTables.Difference(s))).Append("</b></li>");
