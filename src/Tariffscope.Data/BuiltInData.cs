@@ -4,7 +4,7 @@ namespace Tariffscope.Data;
 
 /// <summary>
 /// The default data shipped inside this assembly (everything under the repository's <c>data/</c> folder), opened
-/// by its path relative to that folder: <c>BuiltInData.Open("schedule/us-sample.json")</c>,
+/// by its path relative to that folder: <c>BuiltInData.Open("compiled/us-record.bin")</c>,
 /// <c>BuiltInData.List("policy/")</c>.
 /// </summary>
 public static class BuiltInData

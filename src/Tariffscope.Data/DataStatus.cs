@@ -37,10 +37,10 @@ public static class DataStatus
         var source = revisions.All(r => r.FilePresent) ? ScheduleSource.Load(dir) : ScheduleSource.BuiltIn();
         var record = source.Record;
         var sha = record.Sources.ToDictionary(s => s.Path, s => s.Sha256);
-        var inSchedule = source.Schedule.Revisions.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        bool Replaced(RecordRevision r) => source.Imported.Any(i => i.Name.Equals(r.Name, StringComparison.OrdinalIgnoreCase) || i.EffectiveDate == r.EffectiveDate);
         var recordStatus = new RecordStatus(record.Edition, record.Origin,
             record.Revisions.Select(r => new RecordRevisionStatus(r.Name, r.Title, r.EffectiveDate, r.SourceFile, sha.GetValueOrDefault(r.SourceFile, ""),
-                !inSchedule.Contains(r.Name))).ToList(),
+                Replaced(r))).ToList(),
             record.Unheld, record.Skipped, record.Sources, record.ClaimTables.Count);
 
         var policy = PolicyLoader.Load(dir.Root, record.Lists).ActualPolicy;

@@ -11,7 +11,7 @@ public class EngineCommandTests
     public void Quote_json_gives_every_layer_with_its_source()
     {
         // 7326.90.86 (MFN 2.9%, List 3) from China on 2025-08-01, 60% steel: 290 + 2,500 + 2,000 + 3,000 + 400 = 8,190
-        // (worked in the golden engine tests; here through the command line on the built-in sample schedule).
+        // (worked in the golden engine tests; here through the command line on the built-in record, HTS 2025 revision 17).
         var r = Cli.Run("quote", "7326.90.86", "--origin", "CN", "--date", "2025-08-01", "--metal-share", "0.6", "--json");
         Assert.Equal(0, r.ExitCode);
         var q = Json(r.Output);
@@ -19,7 +19,7 @@ public class EngineCommandTests
         var layers = q.GetProperty("layers").EnumerateArray().ToList();
         Assert.Equal("9903.88.03", layers[0].GetProperty("heading").GetString());
         Assert.All(layers, l => Assert.False(string.IsNullOrEmpty(l.GetProperty("source").GetProperty("instrument").GetString())));
-        Assert.Contains("sample", q.GetProperty("schedule").GetString());
+        Assert.Contains("2025 Revision 17", q.GetProperty("schedule").GetString());
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class EngineCommandTests
     }
 
     [Fact]
-    public void An_imported_list_replaces_the_built_in_sample()
+    public void An_imported_list_replaces_the_built_in_list()
     {
         // 8517.13.00.00 (smartphones) is on the electronics list; import an Annex II that contains it as well, and the
         // reciprocal layer's omission names the imported list.
@@ -162,7 +162,7 @@ public class EngineCommandTests
         File.WriteAllText(dir.File("annex.csv"), "HTSUS\n8517130000\n");
         var imp = Cli.Run("data", "import-list", "annex-ii", dir.File("annex.csv"), "--data-dir", dir.Path, "--source", "test list");
         Assert.Equal(0, imp.ExitCode);
-        Assert.Contains("replaces the built-in sample", imp.Output);
+        Assert.Contains("replaces the built-in list of that name", imp.Output);
         var q = Cli.Run("quote", "8517.13.00.00", "--origin", "VN", "--date", "2025-05-20", "--data-dir", dir.Path, "--json");
         Assert.Contains(Json(q.Output).GetProperty("omitted").EnumerateArray(), o => o.GetProperty("reason").GetString()!.Contains("annex-ii (imported)"));
     }

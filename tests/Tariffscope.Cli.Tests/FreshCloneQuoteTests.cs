@@ -16,10 +16,10 @@ public class FreshCloneQuoteTests
         return JsonDocument.Parse(r.Stdout).RootElement;
     }
 
-    private static decimal Total(JsonElement q) => q.GetProperty("total").GetDecimal();
+    private static decimal Total(JsonElement q) => q.GetProperty("totalDuty").GetDecimal();
 
     private static decimal Layer(JsonElement q, string measure) =>
-        q.GetProperty("layers").EnumerateArray().Where(l => l.GetProperty("measureId").GetString() == measure)
+        q.GetProperty("layers").EnumerateArray().Where(l => l.GetProperty("measure").GetString() == measure)
             .Select(l => l.GetProperty("amount").GetDecimal()).SingleOrDefault();
 
     [Fact]

@@ -25,7 +25,7 @@ public static class DataCommands
             .WithExample("data", "check-hts", "hts_2026_basic.json.gz")
             .WithExample("data", "check-hts", "hts_2026_basic.json.gz", "--json");
         data.AddCommand<Tariffscope.Cli.PolicyData.ImportListCommand>("import-list")
-            .WithDescription("Store an official product list (Annex II, a Section 232 annex, …) under a name; a shipped list's name replaces its built-in sample")
+            .WithDescription("Store an official product list (Annex II, a Section 232 annex, …) under a name; a built-in list's name replaces it; --from/--through date it, --column splits a file by category")
             .WithExample("data", "import-list", "annex-ii", "annex-ii.csv", "--source", "EO 14257 Annex II as amended");
         data.AddCommand<CompileRecordCommand>("compile")
             .WithDescription("Compile the official sources (every USITC revision, the product lists, the claim shares) into one record, the built-in data's format; written into the data directory it answers instead of the built-in record")

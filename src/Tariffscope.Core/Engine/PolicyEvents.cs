@@ -55,6 +55,15 @@ public static class PolicyEvents
                         $"exclusion ends: {what} owe {Describe(m, m.RateOn(xend)?.Rate ?? m.Rates[^1].Rate)} again unless the exclusion is extended"
                         + Unknown(xend, m.ConfirmedThrough ?? t.When.Value.Through), m.Origins, src, m.PublishedOn);
                 }
+            // A claimed exclusion that ends (the Section 301 product exclusions, 9903.88.69/.70): claims stop on that day.
+            foreach (var c in m.Claims)
+                if (c.When.EndsOn is { } cend)
+                {
+                    var what = c.List is { } ln && p.Lists.TryGetValue(ln, out var pl) ? pl.Title : string.Join("/", c.Programs);
+                    yield return new(cend, EventKind.ExclusionEnds, m.Importer, m.Id, null, m.Title,
+                        $"exclusion ends: {what} ({string.Join(", ", c.Programs)}) owe {Describe(m, m.RateOn(cend)?.Rate ?? m.Rates[^1].Rate)} again unless the exclusion is extended"
+                        + Unknown(cend, m.ConfirmedThrough ?? c.When.Through), m.Origins, c.Source, m.PublishedOn);
+                }
         }
         foreach (var s in p.Suspensions)
         {

@@ -201,7 +201,7 @@ public sealed class TariffEngine
             {
                 if (omitted is not null && cm.Scope.NeedsUse(entry.Code, line, entry.Date) is { } cond)
                     omitted.Add(new(cm.Measure.Id, cm.Measure.Title, cm.Measure.Family, period.Heading ?? cm.Measure.Source.Heading,
-                        cm.Text(cond, () => $"not charged: it covers these goods only when they are for use as {cond.Use} ({cond}); declare that use to be charged it"),
+                        cm.Text(cond, () => $"not charged: it reaches this line only for goods declared for use as {cond.Use} (list {cond.ListName ?? cond.Prefix}); declare that use where it holds"),
                         cm.Measure.Source));
                 continue;
             }

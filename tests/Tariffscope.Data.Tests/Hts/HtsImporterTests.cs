@@ -71,13 +71,24 @@ public class HtsImporterTests
     }
 
     [Fact]
-    public async Task A_known_name_without_a_date_asks_for_the_date()
+    public async Task A_revision_the_record_does_not_know_asks_for_its_date()
     {
         using var t = new TempDir();
-        var export = t.File("hts_2025_rev_3.json");
+        var export = t.File("hts_2027_rev_3.json");
         File.WriteAllText(export, HtsJsonReaderTests.Small);
         var e = await Assert.ThrowsAsync<HtsImportException>(() => HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(export)));
-        Assert.Contains("when revision 2025_rev_3 takes effect", e.Message);
+        Assert.Contains("when revision 2027_rev_3 takes effect", e.Message);
+    }
+
+    [Fact]
+    public async Task A_revision_the_record_knows_takes_the_record_s_date()
+    {
+        // revision_list_2026.csv: 2026 revision 11 took effect on 2026-07-01; the record knows it but holds no export
+        using var t = new TempDir();
+        var export = t.File("hts_2026_rev_11.json");
+        File.WriteAllText(export, HtsJsonReaderTests.Small);
+        var r = await HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(export));
+        Assert.Equal(("2026_rev_11", new DateOnly(2026, 7, 1)), (r.Revision.Name, r.Revision.EffectiveDate));
     }
 
     [Fact]

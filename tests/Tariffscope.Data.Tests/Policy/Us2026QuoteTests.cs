@@ -102,8 +102,9 @@ public class Us2026QuoteTests
     public void Annex_I_B_is_25_percent_and_15_percent_for_the_UK()
     {
         // Cast aluminium kitchenware 7615.10.20.25 (Annex I-B), MFN 3.1% = 310.
-        // 2026-04-05: not in the 2025 aluminium derivative annex as sampled; S122 10% = 1,000. Total 1,310.
-        Assert.Equal(1_310m, Q("7615.10.20.25", "DE", "2026-04-05").Total);
+        // 2026-04-05: an aluminium derivative of 9903.85.07 (U.S. note 19(j) names 7615.10.2025): 50% on the aluminium
+        // content, the full value when none is declared = 5,000; Section 122 yields to it. Total 5,310.
+        Assert.Equal(5_310m, Q("7615.10.20.25", "DE", "2026-04-05").Total);
         // 2026-04-06: 25% (9903.82.09) = 2,500 + 310 = 2,810.
         var eu = Q("7615.10.20.25", "DE", "2026-04-06");
         Assert.Equal(2_500m, L(eu, "us-s232-metals-1b"));
@@ -119,8 +120,9 @@ public class Us2026QuoteTests
     public void Annex_III_tops_MFN_up_to_15_percent_until_2027_and_takes_the_I_B_rate_from_2028()
     {
         // Parts of dies 8207.20.00.70 (Annex III), MFN 3.9% = 390, from Japan.
-        // 2026-04-05: S122 10% = 1,000 + 390 = 1,390.
-        Assert.Equal(1_390m, Q("8207.20.00.70", "JP", "2026-04-05").Total);
+        // 2026-04-05: a steel derivative since the inclusions of 2025-08-18 (9903.81.91, 8207.20.00): 50% on the steel
+        // content, the full value when none is declared = 5,000; Section 122 yields to it. 5,000 + 390 = 5,390.
+        Assert.Equal(5_390m, Q("8207.20.00.70", "JP", "2026-04-05").Total);
         // 2026-04-06: MFN + Section 232 = 15% (9903.82.10): 232 = 15% - 3.9% = 11.1% = 1,110; total 1,500.
         var q = Q("8207.20.00.70", "JP", "2026-04-06");
         Assert.Equal(1_110m, L(q, "us-s232-metals-3"));
@@ -378,21 +380,22 @@ public class Us2026QuoteTests
     {
         // Plastic stoppers 3923.50.00.00 (MFN 5.3% = 530; List 3, 9903.88.03), named by exclusion 20(vvv)(iii) item 28
         // (9903.88.69, "through November 9, 2026"), from China.
-        // Before (2026-03-02, within the November 2025 extension): excluded from List 3; Section 122 10% = 1,000: 1,530.
-        var before = Q("3923.50.00.00", "CN", "2026-03-02");
-        Assert.Contains("s301-exclusions", Omit(before, "us-s301-list3").Reason);
+        // An exclusion covers only the product it names, so it is claimed (9903.88.69 as the programme).
+        // Before (2026-03-02, claimed): List 3 left out; Section 122 10% = 1,000: 1,530.
+        var before = Q("3923.50.00.00", "CN", "2026-03-02", program: "9903.88.69");
+        Assert.Contains("9903.88.69", Omit(before, "us-s301-list3").Reason);
         Assert.Equal(1_530m, before.Total);
-        // Last day (2026-11-09): excluded; forced-labour 12.5% = 1,250: 1,780.
-        Assert.Equal(1_780m, Q("3923.50.00.00", "CN", "2026-11-09").Total);
-        // 2026-11-10 (actual): the exclusion has ended, List 3 25% = 2,500 is owed again: 4,280, with the warning
-        // that the List 3 data is not confirmed after 2026-09-15.
-        var after = Q("3923.50.00.00", "CN", "2026-11-10");
+        // Last day (2026-11-09), claimed: excluded; forced-labour 12.5% = 1,250: 1,780.
+        Assert.Equal(1_780m, Q("3923.50.00.00", "CN", "2026-11-09", program: "9903.88.69").Total);
+        // 2026-11-10 (actual): the exclusion has ended and the claim no longer counts: List 3 25% = 2,500 is owed
+        // again: 4,280, with the warning that the List 3 data is not confirmed after 2026-09-15.
+        var after = Q("3923.50.00.00", "CN", "2026-11-10", program: "9903.88.69");
         Assert.Equal(2_500m, L(after, "us-s301-list3"));
         Assert.Equal(4_280m, after.Total);
         Assert.Contains(after.Warnings, w => w.Contains("Section 301 List 3: not confirmed after 2026-09-15"));
         // Scenario: extended a year: still excluded, 1,780. Lapsed: 4,280.
-        Assert.Equal(1_780m, Q("3923.50.00.00", "CN", "2026-11-10", scenario: "us-china-arrangement-extended-2027").Total);
-        Assert.Equal(4_280m, Q("3923.50.00.00", "CN", "2026-11-10", scenario: "us-china-arrangement-lapsed-nov-2026").Total);
+        Assert.Equal(1_780m, Q("3923.50.00.00", "CN", "2026-11-10", scenario: "us-china-arrangement-extended-2027", program: "9903.88.69").Total);
+        Assert.Equal(4_280m, Q("3923.50.00.00", "CN", "2026-11-10", scenario: "us-china-arrangement-lapsed-nov-2026", program: "9903.88.69").Total);
     }
 
     [Fact]
@@ -435,7 +438,7 @@ public class Us2026QuoteTests
             "brazil-301-exempt-named", "canada-338-alcohol", "canada-338-dairy", "canada-338-autos", "canada-338-aircraft-exempt",
             "s232-semis", "floor-exempt-eu", "floor-exempt-japan", "floor-exempt-korea", "floor-exempt-swiss",
         ];
-        var annexes = new[] { "1a", "1b", "2", "3" }.SelectMany(a => new[] { "", "-steel", "-aluminum", "-copper" }.Select(m => $"s232-annex-{a}{m}"));
+        var annexes = new[] { "1a", "1b", "2", "3" }.Select(a => $"s232-annex-{a}");
         foreach (var name in names.Concat(annexes))
         {
             Assert.True(Actual.Lists.TryGetValue(name, out var list), name);

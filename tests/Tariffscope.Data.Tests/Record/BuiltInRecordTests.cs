@@ -101,9 +101,10 @@ public class BuiltInRecordTests
     // Section 338 baskets on goods of Canada from 19 August 2026
     [InlineData("canada-338-dairy", "0402.10.05", "2026-08-18", false)]
     [InlineData("canada-338-dairy", "0402.10.05", "2026-08-19", true)]
-    // Section 301 exclusions run through 9 November 2026 (U.S. note 20(vvv))
-    [InlineData("s301-exclusions", "8483.50.90.40", "2026-11-09", true)]
-    [InlineData("s301-exclusions", "8483.50.90.40", "2026-11-10", false)]
+    // the products the Section 301 exclusions name (U.S. note 20(vvv)); the claim on the Section 301 measures carries
+    // their end (2026-11-09), so a scenario can extend it
+    [InlineData("s301-exclusions", "8483.50.90.40", "2023-12-31", false)]
+    [InlineData("s301-exclusions", "8483.50.90.40", "2026-11-10", true)]
     // copper from 1 August 2025
     [InlineData("s232-copper", "7408.21.00", "2025-07-31", false)]
     [InlineData("s232-copper", "7408.21.00", "2025-08-01", true)]
