@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using Tariffscope.Data.Hts;
 using Tariffscope.Data.Policy;
+using Tariffscope.Data.Trade;
 using Tariffscope.Engine;
 using Tariffscope.Nomenclature;
 using Tariffscope.Policy;
+using Tariffscope.Trade;
 
 namespace Tariffscope.Data;
 
@@ -23,6 +25,14 @@ public sealed class Workspace
     public ScenarioCatalog Scenarios { get; }
     public IReadOnlyDictionary<string, Schedule> Schedules { get; }
 
+    /// <summary>
+    /// Shares of each line's imports entered under a preference claim (USMCA for Canada and Mexico), by month: what
+    /// expected duty weighs. Loaded here only, on first use; today from the claim shares imported into the data
+    /// directory (`tariffscope data import-claims`), empty when none are.
+    /// </summary>
+    public ClaimShares ClaimShares => _claimShares.Value;
+    private readonly Lazy<ClaimShares> _claimShares;
+
     private Workspace(DataDirectory directory, ScheduleSource us, Schedule cn, ScenarioCatalog scenarios)
     {
         Directory = directory;
@@ -30,6 +40,7 @@ public sealed class Workspace
         ChinaSchedule = cn;
         Scenarios = scenarios;
         Schedules = new Dictionary<string, Schedule> { ["US"] = us.Schedule, ["CN"] = cn };
+        _claimShares = new(() => ClaimShareFile.LoadStored(directory));
     }
 
     /// <summary>Loads the data directory's schedule and policy files (falling back to the built-in data).</summary>

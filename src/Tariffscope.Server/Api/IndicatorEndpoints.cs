@@ -52,7 +52,8 @@ public static class IndicatorEndpoints
         [Description("Scenarios, comma-separated (default actual)")] string? scenario,
         [Description("Rows beside the all-partner total: none (default), partner, hs2 or measure")] string? by,
         [Description("Importing country (default US)")] string? importer,
-        [Description("Base year of the weights (default: the latest year held)")] string? year)
+        [Description("Base year of the weights (default: the latest year held)")] string? year,
+        [Description("Preference claims assumed: expected (default: each line's claimed share of the month rated as claimed, the rest without), none, all, or PARTNER=PROGRAMME pairs claimed on every line (CA=S,MX=S)")] string? claim)
     {
         var args = new QueryArgs();
         var partners = List(partner).Select(p => args.Country("partner", p)).OfType<string>().Distinct().ToList();
@@ -65,6 +66,8 @@ public static class IndicatorEndpoints
         var names = List(scenario).DefaultIfEmpty(ScenarioCatalog.Actual).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         args.Check(names.Count <= 6, "scenario", $"at most 6 scenarios at once, found {names.Count}");
         if (end is { } e) args.Check(e >= start, "to", $"must not be before from ({start:yyyy-MM-dd})");
+        var claimText = string.IsNullOrWhiteSpace(claim) ? "expected" : claim.Trim();
+        args.Check(ClaimBasis.Check(claimText) is null, "claim", ClaimBasis.Check(claimText) ?? "");
         if (args.Failed(out var invalid)) return invalid;
 
         var w = store.Workspace;
@@ -72,10 +75,10 @@ public static class IndicatorEndpoints
             if (!w.Scenarios.Names.Contains(n, StringComparer.OrdinalIgnoreCase))
                 return Problems.NotFound("Unknown scenario", $"there is no scenario '{n}'; GET {TariffscopeServer.ApiPrefix}/scenarios lists them", "scenario");
 
-        var question = string.Join('|', string.Join(',', partners.Order()), start, end, string.Join(',', names.Select(n => n.ToLowerInvariant())), grouping, imp, baseYear);
+        var question = string.Join('|', string.Join(',', partners.Order()), start, end, string.Join(',', names.Select(n => n.ToLowerInvariant())), grouping, imp, baseYear, claimText.ToUpperInvariant());
         try
         {
-            var (doc, hit) = await trade.GetAsync(question, () => Compute(w, trade, imp, baseYear, partners, start, end, names, grouping!.Value), context.RequestAborted);
+            var (doc, hit) = await trade.GetAsync(question, () => Compute(w, trade, imp, baseYear, partners, start, end, names, grouping!.Value, claimText), context.RequestAborted);
             context.Response.Headers[CacheHeader] = hit ? "hit" : "miss";
             return TypedResults.Ok(doc);
         }
@@ -89,7 +92,7 @@ public static class IndicatorEndpoints
 
     /// <summary>What <c>tariffscope indicators --json</c> computes: flows read, the schedule cut to their codes, one series per scenario.</summary>
     private static IndicatorsDoc Compute(Workspace w, TradeResults trade, string importer, int? year, IReadOnlyList<string> partners,
-        DateOnly from, DateOnly? to, IReadOnlyList<string> scenarios, IndicatorGrouping by)
+        DateOnly from, DateOnly? to, IReadOnlyList<string> scenarios, IndicatorGrouping by, string claim)
     {
         var flows = trade.Read(s => s.LatestYear(importer) is null ? [] : s.Read(importer, year, partners));
         if (flows.Count == 0)
@@ -98,10 +101,11 @@ public static class IndicatorEndpoints
                 $"; GET {TariffscopeServer.ApiPrefix}/trade lists what is held, or {TradeResults.ImportHint}", storeMissing: false);
         var schedule = IndicatorSetup.ScheduleFor(w, importer, flows.Select(f => f.Code).Distinct());
         var series = new List<IndicatorSeries>();
+        var claims = ClaimBasis.Parse(claim, w.ClaimShares);
         foreach (var name in scenarios)
         {
             var rater = IndicatorSetup.Rater(w, name, importer, schedule);
-            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by)));
+            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by) { Basis = claims }));
         }
         var notes = new List<string>();
         if (importer == "US" && w.UsSchedule.IsBuiltIn)
