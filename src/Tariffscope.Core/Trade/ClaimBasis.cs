@@ -92,6 +92,28 @@ public sealed class ClaimBasis
     public IReadOnlyList<DateOnly> ChangeDates(string partner, DateOnly from, DateOnly to) =>
         Assumption == ClaimAssumption.Expected && ProgramOf(partner) is not null ? Shares.ChangeDates(partner, from, to) : [];
 
+    /// <summary>The programme and its share for a line, or null when nothing of it is claimed.</summary>
+    public (string Program, decimal Share)? ClaimOn(string partner, HtsCode code, DateOnly date) =>
+        Assumption != ClaimAssumption.None && ProgramOf(partner) is { } program && ClaimedShare(partner, code, date) is > 0 and var share
+            ? (program, share) : null;
+
+    /// <summary>One line rated as claimed: without the programme, and with it for the claimed share
+    /// (<paramref name="partner"/> names the shares; <paramref name="origin"/> is what the engine rates).</summary>
+    public LineRating Rate(LineRater rater, string partner, string origin, HtsCode code, DateOnly date, Duties.Quantity? quantityPerValue)
+    {
+        var unclaimed = rater.Rate(code, origin, date, quantityPerValue);
+        return ClaimOn(partner, code, date) is { } c && unclaimed.IsRated
+            ? Blend(unclaimed, rater.Rate(code, origin, date, quantityPerValue, c.Program), c.Share)
+            : unclaimed;
+    }
+
+    /// <summary>True when the line's HTS special column offers the programme on the date (a claim is possible).</summary>
+    public static bool Offers(Engine.TariffEngine engine, string importer, HtsCode code, DateOnly date, string program)
+    {
+        try { return engine.ResolveLine(importer, code, date).Special.Any(s => s.Offers(program)); }
+        catch (Engine.RatingException) { return false; }
+    }
+
     /// <summary>The line as claimed: the claimed share rated with the programme, the rest without.</summary>
     public static LineRating Blend(LineRating unclaimed, LineRating? claimed, decimal share) =>
         share <= 0 || claimed is null ? unclaimed
