@@ -71,26 +71,12 @@ public sealed class QuoteCommand(IAnsiConsole console) : Command<QuoteSettings>
         var w = s.LoadWorkspace();
         var engine = s.Engine(w);
         var quote = Rate(engine, s.ToEntry(s.ResolveDate()));
-        var claim = Claim(w, engine, quote.Entry);
+        var claim = Tariffscope.Data.Trade.ClaimQuotes.Effect(w, engine, quote.Entry);
         if (s.Json) { CommandOutput.WriteJson(console, QuoteDocument.From(quote) with { Claim = claim }); return 0; }
         Render(console, quote);
         if (claim is not null) console.MarkupLine($"[bold]{Markup.Escape(claim.Title)}:[/] {Markup.Escape(claim.Text)}");
         return 0;
     });
-
-    /// <summary>For goods of a partner with a claim programme (USMCA for Canada and Mexico): both totals, and the
-    /// share of the line claimed in the record's month when the claim shares hold it.</summary>
-    internal static ClaimEffect? Claim(Tariffscope.Data.Workspace w, TariffEngine engine, EntryLine entry)
-    {
-        if (entry.Importer != "US") return null;
-        var program = entry.Program ?? w.ClaimShares.ProgramsOf(entry.Origin).FirstOrDefault() ?? ClaimEffect.ProgramFor(entry.Origin);
-        if (program is null) return null;
-        var table = entry.Code.Length == 10 ? w.ClaimShares.TableOn(program, entry.Origin, entry.Date) : null;
-        decimal? share = table is not null && table.ByHts10.TryGetValue(entry.Code.Digits, out var sh) ? sh : null;
-        var month = table is null ? null : table.Annual ? $"{table.From.Year}" : $"{table.From:yyyy-MM}";
-        try { return ClaimEffect.Of(engine, entry, program, share, month); }
-        catch (RatingException) { return null; }
-    }
 
     internal static Quote Rate(TariffEngine engine, EntryLine entry)
     {
