@@ -74,7 +74,7 @@ public sealed class QuoteCommand(IAnsiConsole console) : Command<QuoteSettings>
         var claim = Tariffscope.Data.Trade.ClaimQuotes.Effect(w, engine, quote.Entry);
         if (s.Json) { CommandOutput.WriteJson(console, QuoteDocument.From(quote) with { Claim = claim }); return 0; }
         Render(console, quote);
-        if (claim is not null) console.MarkupLine($"[bold]{Markup.Escape(claim.Title)}:[/] {Markup.Escape(claim.Text)}");
+        if (claim is not null) console.MarkupLine($"[bold]Claim:[/] {Markup.Escape(claim.Text)}");
         return 0;
     });
 
