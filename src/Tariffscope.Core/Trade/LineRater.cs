@@ -61,13 +61,22 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
                 return LineRating.Unrated(RatingProblem.MissingQuantity, $"base rate {baseRate} needs a quantity");
             baseIncomplete = true;
         }
+        var program = claim is not null && line.Special.Any(s => s.Offers(claim)) ? claim : null;
+        if (program is not null && quantities.Length == 0 && !line.Units.IsEmpty
+            && !line.Special.First(s => s.Offers(program)).Rate.Evaluate(new DutyBasis(ReferenceValue, [])).IsComplete)
+        {
+            // the claimed (special) rate is specific and no quantity is known: as for a specific base, rated with zero
+            // quantities, so the additional duty is complete and the total holds the ad valorem part only
+            quantities = [.. line.Units.Select(u => new Quantity(0m, u))];
+            baseIncomplete = true;
+        }
         try
         {
             var quote = engine.Quote(new EntryLine
             {
                 Code = rated, Origin = origin, Date = date, Importer = importer, CustomsValue = ReferenceValue,
                 Quantities = [.. quantities],
-                Program = claim is not null && line.Special.Any(s => s.Offers(claim)) ? claim : null,
+                Program = program,
             }, QuoteDetail.Amounts);
             var rating = LineRating.From(quote, !rated.Equals(code));
             if (!baseIncomplete) return rating;
