@@ -27,7 +27,8 @@ public sealed class ClaimShares
 
     public ClaimShares(IEnumerable<ClaimShareTable> tables)
     {
-        foreach (var g in tables.GroupBy(t => (t.Program.ToUpperInvariant(), t.Partner.ToUpperInvariant())))
+        Tables = [.. tables];   // read once: the tables may come from files
+        foreach (var g in Tables.GroupBy(t => (t.Program.ToUpperInvariant(), t.Partner.ToUpperInvariant())))
         {
             var annual = g.Where(t => t.Annual).ToList();
             var months = g.Where(t => !t.Annual).OrderBy(t => t.From).ToList();
@@ -38,7 +39,6 @@ public sealed class ClaimShares
                 throw new ArgumentException($"two annual claim-share tables of programme {g.Key.Item1}, partner {g.Key.Item2}: {annual[0].Source} and {annual[1].Source}");
             _series[g.Key] = new Series(annual.FirstOrDefault(), months);
         }
-        Tables = [.. tables];
     }
 
     /// <summary>Every table held.</summary>
