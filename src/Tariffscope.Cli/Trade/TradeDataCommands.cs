@@ -37,6 +37,7 @@ public static class IndicatorCommands
             .WithExample("indicators", "series", "--by", "partner", "--on", "2025-05-14,2025-11-15")
             .WithExample("indicators", "series", "--partner", "CN", "--scenario", "actual,truce-lapses-aug-2025", "--chart", "cn.png")
             .WithExample("indicators", "series", "--by", "measure", "--csv", "series.csv")
+            .WithExample("indicators", "series", "--on", "2025-05-14,2025-11-15", "--claim", "none")
             .WithExample("indicators", "series", "--on", "2025-05-14,2025-11-15", "--claim", "CA=S,MX=S");
         b.AddCommand<ValidateCommand>("validate")
             .WithDescription("Rate the base year with the rules of each of its days (a days-weighted mean over the spans of unchanged rules) and compare with the duty customs collected, per partner and HS chapter")
