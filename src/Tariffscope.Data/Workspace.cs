@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using Tariffscope.Data.Hts;
 using Tariffscope.Data.Policy;
+using Tariffscope.Data.Trade;
 using Tariffscope.Engine;
 using Tariffscope.Nomenclature;
 using Tariffscope.Policy;
+using Tariffscope.Trade;
 
 namespace Tariffscope.Data;
 
@@ -23,6 +25,14 @@ public sealed class Workspace
     public ScenarioCatalog Scenarios { get; }
     public IReadOnlyDictionary<string, Schedule> Schedules { get; }
 
+    /// <summary>
+    /// Shares of each line's imports entered under a preference claim (USMCA for Canada and Mexico), by month: what
+    /// expected duty weighs. Loaded here only, on first use: the record's (USITC rate-provision data, 2024 to the last
+    /// month it holds), with the months imported into the data directory (`tariffscope data import-claims`) on top.
+    /// </summary>
+    public ClaimShares ClaimShares => _claimShares.Value;
+    private readonly Lazy<ClaimShares> _claimShares;
+
     private Workspace(DataDirectory directory, ScheduleSource us, Schedule cn, ScenarioCatalog scenarios)
     {
         Directory = directory;
@@ -30,6 +40,13 @@ public sealed class Workspace
         ChinaSchedule = cn;
         Scenarios = scenarios;
         Schedules = new Dictionary<string, Schedule> { ["US"] = us.Schedule, ["CN"] = cn };
+        _claimShares = new(() =>
+        {
+            var imported = ClaimShareFile.LoadStored(directory).Tables;
+            bool Replaced(ClaimShareTable t) => imported.Any(i => i.Program.Equals(t.Program, StringComparison.OrdinalIgnoreCase)
+                && i.Partner == t.Partner && i.From == t.From && i.Annual == t.Annual);
+            return new ClaimShares(us.Record.ClaimTables.Where(t => !Replaced(t)).Concat(imported));
+        });
     }
 
     /// <summary>Loads the built-in record with the data directory's imports, policy files and lists on top.</summary>

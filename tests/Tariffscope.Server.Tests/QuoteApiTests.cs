@@ -97,4 +97,18 @@ public class QuoteApiTests(ServerFixture server)
         var p = await ServerFixture.AssertProblem(r, 422);
         Assert.Equal("quantity", (string?)p["field"]);
     }
+
+    [Fact]
+    public async Task A_quote_for_goods_of_canada_says_what_the_usmca_claim_changes()
+    {
+        // Valves 8481.80.50 from Canada, $1,000 on 20 March 2025: IEEPA 25% ($250) + MFN 3% ($30) = $280 without the
+        // claim; with USMCA (S, Free in the special column, and exempt from the IEEPA duty) $0. Goods of China: no claim.
+        var q = await server.GetJson("/api/v1/quote?code=8481.80.50&origin=CA&date=2025-03-20&value=1000");
+        Assert.Equal(280m, q["totalDuty"]!.GetValue<decimal>());
+        var c = q["claim"]!;
+        Assert.Equal(("S", true), ((string?)c["program"], c["offered"]!.GetValue<bool>()));
+        Assert.Equal((280m, 0m), (c["totalWithoutClaim"]!.GetValue<decimal>(), c["totalWithClaim"]!.GetValue<decimal>()));
+        var cn = await server.GetJson("/api/v1/quote?code=8481.80.50&origin=CN&date=2025-03-20&value=1000");
+        Assert.Null(cn["claim"]);
+    }
 }

@@ -9,6 +9,9 @@ public sealed record BatchDocument(
     IReadOnlyList<BatchDocument.FamilyTotal> Families, IReadOnlyList<BatchDocument.Group> Chapters, IReadOnlyList<BatchDocument.Group> Origins,
     IReadOnlyList<BatchDocument.LargeLine> Largest, IReadOnlyList<BatchDocument.RejectGroup> RejectReasons)
 {
+    /// <summary>How claims were taken (as entered, or expected for lines without a programme).</summary>
+    public Tariffscope.Trade.ClaimSummary? Claims { get; init; }
+
     public sealed record ScenarioTotal(string Name, decimal Duty, decimal EffectiveRate);
     public sealed record FamilyTotal(string Family, string Title, decimal Baseline, decimal Last, decimal Difference);
     public sealed record Group(string Key, long Lines, decimal CustomsValue, IReadOnlyList<decimal> Duty, decimal Difference);
@@ -25,6 +28,6 @@ public sealed record BatchDocument(
             s.ByChapter.OrderBy(g => g.Key).Select(g => new Group(g.Key, g.Value.Lines, g.Value.Value, g.Value.Duty, g.Value.Difference)).ToList(),
             s.ByOrigin.OrderBy(g => g.Key).Select(g => new Group(g.Key, g.Value.Lines, g.Value.Value, g.Value.Duty, g.Value.Difference)).ToList(),
             s.Top.Select(t => new LargeLine(t.Line, t.Code, t.Origin, t.Date, t.Value, t.Duty, t.Difference)).ToList(),
-            s.RejectCounts.Select(x => new RejectGroup(x.Field, x.Scenario, x.Count, x.FirstLine, x.Example)).ToList());
+            s.RejectCounts.Select(x => new RejectGroup(x.Field, x.Scenario, x.Count, x.FirstLine, x.Example)).ToList()) { Claims = r.Claims };
     }
 }

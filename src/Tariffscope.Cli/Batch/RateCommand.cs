@@ -48,6 +48,10 @@ public sealed class RateSettings : DataSettings
     [Description("Delimiter of a CSV input: , ; | or tab (default: sniffed from the header line)")]
     public string? Delimiter { get; set; }
 
+    [CommandOption("--expected-claims")]
+    [Description("Rate lines without a program column value at the share of their imports claimed in the record (USMCA for Canada and Mexico, from the claim shares imported), for planning; lines with a program are always rated as claimed")]
+    public bool ExpectedClaims { get; set; }
+
     [CommandOption("--workers <N>")]
     [Description("Rating threads (default: one per processor)")]
     public int Workers { get; set; }
@@ -77,7 +81,7 @@ public sealed class RateSettings : DataSettings
         Date = Date is null ? null : DateOnly.ParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
         AsKnownOn = AsKnownOn is null ? null : DateOnly.ParseExact(AsKnownOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
         Map = EntryColumns.ParseMap(Map), Delimiter = Delimiter is null ? null : ParseDelimiter(Delimiter),
-        Workers = Workers,
+        Workers = Workers, ExpectedClaims = ExpectedClaims,
     };
 }
 
@@ -113,6 +117,7 @@ public sealed class RateCommand(IAnsiConsole console) : AsyncCommand<RateSetting
             {
                 var w = console.Profile.Out.Writer;
                 w.Write(BatchMarkdown.Render(result, s.Input, s.Report));
+                w.WriteLine($"Claims: {result.Claims.Assumption} — {result.Claims.Description}");
                 w.Flush();
             }
             if (!result.IsAccounted)

@@ -38,6 +38,10 @@ public sealed class ImpactSettings : Tariffscope.Cli.Common.DataSettings
     [Description("How many partners and products to show (default 10)")]
     public int Top { get; init; } = 10;
 
+    [CommandOption("--claim <ASSUMPTION>")]
+    [Description("Preference claims assumed in both scenarios' tariffs: expected (default: each flow's claimed USMCA share rated as claimed, the rest without), none, all, or PARTNER=PROGRAMME pairs claimed on every line")]
+    public string Claim { get; init; } = "expected";
+
     [CommandOption("-m|--model <FILE>")]
     [Description("GSIM model file (JSON): regions, flows, powerOfTariffBefore/After, elasticities.")]
     public string? Model { get; init; }
@@ -52,6 +56,7 @@ public sealed class ImpactSettings : Tariffscope.Cli.Common.DataSettings
             return ValidationResult.Error("give either --model FILE (your own numbers) or --scenario NAME --date YYYY-MM-DD (tariffs from the engine, flows from the trade data)");
         if (Scenario is not null && (Date is null || !DataSettings.TryParseDate(Date, out _))) return ValidationResult.Error("--date: with --scenario, give the date whose tariffs are compared, YYYY-MM-DD");
         if (Level is not ("hs6" or "hs2" or "total")) return ValidationResult.Error("--level: expected hs6, hs2 or total");
+        if (Tariffscope.Trade.ClaimBasis.Check(Claim) is { } claimError) return ValidationResult.Error(claimError);
         if (Chart is not null && ImpactChart.FormatOf(Chart) is null)
             return ValidationResult.Error($"--chart: '{Chart}' must end in .png or .svg");
         return ValidationResult.Success();
@@ -71,7 +76,8 @@ public sealed class ImpactCommand(IAnsiConsole console) : Command<ImpactSettings
             try
             {
                 r = ScenarioImpact.Run(w, settings.Scenario, settings.Baseline, DateOnly.Parse(settings.Date!), settings.Importer.ToUpperInvariant(), level,
-                    settings.Elasticities is null ? null : ElasticityFile.Read(settings.Elasticities));
+                    settings.Elasticities is null ? null : ElasticityFile.Read(settings.Elasticities),
+                    Tariffscope.Trade.ClaimBasis.Parse(settings.Claim, w.ClaimShares));
             }
             catch (Exception e) when (e is InvalidOperationException or Tariffscope.Policy.ScenarioException or InputFileException)
             { throw new Tariffscope.Cli.Common.UserInputException(e.Message); }

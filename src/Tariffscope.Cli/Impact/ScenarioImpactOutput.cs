@@ -9,7 +9,7 @@ internal static class ScenarioImpactOutput
     public static object Json(ScenarioImpactResult r, int top) => new
     {
         scenario = r.Scenario, baseline = r.Baseline, date = r.Date, importer = r.Report.Importer, level = r.Report.Level.ToString().ToLowerInvariant(),
-        schedule = r.Schedule, flowsRated = r.FlowsRated, flowsNotRated = r.FlowsNotRated, valueNotRated = r.ValueNotRated,
+        schedule = r.Schedule, claims = r.Claims, flowsRated = r.FlowsRated, flowsNotRated = r.FlowsNotRated, valueNotRated = r.ValueNotRated,
         importsBefore = r.Report.ImportsBefore, importsAfter = r.Report.ImportsAfter,
         totals = r.Report.Totals,
         partners = r.Report.Partners.OrderBy(p => p.FlowChange).Select(p => new { partner = p.Partner, flowBefore = p.FlowBefore, flowAfter = p.FlowAfter, flowChange = p.FlowChange, producerSurplus = p.ProducerSurplus }),
@@ -24,6 +24,7 @@ internal static class ScenarioImpactOutput
         var rep = r.Report;
         console.MarkupLine($"[bold]Impact of {Markup.Escape(r.Scenario)}[/] against [bold]{Markup.Escape(r.Baseline)}[/] on {r.Date:yyyy-MM-dd}: imports into {rep.Importer}, GSIM per {rep.Level.ToString().ToLowerInvariant()} product group");
         console.MarkupLine($"[grey]{r.FlowsRated:N0} base-year flows rated ({Markup.Escape(r.Schedule)}); {r.FlowsNotRated:N0} not rated (${r.ValueNotRated / 1e9m:N1} bn), left out[/]");
+        console.MarkupLine($"[grey]claims {r.Claims.Assumption}: {Markup.Escape(r.Claims.Description)}[/]");
         console.MarkupLine($"Imports ${rep.ImportsBefore / 1e9:N1} bn -> ${rep.ImportsAfter / 1e9:N1} bn ({(rep.ImportsAfter / rep.ImportsBefore - 1) * 100:+0.0;-0.0}%)");
         var p = new Table().Border(TableBorder.Rounded).Title("Flows by partner (creation and diversion), $ bn");
         p.AddColumn("Partner"); p.AddColumn(new TableColumn("Before").RightAligned()); p.AddColumn(new TableColumn("After").RightAligned()); p.AddColumn(new TableColumn("Change").RightAligned());

@@ -78,9 +78,12 @@ public sealed class QuoteCommand(IAnsiConsole console) : Command<QuoteSettings>
     public override int Execute(CommandContext context, QuoteSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
         var w = s.LoadWorkspace();
-        var quote = Rate(s.Engine(w), s.ToEntry(s.ResolveDate()));
-        if (s.Json) { CommandOutput.WriteJson(console, QuoteDocument.From(quote)); return 0; }
+        var engine = s.Engine(w);
+        var quote = Rate(engine, s.ToEntry(s.ResolveDate()));
+        var claim = Tariffscope.Data.Trade.ClaimQuotes.Effect(w, engine, quote.Entry);
+        if (s.Json) { CommandOutput.WriteJson(console, QuoteDocument.From(quote) with { Claim = claim }); return 0; }
         Render(console, quote);
+        if (claim is not null) console.MarkupLine($"[bold]Claim:[/] {Markup.Escape(claim.Text)}");
         return 0;
     });
 

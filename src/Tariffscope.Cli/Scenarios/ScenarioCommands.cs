@@ -110,6 +110,13 @@ public sealed class ScenarioDiffSettings : EngineSettings
     [CommandOption("--limit <N>")]
     [Description("How many lines to show (default 25)")]
     public int Limit { get; set; } = 25;
+
+    [CommandOption("--claim <ASSUMPTION>")]
+    [Description("Preference claims assumed: expected (default: each line's claimed USMCA share quoted as claimed, the rest without), none, all, or PARTNER=PROGRAMME pairs claimed on every line")]
+    public string Claim { get; set; } = "expected";
+
+    public override ValidationResult Validate() =>
+        Tariffscope.Trade.ClaimBasis.Check(Claim) is { } claimError ? ValidationResult.Error(claimError) : base.Validate();
 }
 
 public sealed class ScenarioDiffCommand(IAnsiConsole console) : Command<ScenarioDiffSettings>
@@ -125,12 +132,13 @@ public sealed class ScenarioDiffCommand(IAnsiConsole console) : Command<Scenario
         // With base-year trade loaded, the lines actually traded, weighed by value; else every leaf line, unweighted.
         var flows = importer == "US" ? Tariffscope.Data.Trade.TradeExposure.Flows(w, importer) : null;
         var lines = Tariffscope.Data.Trade.TradeExposure.DiffLines(revision, origin, flows);
-        var diff = ScenarioDiffs.Compare(w.Engine(s.A, s.ResolveAsKnownOn()), w.Engine(s.B, s.ResolveAsKnownOn()), date, lines, importer);
+        var diff = ScenarioDiffs.Compare(w.Engine(s.A, s.ResolveAsKnownOn()), w.Engine(s.B, s.ResolveAsKnownOn()), date, lines, importer,
+            Tariffscope.Trade.ClaimBasis.Parse(s.Claim, w.ClaimShares));
         if (s.Json)
         {
             CommandOutput.WriteJson(console, new
             {
-                a = diff.A, b = diff.B, date = diff.Date, origin, importer, linesCompared = diff.LinesCompared, linesNotRated = diff.LinesNotRated,
+                a = diff.A, b = diff.B, date = diff.Date, origin, importer, claims = diff.Claims, linesCompared = diff.LinesCompared, linesNotRated = diff.LinesNotRated,
                 byMeasure = diff.ByMeasure.Select(m => new { measure = m.MeasureId, title = m.Title, lines = m.Lines, averageDifference = m.AverageDifference, dutyAtStake = m.DutyAtStake }),
                 lines = diff.Lines.Take(s.Limit).Select(l => new { code = l.Code.ToString(), description = l.Description, rateA = l.RateA, rateB = l.RateB, difference = l.Difference, measures = l.Measures }),
             });
@@ -138,6 +146,7 @@ public sealed class ScenarioDiffCommand(IAnsiConsole console) : Command<Scenario
         }
         console.MarkupLine($"[bold]{Markup.Escape(diff.A)}[/] vs [bold]{Markup.Escape(diff.B)}[/] on {date:yyyy-MM-dd}, goods of {origin} into {importer}: " +
             $"{diff.Lines.Length} of {diff.LinesCompared} lines differ" + (diff.LinesNotRated > 0 ? $" ({diff.LinesNotRated} could not be rated)" : ""));
+        console.MarkupLine($"[grey]claims {diff.Claims.Assumption}: {Markup.Escape(diff.Claims.Description)}[/]");
         var bm = new Table().Border(TableBorder.Rounded).Title("By measure");
         bm.AddColumn("Measure"); bm.AddColumn(new TableColumn("Lines").RightAligned()); bm.AddColumn(new TableColumn("Average difference").RightAligned());
         if (flows is not null) bm.AddColumn(new TableColumn("Duty at stake / yr").RightAligned());

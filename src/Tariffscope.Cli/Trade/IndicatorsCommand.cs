@@ -51,9 +51,9 @@ public sealed class IndicatorsSettings : DataSettings
     [Description("Also draw a step chart (.png or .svg): one line per partner or scenario")]
     public string? Chart { get; set; }
 
-    [CommandOption("--claim <LIST>")]
-    [Description("Take a special programme as claimed on every line of a partner that offers it, e.g. CA=S,MX=S (USMCA): the bound with every eligible claim made; without it, no claim is made")]
-    public string? Claim { get; set; }
+    [CommandOption("--claim <ASSUMPTION>")]
+    [Description("Preference claims assumed: expected (default: each line's share claimed in the month under USMCA, from the claim shares imported, rated as claimed, the rest without), none (no claim: the upper bound), all (every line that offers the programme claimed: the lower bound), or PARTNER=PROGRAMME pairs claimed on every line, e.g. CA=S,MX=S")]
+    public string Claim { get; set; } = "expected";
 
     [CommandOption("--rate <KIND>")]
     [Description("Which average the chart draws: total (default) or additional")]
@@ -67,9 +67,6 @@ public sealed class IndicatorsSettings : DataSettings
         _ => IndicatorGrouping.None,
     };
 
-    /// <summary>Partner → programme, from "CA=S,MX=S".</summary>
-    public IReadOnlyDictionary<string, string> Claims => (Claim ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(c => c.Split('=', 2, StringSplitOptions.TrimEntries)).ToDictionary(p => p[0].ToUpperInvariant(), p => p[1].ToUpperInvariant());
 
     public IReadOnlyList<string> Scenarios => Scenario.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     public IReadOnlyList<string> Partners => (Partner ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToUpperInvariant()).ToList();
@@ -87,9 +84,7 @@ public sealed class IndicatorsSettings : DataSettings
         if (Chart is not null && !(Chart.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || Chart.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)))
             return ValidationResult.Error($"--chart: expected a file name ending in .png or .svg; found \"{Chart}\"");
         if (Scenarios.Count == 0) return ValidationResult.Error("--scenario: name at least one scenario");
-        foreach (var c in (Claim ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            if (c.Split('=', StringSplitOptions.TrimEntries) is not [{ Length: > 0 }, { Length: > 0 }])
-                return ValidationResult.Error($"--claim: expected PARTNER=PROGRAMME pairs, comma-separated (e.g. CA=S,MX=S); found \"{c}\"");
+        if (ClaimBasis.Check(Claim) is { } claimError) return ValidationResult.Error(claimError);
         return ValidationResult.Success();
     }
 }
@@ -113,11 +108,12 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
         var sliced = clock.Elapsed - loaded;
         var from = DateOnly.ParseExact(s.From, "yyyy-MM-dd");
         var series = new List<IndicatorSeries>();
+        var claims = ClaimBasis.Parse(s.Claim, w.ClaimShares);
         foreach (var name in s.Scenarios)
         {
             var rater = IndicatorSetup.Rater(w, name, importer, schedule);
             var to = s.To is null ? rater.Engine.Policy.Horizon : DateOnly.ParseExact(s.To, "yyyy-MM-dd");
-            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to, s.Grouping, s.Claims)));
+            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to, s.Grouping) { Basis = claims }));
         }
         var notes = new List<string>();
         var scheduleText = importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, from);
@@ -144,7 +140,7 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
         console.MarkupLine($"[grey]schedule: {Markup.Escape(view.Schedule)}[/]");
         foreach (var x in view.Series)
         {
-            console.MarkupLine($"[bold]{Markup.Escape(x.Importer)} import-weighted average tariff[/], scenario [bold]{Markup.Escape(x.Scenario)}[/], {x.BaseYear} weights, {x.From:yyyy-MM-dd} to {x.To:yyyy-MM-dd}");
+            console.MarkupLine($"[bold]{Markup.Escape(x.Importer)} import-weighted average tariff[/], scenario [bold]{Markup.Escape(x.Scenario)}[/], {x.BaseYear} weights, {x.From:yyyy-MM-dd} to {x.To:yyyy-MM-dd}, claims [bold]{x.Claims.Assumption}[/]");
             var rows = by is IndicatorGrouping.Partner or IndicatorGrouping.Chapter ? x.Groups.Concat(x.Totals).OrderBy(p => p.Date).ThenBy(p => p.Group == IndicatorPoint.AllGroup).ToList() : x.Totals.ToList();
             var t = new Table().Border(TableBorder.Rounded);
             t.AddColumn(onDates ? "On" : "From");

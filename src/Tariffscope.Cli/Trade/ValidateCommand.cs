@@ -31,9 +31,14 @@ public sealed class ValidateSettings : DataSettings
     [DefaultValue(15)]
     public int Top { get; set; } = 15;
 
+    [CommandOption("--claim <ASSUMPTION>")]
+    [Description("Preference claims assumed: expected (default: each line's claimed share of the year or month rated as claimed, the rest without), none, all, or PARTNER=PROGRAMME pairs claimed on every line")]
+    public string Claim { get; set; } = "expected";
+
     public IReadOnlyList<string> Partners => (Partner ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToUpperInvariant()).ToList();
 
-    public override ValidationResult Validate() => ValidateDate(Date, "--date");
+    public override ValidationResult Validate() =>
+        ClaimBasis.Check(Claim) is { } bad ? ValidationResult.Error(bad) : ValidateDate(Date, "--date");
 }
 
 public sealed record ValidationView(string Schedule, string Method, ValidationReport Report, IReadOnlyList<ValidationRow> LargestChapterGaps, IReadOnlyList<string> Notes);
@@ -57,12 +62,13 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
             notes.Add($"no revision is in force on {from:yyyy-MM-dd}: the earliest one ({schedule.Revisions[0].Name}, from {schedule.Revisions[0].EffectiveDate:yyyy-MM-dd}) is read as the nearest schedule; codes renumbered since are not rated");
             schedule = IndicatorSchedules.Backdated(schedule, new DateOnly(year, 1, 1));
         }
-        var report = DutyValidation.Run(IndicatorSetup.Rater(w, "actual", importer, schedule), flows, from, through);
+        var report = DutyValidation.Run(IndicatorSetup.Rater(w, "actual", importer, schedule), flows, from, through, ClaimBasis.Parse(s.Claim, w.ClaimShares));
         var largest = report.Chapters.OrderByDescending(r => Math.Abs(r.Gap)).Take(s.Top).ToList();
         var view = new ValidationView(importer == "US" ? w.UsSchedule.Description : importer, Method(report), report, largest, notes);
         if (s.Json) { CommandOutput.WriteJson(console, view); return 0; }
 
         console.MarkupLine($"[bold]Computed against collected duty[/], {importer} imports {report.Year} (scenario {report.Scenario}), {Markup.Escape(Method(report))}");
+        console.MarkupLine($"Claims: [bold]{report.Claims.Assumption}[/] — {Markup.Escape(report.Claims.Description)}");
         if (report.Segments.Length > 1)
         {
             var g = new Table().Border(TableBorder.Rounded).Title("Rule segments (each line's rate is the days-weighted mean over them)")

@@ -16,6 +16,9 @@ public sealed record QuoteDocument(
     IReadOnlyList<QuoteDocument.OmittedDoc> Omitted,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>For goods of Canada or Mexico: what the USMCA claim changes (both totals), and the share claimed in the record.</summary>
+    public ClaimValue? Claim { get; init; }
+
     public sealed record SourceDoc(string Instrument, string? Citation, string? Heading, string? Link, string Confidence, string? Note);
     public sealed record LayerDoc(string Measure, string Title, string Family, string? Heading, string Rate, decimal Share, decimal Amount, SourceDoc Source, IReadOnlyList<string> Notes);
     public sealed record OmittedDoc(string Measure, string Title, string Family, string? Heading, string Reason, SourceDoc Source);

@@ -15,7 +15,11 @@ public sealed record LineDifference(HtsCode Code, string Origin, string Descript
 public sealed record MeasureDifference(string MeasureId, string Title, int Lines, decimal AverageDifference, decimal? DutyAtStake);
 
 public sealed record ScenarioDifference(string A, string B, DateOnly Date, int LinesCompared, int LinesNotRated,
-    ImmutableArray<LineDifference> Lines, ImmutableArray<MeasureDifference> ByMeasure);
+    ImmutableArray<LineDifference> Lines, ImmutableArray<MeasureDifference> ByMeasure)
+{
+    /// <summary>Which preference claims the rates assumed (expected, none or all).</summary>
+    public Trade.ClaimSummary Claims { get; init; } = Trade.ClaimBasis.NoClaims.Summary();
+}
 
 /// <summary>
 /// Where two scenarios disagree on a date: every line quoted under both (per unit of value, so rates compare
@@ -24,8 +28,12 @@ public sealed record ScenarioDifference(string A, string B, DateOnly Date, int L
 public static class ScenarioDiffs
 {
     /// <param name="lines">(code, origin, trade value or null) to compare; values weight "duty at stake".</param>
-    public static ScenarioDifference Compare(TariffEngine a, TariffEngine b, DateOnly date, IEnumerable<(HtsCode Code, string Origin, decimal? Trade)> lines, string importer = "US")
+    /// <param name="claims">Preference claims assumed (default none): a line's claimed share is quoted with the
+    /// programme under both scenarios, the rest without, and each measure's amount is the weighted sum.</param>
+    public static ScenarioDifference Compare(TariffEngine a, TariffEngine b, DateOnly date, IEnumerable<(HtsCode Code, string Origin, decimal? Trade)> lines, string importer = "US",
+        Trade.ClaimBasis? claims = null)
     {
+        claims ??= Trade.ClaimBasis.NoClaims;
         var diffs = new List<LineDifference>();
         var perMeasure = new Dictionary<string, (string Title, int Lines, decimal Sum, decimal? Stake)>();
         int compared = 0, notRated = 0;
@@ -33,17 +41,24 @@ public static class ScenarioDiffs
         {
             var entry = new EntryLine { Code = code, Origin = origin, Date = date, CustomsValue = 10_000m, Importer = importer };
             Quote qa, qb;
-            try { qa = a.Quote(entry); qb = b.Quote(entry); }
+            Dictionary<string, (decimal Amount, string Title)> la, lb;
+            try
+            {
+                qa = a.Quote(entry); qb = b.Quote(entry);
+                var claim = claims.ClaimOn(origin, code, date);
+                if (claim is { } c && !Trade.ClaimBasis.Offers(a, importer, code, date, c.Program)) claim = null;
+                la = Amounts(qa, claim is { } ca ? a.Quote(entry with { Program = ca.Program }) : null, claim?.Share ?? 0);
+                lb = Amounts(qb, claim is { } cb ? b.Quote(entry with { Program = cb.Program }) : null, claim?.Share ?? 0);
+            }
             catch (RatingException) { notRated++; continue; }
             compared++;
-            if (qa.Total == qb.Total) continue;
-            var la = qa.Layers.ToDictionary(l => l.MeasureId);
-            var lb = qb.Layers.ToDictionary(l => l.MeasureId);
+            decimal totalA = la.Values.Sum(x => x.Amount), totalB = lb.Values.Sum(x => x.Amount);
+            if (totalA == totalB) continue;
             var measures = la.Keys.Union(lb.Keys)
-                .Select(id => (id, delta: (lb.GetValueOrDefault(id)?.Amount ?? 0) - (la.GetValueOrDefault(id)?.Amount ?? 0),
-                    title: (lb.GetValueOrDefault(id) ?? la[id]).Title))
+                .Select(id => (id, delta: (lb.TryGetValue(id, out var xb) ? xb.Amount : 0) - (la.TryGetValue(id, out var xa) ? xa.Amount : 0),
+                    title: lb.TryGetValue(id, out var tb) ? tb.Title : la[id].Title))
                 .Where(x => x.delta != 0).ToList();
-            diffs.Add(new LineDifference(code, origin, qa.Description, qa.EffectiveRate, qb.EffectiveRate,
+            diffs.Add(new LineDifference(code, origin, qa.Description, totalA / entry.CustomsValue, totalB / entry.CustomsValue,
                 measures.Select(m => $"{m.title} {(m.delta > 0 ? "+" : "")}{m.delta / entry.CustomsValue * 100m:0.##} pts").ToImmutableArray(), trade));
             foreach (var m in measures)
             {
@@ -55,6 +70,25 @@ public static class ScenarioDiffs
         return new ScenarioDifference(a.Policy.Name, b.Policy.Name, date, compared, notRated,
             diffs.OrderByDescending(d => Math.Abs(d.DutyAtStake ?? d.Difference)).ThenBy(d => d.Code).ToImmutableArray(),
             perMeasure.Select(kv => new MeasureDifference(kv.Key, kv.Value.Title, kv.Value.Lines, kv.Value.Sum / kv.Value.Lines, kv.Value.Stake))
-                .OrderByDescending(m => Math.Abs(m.DutyAtStake ?? m.AverageDifference * m.Lines)).ToImmutableArray());
+                .OrderByDescending(m => Math.Abs(m.DutyAtStake ?? m.AverageDifference * m.Lines)).ToImmutableArray())
+        { Claims = claims.Summary() };
+    }
+
+    /// <summary>Each measure's amount on the line as claimed: (1 − share) × unclaimed + share × claimed.</summary>
+    private static Dictionary<string, (decimal Amount, string Title)> Amounts(Quote unclaimed, Quote? claimed, decimal share)
+    {
+        var map = new Dictionary<string, (decimal Amount, string Title)>();
+        void Add(Quote q, decimal weight)
+        {
+            foreach (var l in q.Layers)
+            {
+                var (amount, _) = map.GetValueOrDefault(l.MeasureId, (0m, l.Title));
+                map[l.MeasureId] = (amount + l.Amount * weight, l.Title);
+            }
+        }
+        if (claimed is null || share <= 0) { Add(unclaimed, 1m); return map; }
+        Add(unclaimed, 1m - share);
+        Add(claimed, share);
+        return map;
     }
 }

@@ -34,7 +34,11 @@ public sealed record ValidationSegment(DateOnly From, DateOnly Through, IReadOnl
 /// report is for a single date).</remarks>
 public sealed record ValidationReport(DateOnly From, DateOnly Through, string Scenario, int Year, ValidationRow Total,
     ImmutableArray<ValidationRow> Partners, ImmutableArray<ValidationRow> Chapters, ImmutableArray<ValidationRow> ByMeasures,
-    ImmutableArray<ValidationSegment> Segments, ImmutableArray<string> Notes);
+    ImmutableArray<ValidationSegment> Segments, ImmutableArray<string> Notes)
+{
+    /// <summary>Which claims the computed duty assumed (expected, none or all), in words.</summary>
+    public ClaimSummary Claims { get; init; } = ClaimBasis.NoClaims.Summary();
+}
 
 /// <summary>
 /// Checks the engine against the record: rates every base-year line with the rules in force over a span of that
@@ -48,11 +52,14 @@ public sealed record ValidationReport(DateOnly From, DateOnly Through, string Sc
 public static class DutyValidation
 {
     /// <summary>The rules of one date applied to the whole year.</summary>
-    public static ValidationReport Run(LineRater rater, IEnumerable<TradeFlow> flows, DateOnly date) => Run(rater, flows, date, date);
+    public static ValidationReport Run(LineRater rater, IEnumerable<TradeFlow> flows, DateOnly date, ClaimBasis? claims = null) => Run(rater, flows, date, date, claims);
 
     /// <summary>The rules of every day from <paramref name="from"/> through <paramref name="through"/>, averaged by days.</summary>
-    public static ValidationReport Run(LineRater rater, IEnumerable<TradeFlow> flows, DateOnly from, DateOnly through)
+    /// <param name="claims">Which preference claims to assume (default: none): with expected claims each line's claimed
+    /// share of the month is rated with the programme and the rest without.</param>
+    public static ValidationReport Run(LineRater rater, IEnumerable<TradeFlow> flows, DateOnly from, DateOnly through, ClaimBasis? claims = null)
     {
+        var basis = claims ?? ClaimBasis.NoClaims;
         if (through < from) throw new ArgumentException($"the end date {through:yyyy-MM-dd} is before the start {from:yyyy-MM-dd}");
         var policy = rater.Engine.Policy;
         var (lines, year) = TradeIndicators.Weigh(flows, rater.Importer);
@@ -60,18 +67,30 @@ public static class DutyValidation
         var origins = lines.Select(l => l.Partner).Distinct().ToDictionary(p => p, p => TradeIndicators.RatingOrigin(policy, p, notes));
         var inAggregate = TradeIndicators.CountedElsewhere(policy, origins.Keys, notes);
         var calendar = ChangeCalendar.Build(policy, rater.Importer, rater.Schedule, lines.Select(l => l.Code).Distinct().ToList(), from, through);
-        var starts = calendar.Dates;
-        var segments = starts.Select((d, i) => new ValidationSegment(d, i + 1 < starts.Count ? starts[i + 1].AddDays(-1) : through, calendar.Describe(d)))
+        var shareDates = origins.Keys.SelectMany(p => basis.ChangeDates(p, from, through)).ToHashSet();
+        var starts = calendar.Dates.Concat(shareDates).Distinct().Order().ToList();
+        var segments = starts.Select((d, i) => new ValidationSegment(d, i + 1 < starts.Count ? starts[i + 1].AddDays(-1) : through,
+                [.. calendar.Describe(d), .. shareDates.Contains(d) ? new[] { $"claim shares of {d:yyyy-MM}" } : []]))
             .ToImmutableArray();
         var rated = new (TradeIndicators.WeightedLine Line, LineRating Rating)[lines.Count];
         Parallel.For(0, lines.Count, i =>
         {
             var (line, origin) = (lines[i], origins[lines[i].Partner]);
+            var program = basis.Assumption == ClaimAssumption.None ? null : basis.ProgramOf(line.Partner);
             var parts = new (LineRating Rating, int Days)[segments.Length];
+            LineRating? unclaimed = null, claimed = null;
             for (int k = 0; k < segments.Length; k++)
-                parts[k] = (k > 0 && !calendar.Touches(segments[k].From, origin, line.Code)
-                    ? parts[k - 1].Rating
-                    : rater.Rate(line.Code, origin, segments[k].From, line.QuantityPerValue), segments[k].Days);
+            {
+                var day = segments[k].From;
+                if (k == 0 || calendar.Touches(day, origin, line.Code))
+                {
+                    unclaimed = rater.Rate(line.Code, origin, day, line.QuantityPerValue);
+                    claimed = null;
+                }
+                var share = program is null ? 0m : basis.ClaimedShare(line.Partner, line.Code, day);
+                if (share > 0 && claimed is null) claimed = rater.Rate(line.Code, origin, day, line.QuantityPerValue, program);
+                parts[k] = (ClaimBasis.Blend(unclaimed!, claimed, share), segments[k].Days);
+            }
             rated[i] = (line, Average(parts));
         });
 
@@ -98,7 +117,10 @@ public static class DutyValidation
                 + (x.Rating.BaseIncomplete ? " (specific base, no quantity)" : "") : "not rated")
             .Select(g => Row(g.Key, g)).OrderByDescending(r => r.Value).ToImmutableArray();
         if (lines.Any(l => l.DutyCollected is null)) notes.Add("some flows carry no collected duty: they count as 0 collected");
-        return new ValidationReport(from, through, policy.Name, year, Row("all", counted), partners, chapters, byMeasures, segments, [.. notes.Distinct()]);
+        var summary = basis.Summary();
+        notes.Add($"claims: {summary.Description}");
+        return new ValidationReport(from, through, policy.Name, year, Row("all", counted), partners, chapters, byMeasures, segments, [.. notes.Distinct()])
+        { Claims = summary };
     }
 
     /// <summary>
@@ -110,20 +132,7 @@ public static class DutyValidation
     public static LineRating Average(IReadOnlyList<(LineRating Rating, int Days)> parts)
     {
         if (parts.Count == 0) throw new ArgumentException("no span to average");
-        if (parts.Count == 1) return parts[0].Rating;
-        if (parts.FirstOrDefault(p => !p.Rating.IsRated).Rating is { } unrated) return unrated;
-        decimal days = parts.Sum(p => (decimal)p.Days);
-        if (days <= 0) throw new ArgumentException("spans must have days");
-        decimal Mean(Func<LineRating, decimal> f) => parts.Sum(p => f(p.Rating) * p.Days) / days;
-        var families = parts.SelectMany(p => p.Rating.Families.Select(f => f.Family)).Distinct(StringComparer.Ordinal)
-            .Select(name =>
-            {
-                FamilyRate? Of(LineRating r) => r.Families.Cast<FamilyRate?>().FirstOrDefault(f => f!.Value.Family == name);
-                return new FamilyRate(name, Mean(r => Of(r)?.Rate ?? 0), Mean(r => Of(r)?.Share ?? 0));
-            }).ToImmutableArray();
-        return new LineRating(Mean(r => r.Additional), Mean(r => r.Total), families, null, null, parts.Any(p => p.Rating.AtEightDigits))
-        {
-            BaseIncomplete = parts.Any(p => p.Rating.BaseIncomplete),
-        };
+        if (parts.Sum(p => (decimal)p.Days) <= 0) throw new ArgumentException("spans must have days");
+        return LineRating.Mean([.. parts.Select(p => (p.Rating, (decimal)p.Days))]);
     }
 }

@@ -8,10 +8,16 @@ public enum IndicatorGrouping { None, Partner, Chapter, Measure }
 
 /// <summary>The question: an importer's trade-weighted tariffs on every change date in [From, To].</summary>
 /// <param name="Claims">A special programme assumed claimed on every line of a partner that offers it (e.g. CA → S,
-/// USMCA): the engine cannot know which goods were entered under a claim, so a series with and one without give
-/// the two bounds.</param>
+/// USMCA): the bound with every eligible claim made. <see cref="Basis"/>, when given, says the assumption instead
+/// (expected duty from claim shares, none, or all).</param>
 public sealed record IndicatorRequest(string Importer, DateOnly From, DateOnly To, IndicatorGrouping By = IndicatorGrouping.Partner,
-    IReadOnlyDictionary<string, string>? Claims = null);
+    IReadOnlyDictionary<string, string>? Claims = null)
+{
+    /// <summary>The claim assumption; without it, <see cref="Claims"/> (all claimed for those partners) or no claims.</summary>
+    public ClaimBasis? Basis { get; init; }
+
+    public ClaimBasis EffectiveBasis => Basis ?? (Claims is { Count: > 0 } c ? ClaimBasis.All(c) : ClaimBasis.NoClaims);
+}
 
 /// <summary>Value that could not be rated for one reason, as a share of the group's value, with one example.</summary>
 public sealed record UnratedShare(RatingProblem Problem, decimal Share, decimal Value, string Example);
@@ -73,6 +79,9 @@ public sealed record IndicatorSeries(
     ImmutableArray<string> Notes,
     IndicatorStats Stats)
 {
+    /// <summary>Which claims the series assumed (expected, none or all), in words.</summary>
+    public ClaimSummary Claims { get; init; } = ClaimBasis.NoClaims.Summary();
+
     /// <summary>The all-partner point in force on a date (the last change on or before it).</summary>
     public IndicatorPoint? TotalOn(DateOnly date) => Totals.LastOrDefault(p => p.Date <= date);
 

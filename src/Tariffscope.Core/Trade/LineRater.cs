@@ -53,6 +53,7 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
             return LineRating.Unrated(RatingProblem.UnreadableRate, $"{code} has no base rate in {revision.Name}");
         var outcome = baseRate.Evaluate(new DutyBasis(ReferenceValue, quantities));
         if (!outcome.IsComplete && !baseRate.IsParsed) return LineRating.Unrated(RatingProblem.UnreadableRate, $"base rate text '{baseRate}' is not read");
+        var program = claim is not null && line.Special.Any(s => s.Offers(claim)) ? claim : null;
         try
         {
             // A base that needs a quantity (or part value) the line lacks is quoted anyway: the engine charges the
@@ -61,7 +62,7 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
             {
                 Code = rated, Origin = origin, Date = date, Importer = importer, CustomsValue = ReferenceValue,
                 Quantities = [.. quantities],
-                Program = claim is not null && line.Special.Any(s => s.Offers(claim)) ? claim : null,
+                Program = program,
             }, QuoteDetail.Amounts);
             var rating = LineRating.From(quote, !rated.Equals(code));
             if (quote.BaseIncomplete) rating = rating with { BaseIncomplete = true };

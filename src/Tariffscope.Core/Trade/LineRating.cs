@@ -47,4 +47,37 @@ public sealed record LineRating(decimal Additional, decimal Total, ImmutableArra
         for (int i = 0; i < families.Count; i++) families[i] = families[i] with { Rate = families[i].Rate / v };
         return new(additional / v, total / v, families.DrainToImmutable(), null, null, atEightDigits);
     }
+
+    /// <summary>
+    /// Ratings weighted: each rate (additional, total, each family's duty and covered share) is Σ rate × weight /
+    /// Σ weight. Used for spans of days (weights: days) and for claimed and unclaimed parts of a line (weights: the
+    /// claimed share and the rest). A family charged on some parts only keeps its parts' weight. When any part
+    /// carries weight and cannot be rated, the line is unrated as a whole (the schedule decides that for every part).
+    /// </summary>
+    public static LineRating Mean(IReadOnlyList<(LineRating Rating, decimal Weight)> parts)
+    {
+        if (parts.Count == 0) throw new ArgumentException("no rating to weigh");
+        if (parts.Count == 1) return parts[0].Rating;
+        decimal weight = 0;
+        foreach (var p in parts)
+        {
+            if (p.Weight < 0) throw new ArgumentException("weights cannot be negative");
+            weight += p.Weight;
+        }
+        if (weight <= 0) throw new ArgumentException("the weights add up to nothing");
+        if (parts.FirstOrDefault(p => p.Weight > 0 && !p.Rating.IsRated).Rating is { } unrated) return unrated;
+        var live = parts.Where(p => p.Weight > 0).ToList();
+        if (live.Count == 1) return live[0].Rating;
+        decimal Mean(Func<LineRating, decimal> f) => live.Sum(p => f(p.Rating) * p.Weight) / weight;
+        var families = live.SelectMany(p => p.Rating.Families.Select(f => f.Family)).Distinct(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                FamilyRate? Of(LineRating r) => r.Families.Cast<FamilyRate?>().FirstOrDefault(f => f!.Value.Family == name);
+                return new FamilyRate(name, Mean(r => Of(r)?.Rate ?? 0), Mean(r => Of(r)?.Share ?? 0));
+            }).ToImmutableArray();
+        return new LineRating(Mean(r => r.Additional), Mean(r => r.Total), families, null, null, live.Any(p => p.Rating.AtEightDigits))
+        {
+            BaseIncomplete = live.Any(p => p.Rating.BaseIncomplete),
+        };
+    }
 }

@@ -25,12 +25,15 @@ public static class TradeIndicators
         var policy = rater.Engine.Policy;
         var (lines, year) = Weigh(flows, request.Importer);
         var notes = new List<string>();
-        foreach (var (partner, program) in request.Claims ?? new Dictionary<string, string>())
-            notes.Add($"partner {partner}: programme {program} taken as claimed on every line that offers it (the engine cannot know which goods were entered under a claim: this is the bound with every eligible claim made)");
+        var basis = request.EffectiveBasis;
+        var claims = basis.Summary();
+        notes.Add($"claims: {claims.Description}");
         var origins = lines.Select(l => l.Partner).Distinct().ToDictionary(p => p, p => RatingOrigin(policy, p, notes));
         var inAggregate = CountedElsewhere(policy, origins.Keys, notes);
         var calendar = ChangeCalendar.Build(policy, request.Importer, rater.Schedule, lines.Select(l => l.Code).Distinct().ToList(), request.From, request.To);
-        var dates = calendar.Dates;
+        // the claimed shares change at month starts: those are dates of the series too, for the partners that claim
+        var shareDates = origins.Keys.ToDictionary(p => p, p => basis.ChangeDates(p, request.From, request.To).ToHashSet());
+        var dates = calendar.Dates.Concat(shareDates.Values.SelectMany(x => x)).Distinct().Order().ToList();
         var calendarTime = clock.Elapsed;
 
         // Partners under the same rules on a date share ratings: a code re-rated for one is read by the next (most
@@ -38,7 +41,8 @@ public static class TradeIndicators
         // order and partners in parallel within a date, so the shared ratings of one date can be let go.
         // A partner's lines go in runs of a few thousand, so one large partner does not keep one core busy alone.
         var byPartner = lines.GroupBy(l => l.Partner).OrderByDescending(g => g.Count())
-            .SelectMany(g => g.Chunk(RunLength).Select(chunk => new PartnerRun(g.Key, origins[g.Key], request.Claims?.GetValueOrDefault(g.Key), chunk, dates.Count)))
+            .SelectMany(g => g.Chunk(RunLength).Select(chunk => new PartnerRun(g.Key, origins[g.Key],
+                basis.Assumption == ClaimAssumption.None ? null : basis.ProgramOf(g.Key), basis, shareDates[g.Key], chunk, dates.Count)))
             .ToList();
         long quotes = 0, sharedHits = 0;
         var engine = rater.Engine;
@@ -46,16 +50,16 @@ public static class TradeIndicators
         {
             var date = dates[d];
             var classes = new Dictionary<string, int>(StringComparer.Ordinal);
-            var classOf = byPartner.Select(r => (r.Origin, r.Claim)).Distinct().ToDictionary(o => o, o =>
+            var classOf = byPartner.SelectMany(r => new[] { (r.Origin, (string?)null), (r.Origin, r.Claim) }).Distinct().ToDictionary(o => o, o =>
             {
-                var rules = engine.RulesInForce(request.Importer, o.Origin, date) + (o.Claim is null ? "" : "|claim " + o.Claim);
+                var rules = engine.RulesInForce(request.Importer, o.Item1, date) + (o.Item2 is null ? "" : "|claim " + o.Item2);
                 if (!classes.TryGetValue(rules, out var id)) classes[rules] = id = classes.Count;
                 return id;
             });
             var shared = new System.Collections.Concurrent.ConcurrentDictionary<(int Class, string Code, Quantity? Q), LineRating>();
             Parallel.ForEach(byPartner, run =>
             {
-                var (q, hits) = run.Advance(d, date, classOf[(run.Origin, run.Claim)], calendar, shared, rater, request.By);
+                var (q, hits) = run.Advance(d, date, classOf[(run.Origin, null)], run.Claim is null ? -1 : classOf[(run.Origin, run.Claim)], calendar, shared, rater, request.By);
                 Interlocked.Add(ref quotes, q);
                 Interlocked.Add(ref sharedHits, hits);
             });
@@ -90,16 +94,19 @@ public static class TradeIndicators
             notes.Add($"dates after {policy.Horizon:yyyy-MM-dd} are past the policy data's horizon: later changes are not known");
         return new IndicatorSeries(policy.Name, request.Importer, year, request.From, request.To, request.By, [.. dates],
             totalPoints.ToImmutable(), groupPoints.ToImmutable(), [.. notes.Distinct()],
-            new IndicatorStats(lines.Count, byPartner.Count, dates.Count, quotes, sharedHits, reused, calendarTime, clock.Elapsed));
+            new IndicatorStats(lines.Count, byPartner.Count, dates.Count, quotes, sharedHits, reused, calendarTime, clock.Elapsed))
+        { Claims = claims };
     }
 
     /// <summary>
     /// One partner's lines walked through the dates: each line keeps its rating until a change can touch it, and
     /// the running totals move only by the lines whose rates changed.
     /// </summary>
-    private sealed class PartnerRun(string partner, string origin, string? claim, WeightedLine[] lines, int dateCount)
+    private sealed class PartnerRun(string partner, string origin, string? claim, ClaimBasis basis, HashSet<DateOnly> shareDates, WeightedLine[] lines, int dateCount)
     {
         private readonly LineRating?[] _current = new LineRating?[lines.Length];
+        private readonly LineRating?[] _unclaimed = new LineRating?[lines.Length];
+        private readonly LineRating?[] _claimed = new LineRating?[lines.Length];
         private readonly IndicatorTotals _running = new();
         private readonly Dictionary<string, IndicatorTotals> _runningGroups = new(StringComparer.Ordinal);
 
@@ -110,23 +117,33 @@ public static class TradeIndicators
         public Dictionary<string, IndicatorTotals>[] Groups { get; } = new Dictionary<string, IndicatorTotals>[dateCount];
 
         /// <summary>Moves to date number <paramref name="d"/>; returns the quotes made and the ratings read from
-        /// partners treated alike.</summary>
-        public (long Quotes, long Hits) Advance(int d, DateOnly date, int originClass, ChangeCalendar calendar,
+        /// partners treated alike. A line is rated without a claim and, when part of it is claimed, with one; the
+        /// two are weighed by the claimed share of the date (which changes at month starts).</summary>
+        public (long Quotes, long Hits) Advance(int d, DateOnly date, int unclaimedClass, int claimedClass, ChangeCalendar calendar,
             System.Collections.Concurrent.ConcurrentDictionary<(int, string, Quantity?), LineRating> shared, LineRater rater, IndicatorGrouping by)
         {
             long q = 0, hits = 0;
-            bool all = d == 0, any = all || calendar.TouchesOrigin(date, origin);
+            bool all = d == 0, shares = shareDates.Contains(date), any = all || shares || calendar.TouchesOrigin(date, origin);
+            LineRating Get(int cls, WeightedLine line, string? program)
+            {
+                var key = (cls, line.Code.Digits, line.QuantityPerValue);
+                if (shared.TryGetValue(key, out var rating)) { hits++; return rating; }
+                q++;
+                return shared.GetOrAdd(key, rater.Rate(line.Code, origin, date, line.QuantityPerValue, program));
+            }
             for (int k = 0; any && k < lines.Length; k++)
             {
                 var line = lines[k];
-                if (!all && !calendar.Touches(date, origin, line.Code)) continue;
-                var key = (originClass, line.Code.Digits, line.QuantityPerValue);
-                if (shared.TryGetValue(key, out var rating)) hits++;
-                else
+                bool touched = all || calendar.Touches(date, origin, line.Code);
+                if (!touched && !shares) continue;
+                if (touched)
                 {
-                    rating = shared.GetOrAdd(key, rater.Rate(line.Code, origin, date, line.QuantityPerValue, claim));
-                    q++;
+                    _unclaimed[k] = Get(unclaimedClass, line, null);
+                    _claimed[k] = null;
                 }
+                var share = claim is null ? 0m : basis.ClaimedShare(partner, line.Code, date);
+                if (share > 0 && _claimed[k] is null) _claimed[k] = Get(claimedClass, line, claim);
+                var rating = ClaimBasis.Blend(_unclaimed[k]!, _claimed[k], share);
                 var group = by == IndicatorGrouping.Chapter ? Chapter(line.Code) : null;
                 if (_current[k] is { } old)
                 {

@@ -5,7 +5,11 @@ using Tariffscope.Nomenclature;
 namespace Tariffscope.Data.Economics;
 
 /// <summary>The shock a scenario gives, solved: the report, and what could not be rated.</summary>
-public sealed record ScenarioImpactResult(ImpactReport Report, string Scenario, string Baseline, DateOnly Date, int FlowsRated, int FlowsNotRated, decimal ValueNotRated, string Schedule);
+public sealed record ScenarioImpactResult(ImpactReport Report, string Scenario, string Baseline, DateOnly Date, int FlowsRated, int FlowsNotRated, decimal ValueNotRated, string Schedule)
+{
+    /// <summary>Which preference claims both scenarios' tariffs assumed (expected, none or all).</summary>
+    public Tariffscope.Trade.ClaimSummary Claims { get; init; } = Tariffscope.Trade.ClaimBasis.NoClaims.Summary();
+}
 
 /// <summary>
 /// From a scenario to a shock: the tariffs of both scenarios on a date from the engine, the base-year flows from the
@@ -14,8 +18,10 @@ public sealed record ScenarioImpactResult(ImpactReport Report, string Scenario, 
 public static class ScenarioImpact
 {
     public static ScenarioImpactResult Run(Workspace w, string scenario, string baseline, DateOnly date, string importer = "US",
-        ImpactLevel level = ImpactLevel.Hs6, ElasticityTable? elasticities = null)
+        ImpactLevel level = ImpactLevel.Hs6, ElasticityTable? elasticities = null, Tariffscope.Trade.ClaimBasis? claims = null)
     {
+        // default: expected duty, each flow's claimed share rated with its programme (USMCA), the rest without
+        claims ??= Tariffscope.Trade.ClaimBasis.Expected(w.ClaimShares);
         if (!TradeStore.Exists(w.Directory))
             throw new InvalidOperationException($"no trade data in {w.Directory.Root}: load base-year flows first with `tariffscope data import-trade`");
         IReadOnlyList<Tariffscope.Trade.TradeFlow> flows;
@@ -33,14 +39,14 @@ public static class ScenarioImpact
         foreach (var f in flows)
         {
             var perValue = f.Quantity is { } q && f.Value > 0 ? q with { Amount = q.Amount / f.Value } : (Duties.Quantity?)null;
-            var a = before.Rate(f.Code, f.Partner, date, perValue);
-            var b = after.Rate(f.Code, f.Partner, date, perValue);
+            var a = claims.Rate(before, f.Partner, f.Partner, f.Code, date, perValue);
+            var b = claims.Rate(after, f.Partner, f.Partner, f.Code, date, perValue);
             if (!a.IsRated || !b.IsRated) { notRated++; valueNotRated += f.Value; continue; }
             rows.Add(new ShockRow(f.Code.Truncate(6).Digits, f.Partner, f.Value, a.Total, b.Total));
         }
         var partners = rows.Select(r => r.Partner).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var report = new ImpactRunner(elasticities ?? ElasticityFile.LoadBuiltIn())
             .Run(ProductShocks.FromRows(importer, rows), partners, level);
-        return new ScenarioImpactResult(report, scenario, baseline, date, rows.Count, notRated, valueNotRated, revision.Label);
+        return new ScenarioImpactResult(report, scenario, baseline, date, rows.Count, notRated, valueNotRated, revision.Label) { Claims = claims.Summary() };
     }
 }

@@ -18,6 +18,8 @@ public sealed record BatchOptions
     public char? Delimiter { get; init; }
     public int Workers { get; init; }
     public int ChunkLines { get; init; } = BatchPipeline.DefaultChunkLines;
+    /// <summary>Rate lines without a programme at the share claimed in the record (the workspace's claim shares), for planning.</summary>
+    public bool ExpectedClaims { get; init; }
 }
 
 /// <summary>The outcome of a batch: the summary, and the counts of each stage that must agree.</summary>
@@ -25,6 +27,12 @@ public sealed record BatchResult(
     BatchSummary Summary, string InputFormat, IReadOnlyList<string> InputColumns, long LinesRead, long RowsWritten, long RejectsWritten,
     string OutputPath, string RejectsPath, TimeSpan Elapsed)
 {
+    /// <summary>How claims were taken: "as entered" (a line's program column) or "expected" for lines without one.</summary>
+    public Tariffscope.Trade.ClaimSummary Claims { get; init; } = AsEntered;
+
+    public static readonly Tariffscope.Trade.ClaimSummary AsEntered =
+        new("as entered", "a line is rated as claimed when its program column names a programme, else without a claim");
+
     /// <summary>Every line the reader handed over is in the output or the rejects, and the summary agrees.</summary>
     public bool IsAccounted => LinesRead == RowsWritten + RejectsWritten && Summary.InputLines == LinesRead
         && Summary.Rated == RowsWritten && Summary.Rejected == RejectsWritten;
@@ -47,12 +55,18 @@ public static class BatchJob
         using var source = EntryFiles.Open(o.Input, o.Delimiter);
         var columns = EntryColumns.Match(source.Columns, o.Map, o.Date is not null);
         var layout = new BatchLayout(source.Columns, scenarios);
-        var rater = new BatchRater(layout, new EntryLineParser(columns, o.Date));
+        var rater = new BatchRater(layout, new EntryLineParser(columns, o.Date),
+            o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(workspace.ClaimShares) : null);
         using var files = new ResultFiles(layout, o.Output, o.Rejects);
         var summary = await BatchPipeline.RunAsync(BatchPipeline.Chunk(source.Lines(), o.ChunkLines), rater, files, o.Workers,
             lines => progress?.Invoke(lines, source.Fraction), ct);
         files.Commit();
         return new BatchResult(summary, source.Format, source.Columns, source.LinesRead, files.RowsWritten, files.RejectsWritten,
-            files.OutputPath, files.RejectsPath, watch.Elapsed);
+            files.OutputPath, files.RejectsPath, watch.Elapsed)
+        {
+            Claims = rater.Scenarios[0].ExpectedClaims is { } c
+                ? new("expected", "a line with a program column value is rated as claimed; a line without one at its expected claim: " + c.Summary().Description)
+                : BatchResult.AsEntered,
+        };
     }
 }

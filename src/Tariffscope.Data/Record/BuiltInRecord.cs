@@ -5,6 +5,7 @@ using System.Text;
 using Tariffscope.Data.Hts;
 using Tariffscope.Nomenclature;
 using Tariffscope.Policy;
+using Tariffscope.Trade;
 
 namespace Tariffscope.Data.Record;
 
@@ -13,11 +14,6 @@ public sealed record RecordSource(string Path, string Sha256, int Bytes);
 
 /// <summary>A revision of the schedule the record holds.</summary>
 public sealed record RecordRevision(string Name, string Title, DateOnly EffectiveDate, string SourceFile);
-
-/// <summary>One table of claim shares: for a programme and partner, the share of each HTS10 line's imports that
-/// claimed it, over one month (or over 2024, for the annual table).</summary>
-public sealed record RecordClaimTable(string Program, string Title, Provenance Source, string Partner, DateOnly From, bool Annual,
-    string SourceFile, IReadOnlyDictionary<string, decimal> ByHts10);
 
 /// <summary>
 /// The official record built into the tool: every USITC revision of 2025–2026, the official product lists with their
@@ -40,7 +36,9 @@ public sealed class BuiltInRecord
     public IReadOnlyDictionary<string, string> Skipped { get; }
     /// <summary>The official product lists, dated where the record changes them.</summary>
     public IReadOnlyList<ProductList> Lists { get; }
-    public IReadOnlyList<RecordClaimTable> ClaimTables { get; }
+    /// <summary>The claim shares: for a programme and partner, the share of each HTS10 line's imports that claimed it,
+    /// by month (and over 2024, the annual table).</summary>
+    public IReadOnlyList<ClaimShareTable> ClaimTables { get; }
 
     private readonly LineRecord[] _lines;
     private readonly int[][] _sequences;
@@ -131,7 +129,7 @@ public sealed class BuiltInRecord
         for (int n = r.Int(), k = 0; k < n; k++) skipped[r.ReqStr()] = r.Str() ?? "";
         Skipped = skipped;
 
-        var claims = new List<RecordClaimTable>();
+        var claims = new List<ClaimShareTable>();
         for (int n = r.Int(), k = 0; k < n; k++)
         {
             string program = r.ReqStr(), title = r.ReqStr();
@@ -143,7 +141,7 @@ public sealed class BuiltInRecord
             var rows = r.Int();
             var shares = new Dictionary<string, decimal>(rows, StringComparer.Ordinal);
             for (int m = 0; m < rows; m++) shares[r.ReqStr()] = (decimal)r.Double();
-            claims.Add(new RecordClaimTable(program, title, source, partner, from, annual, file, shares));
+            claims.Add(new ClaimShareTable(program, partner, from, annual, shares, source with { Citation = file, Note = title }));
         }
         ClaimTables = claims;
 

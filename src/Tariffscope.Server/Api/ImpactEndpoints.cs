@@ -20,7 +20,11 @@ public sealed record ImpactProductDoc(string Product, double ImportsBefore, doub
 public sealed record ScenarioImpactDoc(string Scenario, string Baseline, DateOnly Date, string Importer, string Level, string Schedule,
     int FlowsRated, int FlowsNotRated, decimal ValueNotRated, double ImportsBefore, double ImportsAfter, GsimTotals Totals,
     IReadOnlyList<ImpactPartnerDoc> Partners, IReadOnlyList<RegionTotals> Regions, IReadOnlyList<ImpactProductDoc> LargestProducts,
-    string? DefaultsNote, int OutOfRange);
+    string? DefaultsNote, int OutOfRange)
+{
+    /// <summary>Which preference claims both scenarios' tariffs assumed (expected duty by default).</summary>
+    public Tariffscope.Trade.ClaimSummary? Claims { get; init; }
+}
 
 /// <summary>
 /// <c>/api/v1/impact</c>: the economic impact of a tariff shock with the GSIM partial-equilibrium model. POST solves a
@@ -126,6 +130,6 @@ public static class ImpactEndpoints
             rep.RegionTotals,
             rep.Products.OrderBy(p => p.ImportChange).Take(top).Select(p => new ImpactProductDoc(p.Product, p.ImportsBefore, p.ImportsAfter, p.DomesticPriceChange, p.ConsumerSurplus, p.TariffRevenue)).ToList(),
             rep.DefaultsNote is null ? null : $"{rep.ProductsOnDefaultElasticities.Count} of {rep.Products.Count} product groups used the default elasticities",
-            rep.OutOfRange.Count);
+            rep.OutOfRange.Count) { Claims = r.Claims };
     }
 }

@@ -49,6 +49,7 @@ public static class IndicatorEndpoints
     }
 
     private const int RetryAfterSeconds = 2;
+    private const string DefaultClaim = "expected";
 
     /// <summary>
     /// Starts the default question (every partner held, actual, from 2025-01-01 to the horizon) in the background, so
@@ -59,14 +60,14 @@ public static class IndicatorEndpoints
         if (trade.Stamp() is null) return;
         var w = store.Workspace;
         var start = new DateOnly(2025, 1, 1);
-        var (task, _) = trade.Start(Question([], start, null, [ScenarioCatalog.Actual], IndicatorGrouping.None, "US", null),
-            () => Compute(w, trade, "US", null, [], start, null, [ScenarioCatalog.Actual], IndicatorGrouping.None));
+        var (task, _) = trade.Start(Question([], start, null, [ScenarioCatalog.Actual], IndicatorGrouping.None, "US", null, DefaultClaim),
+            () => Compute(w, trade, "US", null, [], start, null, [ScenarioCatalog.Actual], IndicatorGrouping.None, DefaultClaim));
         task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted); // a request asking later sees the error
     }
 
     private static string Question(IReadOnlyList<string> partners, DateOnly start, DateOnly? end, IReadOnlyList<string> names,
-        IndicatorGrouping grouping, string importer, int? baseYear) =>
-        string.Join('|', string.Join(',', partners.Order()), start, end, string.Join(',', names.Select(n => n.ToLowerInvariant())), grouping, importer, baseYear);
+        IndicatorGrouping grouping, string importer, int? baseYear, string claim) =>
+        string.Join('|', string.Join(',', partners.Order()), start, end, string.Join(',', names.Select(n => n.ToLowerInvariant())), grouping, importer, baseYear, claim.ToUpperInvariant());
 
     private static async Task<IResult> Indicators(HttpContext context, PolicyStore store, TradeResults trade, ServerOptions options,
         [Description("Partners to weigh, comma-separated two-letter codes (default: every partner held)")] string? partner,
@@ -75,7 +76,8 @@ public static class IndicatorEndpoints
         [Description("Scenarios, comma-separated (default actual)")] string? scenario,
         [Description("Rows beside the all-partner total: none (default), partner, hs2 or measure")] string? by,
         [Description("Importing country (default US)")] string? importer,
-        [Description("Base year of the weights (default: the latest year held)")] string? year)
+        [Description("Base year of the weights (default: the latest year held)")] string? year,
+        [Description("Preference claims assumed: expected (default: each line's claimed share of the month rated as claimed, the rest without), none, all, or PARTNER=PROGRAMME pairs claimed on every line (CA=S,MX=S)")] string? claim)
     {
         var args = new QueryArgs();
         var partners = List(partner).Select(p => args.Country("partner", p)).OfType<string>().Distinct().ToList();
@@ -88,6 +90,8 @@ public static class IndicatorEndpoints
         var names = List(scenario).DefaultIfEmpty(ScenarioCatalog.Actual).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         args.Check(names.Count <= 6, "scenario", $"at most 6 scenarios at once, found {names.Count}");
         if (end is { } e) args.Check(e >= start, "to", $"must not be before from ({start:yyyy-MM-dd})");
+        var claimText = string.IsNullOrWhiteSpace(claim) ? DefaultClaim : claim.Trim();
+        args.Check(ClaimBasis.Check(claimText) is null, "claim", ClaimBasis.Check(claimText) ?? "");
         if (args.Failed(out var invalid)) return invalid;
 
         var w = store.Workspace;
@@ -95,10 +99,10 @@ public static class IndicatorEndpoints
             if (!w.Scenarios.Names.Contains(n, StringComparer.OrdinalIgnoreCase))
                 return Problems.NotFound("Unknown scenario", $"there is no scenario '{n}'; GET {TariffscopeServer.ApiPrefix}/scenarios lists them", "scenario");
 
-        var question = Question(partners, start, end, names, grouping!.Value, imp, baseYear);
+        var question = Question(partners, start, end, names, grouping!.Value, imp, baseYear, claimText);
         try
         {
-            var (task, hit) = trade.Start(question, () => Compute(w, trade, imp, baseYear, partners, start, end, names, grouping!.Value));
+            var (task, hit) = trade.Start(question, () => Compute(w, trade, imp, baseYear, partners, start, end, names, grouping!.Value, claimText));
             // A cold computation over all partners can outlast the request timeout: wait a while, then say where to ask
             // again (the same question) while it goes on.
             if (!task.IsCompleted)
@@ -125,7 +129,7 @@ public static class IndicatorEndpoints
 
     /// <summary>What <c>tariffscope indicators --json</c> computes: flows read, the schedule cut to their codes, one series per scenario.</summary>
     private static IndicatorsDoc Compute(Workspace w, TradeResults trade, string importer, int? year, IReadOnlyList<string> partners,
-        DateOnly from, DateOnly? to, IReadOnlyList<string> scenarios, IndicatorGrouping by)
+        DateOnly from, DateOnly? to, IReadOnlyList<string> scenarios, IndicatorGrouping by, string claim)
     {
         var flows = trade.Read(s => s.LatestYear(importer) is null ? [] : s.Read(importer, year, partners));
         if (flows.Count == 0)
@@ -134,10 +138,11 @@ public static class IndicatorEndpoints
                 $"; GET {TariffscopeServer.ApiPrefix}/trade lists what is held, or {TradeResults.ImportHint}", storeMissing: false);
         var schedule = IndicatorSetup.ScheduleFor(w, importer, flows.Select(f => f.Code).Distinct());
         var series = new List<IndicatorSeries>();
+        var claims = ClaimBasis.Parse(claim, w.ClaimShares);
         foreach (var name in scenarios)
         {
             var rater = IndicatorSetup.Rater(w, name, importer, schedule);
-            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by)));
+            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by) { Basis = claims }));
         }
         var notes = new List<string>();
         notes.Add($"{flows.Count:N0} flows; " + string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Elapsed.TotalSeconds:0.0} s")));

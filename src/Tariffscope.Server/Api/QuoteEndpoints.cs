@@ -72,7 +72,8 @@ public static class QuoteEndpoints
         try
         {
             var engine = store.Engine(r.Scenario ?? ScenarioCatalog.Actual, asKnownOn);
-            return TypedResults.Ok(QuoteDocument.From(engine.Quote(entry!)));
+            var quote = engine.Quote(entry!);
+            return TypedResults.Ok(QuoteDocument.From(quote) with { Claim = Tariffscope.Data.Trade.ClaimQuotes.Effect(store.Workspace, engine, quote.Entry) });
         }
         catch (ScenarioException e) { return Problems.UnknownScenario(e); }
         catch (RatingException e) { return Problems.Rating(e); }

@@ -39,6 +39,7 @@ public class ClaimBoundTests
         Assert.Equal(0m, On(claimed, "CA").AdditionalRate);
         Assert.Equal(0m, On(claimed, "CA").TotalRate);
         Assert.Equal(0.03m, On(claimed, "JP").TotalRate);
-        Assert.Contains(claimed.Notes, n => n.Contains("partner CA: programme S taken as claimed"));
+        Assert.Equal("all", claimed.Claims.Assumption);
+        Assert.Contains(claimed.Notes, n => n.Contains("every line that offers the programme rated as claimed (CA=S)"));
     }
 }

@@ -48,4 +48,49 @@ public class IncrementalIndicatorProperties
             }
         }, iter: 25);
     }
+
+    [Fact]
+    public void With_expected_claims_each_date_equals_weighing_every_line_afresh_by_its_share_of_the_month()
+    {
+        // 10-digit codes (the shares are by HTS10), rated at their 8-digit line of the sample
+        var codes = Codes.Select(c => c.Length == 8 ? c + "00" : c).Where(c => c.Length == 10).ToArray();
+        string[] partners = ["CA", "MX", "JP", "CN"];
+        var flow = Gen.Select(Gen.Int[0, partners.Length - 1], Gen.Int[0, codes.Length - 1], Gen.Int[1, 1_000_000])
+            .Select((p, c, v) => new TradeFlow("US", partners[p], HtsCode.Parse(codes[c]), 2024, v, null, "generated"));
+        // a share per (month, partner, code) in tenths, or none (the line is then not in that month's table)
+        var share = Gen.Int[-3, 10].Select(x => x < 0 ? (decimal?)null : x / 10m);
+        var months = Enumerable.Range(0, 6).Select(m => new DateOnly(2025, 1, 1).AddMonths(m)).ToArray();
+        Gen.Select(flow.Array[1, 30], share.Array[months.Length * 2 * codes.Length + 2 * codes.Length]).Sample((flows, drawn) =>
+        {
+            int k = 0;
+            var tables = new List<ClaimShareTable>();
+            foreach (var partner in new[] { "CA", "MX" })
+            {
+                var annual = codes.Select(c => (c, drawn[k++])).Where(x => x.Item2 is not null).ToDictionary(x => x.c, x => x.Item2!.Value);
+                tables.Add(new ClaimShareTable("S", partner, new DateOnly(2024, 1, 1), true, annual, new Provenance("generated")));
+                foreach (var m in months)
+                    tables.Add(new ClaimShareTable("S", partner, m, false,
+                        codes.Select(c => (c, drawn[k++])).Where(x => x.Item2 is not null).ToDictionary(x => x.c, x => x.Item2!.Value), new Provenance("generated")));
+            }
+            var basis = ClaimBasis.Expected(new ClaimShares(tables));
+            var rater = IndicatorSetup.Rater(World, "actual", "US", Sample);
+            var from = new DateOnly(2025, 1, 1);
+            var series = TradeIndicators.Compute(rater, flows, new IndicatorRequest("US", from, new DateOnly(2025, 9, 30), IndicatorGrouping.None) { Basis = basis });
+            var (lines, _) = TradeIndicators.Weigh(flows, "US");
+            var value = lines.Sum(l => l.Value);
+            foreach (var date in series.Dates.SelectMany(d => new[] { d, d.AddDays(-1) }).Where(d => d >= from).Distinct())
+            {
+                decimal additional = 0, total = 0;
+                foreach (var l in lines)
+                {
+                    var r = basis.Rate(rater, l.Partner, TradeIndicators.RatingOrigin(rater.Engine.Policy, l.Partner), l.Code, date, l.QuantityPerValue);
+                    additional += r.Additional * l.Value;
+                    total += r.Total * l.Value;
+                }
+                var point = series.TotalOn(date)!;
+                Assert.Equal(Math.Round(additional / value, 10), Math.Round(point.AdditionalRate, 10));
+                Assert.Equal(Math.Round(total / value, 10), Math.Round(point.TotalRate, 10));
+            }
+        }, iter: 15);
+    }
 }

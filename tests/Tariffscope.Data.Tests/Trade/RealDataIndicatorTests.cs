@@ -75,4 +75,32 @@ public sealed class RealDataIndicatorTests : IDisposable
         Assert.True(april.AdditionalRate - geneva.AdditionalRate > 0.5m, "Geneva cut the average by more than 50 points");
         Assert.True(s.Stats.Quotes < (long)s.Stats.Lines * s.Stats.Dates, "ratings must be reused between dates");
     }
+
+    [SkippableFact]
+    public async Task Canada_and_mexico_in_2024_meet_the_record_once_usmca_claims_are_rated_as_made()
+    {
+        var files = Revisions("basic");
+        var shares = ClaimShareFile.LoadFolder(SharedData.Require("lists/us/usmca-shares"));
+        var dir = new DataDirectory(_root, "test");
+        foreach (var code in new[] { "1220", "2010" })
+            await TradeImporter.ImportAsync(dir, new TradeImportRequest(SharedData.Require($"trade/us-imports-2024-hs10/{code}.parquet")));
+        IReadOnlyList<TradeFlow> flows;
+        using (var store = TradeStore.Open(dir)) flows = store.Read("US", 2024);
+        var schedule = IndicatorSchedules.Backdated(IndicatorSchedules.For(files, flows.Select(f => f.Code).Distinct()), new DateOnly(2024, 1, 1));
+        var rater = IndicatorSetup.Rater(Workspace.BuiltIn(), "actual", "US", schedule);
+        var none = DutyValidation.Run(rater, flows, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31));
+        var made = DutyValidation.Run(rater, flows, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), ClaimBasis.Expected(shares));
+        foreach (var partner in new[] { "CA", "MX" })
+        {
+            var n = none.Partners.Single(p => p.Group == partner);
+            var m = made.Partners.Single(p => p.Group == partner);
+            // Collected (Census, 2024): Canada $0.41 bn of $411.7 bn, Mexico $1.25 bn of $503.4 bn. Without claims the
+            // engine charges MFN on every line: more than ten times that. With the 2024 claim shares: within a fifth
+            // (Canada −18%: its crude oil and fuels have specific rates and no quantities in the files, so their base
+            // counts 0; Mexico −7.5%). See docs/indicators.md.
+            Assert.True(n.Computed > 10 * n.Collected, $"{partner}: no-claim computed {n.Computed:N0} against collected {n.Collected:N0}");
+            Assert.InRange(m.Gap / m.Collected, -0.20m, 0.05m);
+        }
+        Assert.Equal("expected", made.Claims.Assumption);
+    }
 }

@@ -13,11 +13,13 @@ public sealed class BatchRater
     public EntryLineParser Parser { get; }
     public int TopLines { get; init; } = 10;
 
-    public BatchRater(BatchLayout layout, EntryLineParser parser)
+    /// <param name="expectedClaims">When given, lines without a programme are rated at their expected claim (see
+    /// <see cref="ScenarioRater.ExpectedClaims"/>).</param>
+    public BatchRater(BatchLayout layout, EntryLineParser parser, Trade.ClaimBasis? expectedClaims = null)
     {
         Layout = layout;
         Parser = parser;
-        _scenarios = layout.Scenarios.Select(s => new ScenarioRater(s)).ToArray();
+        _scenarios = layout.Scenarios.Select(s => new ScenarioRater(s) { ExpectedClaims = expectedClaims }).ToArray();
     }
 
     public IReadOnlyList<ScenarioRater> Scenarios => _scenarios;

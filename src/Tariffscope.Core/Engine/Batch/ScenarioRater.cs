@@ -15,6 +15,13 @@ public sealed class ScenarioRater(ScenarioColumns columns)
     public ScenarioColumns Columns => columns;
 
     /// <summary>
+    /// When set, a line without a programme is rated at its expected claim (for planning): the line's claimed share
+    /// of the month (USMCA for Canada and Mexico) quoted with the programme, the rest without, each layer's amount
+    /// weighed and rounded to cents. A line with a programme is always rated as claimed.
+    /// </summary>
+    public Trade.ClaimBasis? ExpectedClaims { get; init; }
+
+    /// <summary>
     /// Rates <paramref name="entry"/>: adds each family's duty into <paramref name="families"/> (one slot per
     /// family of <see cref="Columns"/>) and returns the total. Throws <see cref="RatingException"/> as the engine does.
     /// </summary>
@@ -24,6 +31,9 @@ public sealed class ScenarioRater(ScenarioColumns columns)
     /// base rate needs a quantity the line lacks, so the total holds only the parts that could be computed.</summary>
     public decimal Rate(EntryLine entry, Span<decimal> families, out string measures, out bool partly)
     {
+        if (entry.Program is null && ExpectedClaims?.ClaimOn(entry.Origin, entry.Code, entry.Date) is { } claim
+            && Trade.ClaimBasis.Offers(_engine, entry.Importer, entry.Code, entry.Date, claim.Program))
+            return RateExpected(entry, claim.Program, claim.Share, families, out measures, out partly);
         var q = _engine.Quote(entry, QuoteDetail.Amounts);
         partly = q.BaseIncomplete;
         decimal total = 0;
@@ -37,6 +47,37 @@ public sealed class ScenarioRater(ScenarioColumns columns)
             if (!l.IsBase) additional++;
         }
         measures = additional == 0 ? "" : string.Join(';', q.Layers.Where(l => !l.IsBase).Select(l => l.MeasureId));
+        return total;
+    }
+
+    /// <summary>The claimed share with the programme, the rest without: each measure's amount weighed, in cents.</summary>
+    private decimal RateExpected(EntryLine entry, string program, decimal share, Span<decimal> families, out string measures, out bool partly)
+    {
+        var without = _engine.Quote(entry, QuoteDetail.Amounts);
+        var with = _engine.Quote(entry with { Program = program }, QuoteDetail.Amounts);
+        partly = without.BaseIncomplete || with.BaseIncomplete;
+        var amounts = new List<(Layer Layer, decimal Amount)>();
+        void Add(Quote q, decimal weight)
+        {
+            foreach (var l in q.Layers)
+            {
+                int at = amounts.FindIndex(x => x.Layer.MeasureId == l.MeasureId);
+                if (at < 0) amounts.Add((l, l.Amount * weight));
+                else amounts[at] = (amounts[at].Layer, amounts[at].Amount + l.Amount * weight);
+            }
+        }
+        Add(without, 1 - share);
+        Add(with, share);
+        decimal total = 0;
+        foreach (var (l, raw) in amounts)
+        {
+            var amount = Math.Round(raw, 2, MidpointRounding.AwayFromZero);
+            var f = columns.FamilyIndex(l.Family);
+            if (f < 0) throw new InvalidOperationException($"layer family '{l.Family}' has no column");
+            families[f] += amount;
+            total += amount;
+        }
+        measures = string.Join(';', amounts.Where(x => !x.Layer.IsBase && x.Amount != 0).Select(x => x.Layer.MeasureId));
         return total;
     }
 }
