@@ -23,10 +23,11 @@ public sealed record BatchOptions
 /// <summary>The outcome of a batch: the summary, and the counts of each stage that must agree.</summary>
 public sealed record BatchResult(
     BatchSummary Summary, string InputFormat, IReadOnlyList<string> InputColumns, long LinesRead, long RowsWritten, long RejectsWritten,
-    string OutputPath, string RejectsPath, TimeSpan Elapsed)
+    string OutputPath, string RejectsPath, TimeSpan Elapsed, string? Uncovered = null)
 {
-    /// <summary>Every line the reader handed over is in the output or the rejects, and the summary agrees.</summary>
-    public bool IsAccounted => LinesRead == RowsWritten + RejectsWritten && Summary.InputLines == LinesRead
+    /// <summary>Every line the reader handed over is in the output or the rejects, the summary agrees, and no line
+    /// of the file (counted apart from the parser) was left out of the records.</summary>
+    public bool IsAccounted => Uncovered is null && LinesRead == RowsWritten + RejectsWritten && Summary.InputLines == LinesRead
         && Summary.Rated == RowsWritten && Summary.Rejected == RejectsWritten;
 }
 
@@ -53,6 +54,6 @@ public static class BatchJob
             lines => progress?.Invoke(lines, source.Fraction), ct);
         files.Commit();
         return new BatchResult(summary, source.Format, source.Columns, source.LinesRead, files.RowsWritten, files.RejectsWritten,
-            files.OutputPath, files.RejectsPath, watch.Elapsed);
+            files.OutputPath, files.RejectsPath, watch.Elapsed, source.Uncovered);
     }
 }
