@@ -34,6 +34,41 @@ public sealed record BatchResult(
 /// <summary>Rates an entry file under several scenarios: read, rate in parallel, write in order, account for every line.</summary>
 public static class BatchJob
 {
+    /// <summary>
+    /// Refuses an output that is the input or another output, however it is spelled (./sub/../in.csv, a symbolic
+    /// link): the results are moved over the target at the end, so the input would be replaced by its own rating.
+    /// </summary>
+    public static void CheckPaths(string input, params (string Flag, string? Path)[] outputs)
+    {
+        var seen = new List<(string Flag, string Path)> { ("the input", Resolve(input)) };
+        foreach (var (flag, path) in outputs)
+        {
+            if (path is null) continue;
+            var full = Resolve(path);
+            foreach (var (other, p) in seen)
+                if (string.Equals(full, p, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+                    throw new ArgumentException(other == "the input"
+                        ? $"{flag}: '{path}' is the input file; writing it would replace the entries being rated. Name another file"
+                        : $"{flag}: '{path}' is the same file as {other}; give each output its own file");
+            seen.Add((flag, full));
+        }
+    }
+
+    /// <summary>The full path with symbolic links followed (of the file, or else of its folder).</summary>
+    private static string Resolve(string path)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            if (new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target) return Path.GetFullPath(target.FullName);
+            var dir = Path.GetDirectoryName(full);
+            if (dir is not null && new DirectoryInfo(dir).ResolveLinkTarget(returnFinalTarget: true) is { } d)
+                return Path.Combine(Path.GetFullPath(d.FullName), Path.GetFileName(full));
+        }
+        catch (IOException) { /* unreadable link: compare as written */ }
+        return full;
+    }
+
     public static async Task<BatchResult> RunAsync(Workspace workspace, BatchOptions o, Action<long, double?>? progress = null, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
@@ -45,6 +80,7 @@ public static class BatchJob
         }).ToList();
         if (scenarios.Select(s => s.Prefix).Distinct().Count() != scenarios.Count) throw new ArgumentException("--scenario: a scenario is named twice");
 
+        CheckPaths(o.Input, ("--out", o.Output), ("--rejects", o.Rejects ?? ResultFiles.DefaultRejectsPath(o.Output)));
         using var source = EntryFiles.Open(o.Input, o.Delimiter);
         var columns = EntryColumns.Match(source.Columns, o.Map, o.Date is not null);
         var layout = new BatchLayout(source.Columns, scenarios);

@@ -158,3 +158,27 @@ public class AccountingTests
         Assert.False((r with { RejectsWritten = r.RejectsWritten - 1, LinesRead = r.LinesRead - 1 }).IsAccounted); // the summary disagrees
     }
 }
+
+public class HugeAmountTests
+{
+    [Fact]
+    public void A_customs_value_near_decimal_range_rejects_its_line_and_the_batch_goes_on()
+    {
+        // 7e28 parses as a decimal but any rate times it overflows: before, the whole batch aborted.
+        using var run = new BatchRun();
+        var r = run.Run(run.Write("big.csv",
+            "code,origin,date,value,qty,unit\n" +
+            "8471.30.01.00,CN,2025-08-13,70000000000000000000000000000,,\n" +
+            "8471.30.01.00,CN,2025-08-13,100,,\n" +
+            "2204.21.50,FR,2025-05-01,100,79000000000000000000000000000,liters\n" +
+            "8471.30.01.00,CN,2025-08-13,1000000000000,,\n"));   // a trillion: the largest value taken
+        Assert.True(r.IsAccounted);
+        Assert.Equal(2, r.RowsWritten);
+        var rej = BatchRun.ReadCsv(r.RejectsPath).ToDictionary(x => long.Parse(x[ResultFiles.LineColumn]));
+        Assert.Equal([1L, 3L], rej.Keys.Order());
+        Assert.Equal("value", rej[1]["reject_field"]);
+        Assert.Contains("customs value too large", rej[1]["reject_reason"]);
+        Assert.Equal("qty", rej[3]["reject_field"]);
+        Assert.Contains("quantity too large", rej[3]["reject_reason"]);
+    }
+}
