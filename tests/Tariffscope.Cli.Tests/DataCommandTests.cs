@@ -37,7 +37,7 @@ public class DataCommandTests : IDisposable
         File.WriteAllText(file, Export);
         var data = _t.File("data");
 
-        var import = Cli.Run("data", "import-hts", file, "--revision", "basic", "--effective", "2025-01-01", "--data-dir", data);
+        var import = Cli.Run("data", "import-hts", file, "--revision", "basic", "--effective", "2025-01-01", "--partial", "--data-dir", data);
         Assert.Equal(0, import.ExitCode);
         Assert.Contains("Imported 2025 Basic Edition (basic), in force from 2025-01-01: 4 rows, 3 numbered lines.", import.Output);
 
@@ -55,6 +55,18 @@ public class DataCommandTests : IDisposable
         Assert.Contains("Horses:", show.Output);
         Assert.Contains("Chapter 99: 9903.88.15", show.Output);
         Assert.Contains("USITC HTS 2025 Basic Edition", show.Output);
+    }
+
+    [Fact]
+    public void Import_of_an_extract_needs_partial()
+    {
+        var file = _t.File("export.json");
+        File.WriteAllText(file, Export);
+        var r = Cli.Process("data", "import-hts", file, "--revision", "basic", "--effective", "2025-01-01", "--data-dir", _t.File("data"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("does not look like a whole schedule: 4 rows, 3 numbered lines", r.Stderr);
+        Assert.Contains("--partial", r.Stderr);
+        Assert.False(File.Exists(Path.Combine(_t.File("data"), "hts", "revisions.csv")));
     }
 
     [Fact]

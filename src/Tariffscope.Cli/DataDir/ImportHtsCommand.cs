@@ -24,6 +24,10 @@ public sealed class ImportHtsSettings : DataSettings
     [Description("A revisions list (CSV with revision,effective_date columns); default: hts/revision_dates.csv in the data directory")]
     public string? RevisionDates { get; set; }
 
+    [CommandOption("--partial")]
+    [Description("Accept an export that is not a whole schedule (a few chapters, a test file); otherwise such a file is refused")]
+    public bool Partial { get; set; }
+
     public override ValidationResult Validate() => ValidateDate(Effective, "--effective");
 }
 
@@ -37,7 +41,7 @@ public sealed class ImportHtsCommand(IAnsiConsole console) : AsyncCommand<Import
             var dir = settings.ResolveDataDirectory();
             DateOnly? effective = settings.Effective is null ? null : DataSettings.TryParseDate(settings.Effective, out var d) ? d : null;
             var result = await HtsImporter.ImportAsync(dir,
-                new HtsImportRequest(settings.Source, settings.Revision, effective, settings.RevisionDates), ct: cancellationToken);
+                new HtsImportRequest(settings.Source, settings.Revision, effective, settings.RevisionDates, settings.Partial), ct: cancellationToken);
             var r = result.Revision;
             var view = new ImportView(r.Name, r.Title, r.EffectiveDate, r.Source, result.StoredAt, result.Replaced, r.Rows, result.Lines, r.Sha256,
                 result.Warnings.Select(w => w.ToString()).ToList());
