@@ -55,6 +55,7 @@ public static class TariffscopeServer
         builder.Services.AddSingleton(new PolicyStore(workspace, options.MaxUploadedScenarios));
         builder.Services.AddSingleton(new ServerClock(options.Clock));
         builder.Services.AddSingleton(new TradeResults(workspace.Directory));
+        builder.Services.AddSingleton(BatchStore.For(options, workspace));
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
@@ -88,10 +89,10 @@ public static class TariffscopeServer
         }));
 
         var app = builder.Build();
+        app.UseRequestLog(); // outermost, so it logs the status the client got, 500s and problem answers included
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
-        app.UseRequestLog();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseRequestTimeouts();

@@ -7,12 +7,15 @@ export async function render(main) {
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv', required: true });
   const scenarios = h('input', { name: 'scenarios', value: 'actual,truce-lapses-aug-2025', autocomplete: 'off' });
   const date = h('input', { type: 'date', name: 'date' });
+  // a batch is a write: it needs the server's API key, sent in a header (never in the URL)
+  const key = h('input', { type: 'password', name: 'apiKey', autocomplete: 'off', required: true });
   const out = h('div', { class: 'result', 'aria-live': 'polite' });
   const form = h('form', { class: 'panel', 'aria-label': 'Batch rating' },
     h('div', { class: 'fields' },
       field('Entry file (CSV with a header row)', file, 'Columns: code, origin, entry date, customs value; optional quantity, unit, metal share, programme'),
       field('Scenarios', scenarios, 'Comma-separated; the first is the baseline of the difference'),
-      field('Entry date for every line (optional)', date, 'Leave empty to use the file\u2019s date column')),
+      field('Entry date for every line (optional)', date, 'Leave empty to use the file\u2019s date column'),
+      field('API key', key, 'The server\u2019s API key (uploads and their results need it)')),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Rate the file')));
   form.addEventListener('submit', async ev => {
     ev.preventDefault();
@@ -21,10 +24,10 @@ export async function render(main) {
     const params = new URLSearchParams({ scenarios: scenarios.value });
     if (date.value) params.set('date', date.value);
     try {
-      const response = await fetch(`/api/v1/batch?${params}`, { method: 'POST', headers: { 'Content-Type': 'text/csv', Accept: 'application/json' }, body: file.files[0] });
+      const response = await fetch(`/api/v1/batch?${params}`, { method: 'POST', headers: { 'Content-Type': 'text/csv', Accept: 'application/json', 'X-Api-Key': key.value }, body: file.files[0] });
       const body = await response.json();
       if (!response.ok) throw new ApiError(body, response.status);
-      show(out, summary(body));
+      show(out, summary(body, key.value));
     } catch (e) { show(out, errorBox(e)); }
   });
   show(main, h('h1', {}, 'Batch rating'),
@@ -32,7 +35,24 @@ export async function render(main) {
     form, out);
 }
 
-function summary(doc) {
+// The results need the key too, so a download is a fetch with the header, handed to the browser as a blob.
+function download(href, name, apiKey, label, cls) {
+  const a = h('a', { href, class: cls }, label);
+  a.addEventListener('click', async ev => {
+    ev.preventDefault();
+    const response = await fetch(href, { headers: { 'X-Api-Key': apiKey } });
+    if (!response.ok) { a.replaceWith(errorBox(new ApiError(await response.json(), response.status))); return; }
+    const url = URL.createObjectURL(await response.blob());
+    const save = h('a', { href: url, download: name });
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  });
+  return a;
+}
+
+function summary(doc, apiKey) {
   const totals = h('table', { class: 'data' },
     h('caption', {}, 'Totals per scenario'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Scenario'), h('th', { scope: 'col', class: 'num' }, 'Duty'), h('th', { scope: 'col', class: 'num' }, 'Effective rate'))),
@@ -46,6 +66,6 @@ function summary(doc) {
       `${doc.inputLines} input lines = ${doc.rated} rated + ${doc.rejected} rejected`, doc.accounted ? ' (every line accounted for)' : ' (the counts do not add up)'),
     totals, rejects,
     h('p', { class: 'actions' },
-      h('a', { href: doc.results, download: 'results.csv', class: 'button' }, 'Download the rated file'), ' ',
-      h('a', { href: doc.rejectsFile, download: 'rejects.csv', class: 'button secondary' }, 'Download the rejects')));
+      download(doc.results, 'results.csv', apiKey, 'Download the rated file', 'button'), ' ',
+      download(doc.rejectsFile, 'rejects.csv', apiKey, 'Download the rejects', 'button secondary')));
 }
