@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
@@ -28,12 +30,21 @@ public class HttpFuzzTests(HttpFuzzTests.Fixture server) : IClassFixture<HttpFuz
             await base.InitializeAsync();
             App.Services.GetRequiredService<ILoggerFactory>().AddProvider(Log);
         }
+
+        /// <summary>Two routes that fail the way a bug and a refusal deep in the engine do: the exception handler answers.</summary>
+        protected override void Configure(Microsoft.AspNetCore.Builder.WebApplication app)
+        {
+            app.MapGet("/test/bug", string () => throw new InvalidOperationException("a bug")).ExcludeFromDescription();
+            app.MapGet("/test/refusal", string () => throw new Tariffscope.Engine.RatingException(Tariffscope.Engine.RatingProblem.UnknownCode, "code", "no such code")).ExcludeFromDescription();
+        }
     }
 
     /// <summary>Keeps the request log's entries: (method, path, status).</summary>
     public sealed class LogCapture : ILoggerProvider
     {
         public ConcurrentQueue<(string Method, string Path, int Status)> Requests { get; } = new();
+        /// <summary>Exceptions logged by the server, to say why a 500 happened.</summary>
+        public ConcurrentQueue<string> Errors { get; } = new();
         public ILogger CreateLogger(string category) => new Logger(this, category);
         public void Dispose() { }
 
@@ -43,6 +54,7 @@ public class HttpFuzzTests(HttpFuzzTests.Fixture server) : IClassFixture<HttpFuz
             public bool IsEnabled(LogLevel level) => true;
             public void Log<TState>(LogLevel level, EventId id, TState state, Exception? e, Func<TState, Exception?, string> format)
             {
+                if (e is not null) owner.Errors.Enqueue($"{category}: {e}");
                 if (category != "Tariffscope.Server.Requests" || state is not IEnumerable<KeyValuePair<string, object?>> kv) return;
                 var d = kv.ToDictionary(x => x.Key, x => x.Value);
                 owner.Requests.Enqueue(((string)d["Method"]!, (string?)d["Path"] ?? "", Convert.ToInt32(d["Status"])));
@@ -136,6 +148,18 @@ public class HttpFuzzTests(HttpFuzzTests.Fixture server) : IClassFixture<HttpFuz
 
     private static string Clip(string s) => s.Length > 120 ? s[..120] + "…" : s;
 
+    [Theory]
+    [InlineData("/test/bug", 500)]
+    [InlineData("/test/refusal", 404)]
+    public async Task The_request_log_records_the_status_the_exception_handler_sent(string path, int status)
+    {
+        // before: the log sat inside the exception handler and recorded these as 200
+        using var r = await server.Http.GetAsync(path);
+        Assert.Equal(status, (int)r.StatusCode);
+        for (int i = 0; i < 200 && !server.Log.Requests.Any(x => x.Path == path); i++) await Task.Delay(5);
+        Assert.Equal(status, server.Log.Requests.Last(x => x.Path == path).Status);
+    }
+
     [Fact]
     public async Task Hostile_parameters_and_bodies_never_give_a_5xx_and_the_log_tells_the_truth()
     {
@@ -164,5 +188,51 @@ public class HttpFuzzTests(HttpFuzzTests.Fixture server) : IClassFixture<HttpFuz
                 }
         }
         Assert.True(_failures.Count == 0, $"{_failures.Count} of {sent} requests failed:\n" + string.Join('\n', _failures.Distinct().Take(60)));
+    }
+}
+
+/// <summary>Bodies whose framing is broken: Kestrel refuses them, and the answer is a 400, never a 500.</summary>
+public class BrokenFramingTests(HttpFuzzTests.Fixture server) : IClassFixture<HttpFuzzTests.Fixture>
+{
+    private async Task<(int Status, string Raw)> Raw(string request)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        var buf = new byte[8192];
+        var sb = new StringBuilder();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            int n;
+            while ((n = await stream.ReadAsync(buf, cts.Token)) > 0)
+            {
+                sb.Append(Encoding.ASCII.GetString(buf, 0, n));
+                if (sb.ToString().Contains("\r\n\r\n") && sb.ToString().Contains("\"status\"")) break;
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException) { }
+        var raw = sb.ToString();
+        var status = raw.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) ? int.Parse(raw.AsSpan(9, 3)) : 0;
+        return (status, raw);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/quote", "application/json")]
+    [InlineData("/api/v1/batch", "text/csv")]
+    [InlineData("/api/v1/scenarios", "application/yaml")]
+    [InlineData("/api/v1/controls/screen", "application/json")]
+    public async Task An_absurd_chunk_size_is_a_400(string path, string type)
+    {
+        foreach (var chunk in new[] { "FFFFFFFFFFFFFFFFFF", "7FFFFFFFFFFFFFFF", "zz", "-1" })
+        {
+            var (status, raw) = await Raw($"POST {path} HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {ServerFixture.ApiKey}\r\n" +
+                $"Content-Type: {type}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n{chunk}\r\n{{}}\r\n0\r\n\r\n");
+            Assert.True(status is >= 400 and < 500, $"{path} with chunk size {chunk}: {raw}\n{string.Join('\n', server.Log.Errors.Take(1))}");
+        }
+        // the log says what the client got
+        await Task.Delay(100);
+        Assert.DoesNotContain(server.Log.Requests, r => r.Status >= 500);
     }
 }

@@ -25,6 +25,9 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual ServerOptions Options(ServerOptions defaults) => defaults;
 
+    /// <summary>Lets a fixture add routes of its own before the server starts.</summary>
+    protected virtual void Configure(WebApplication app) { }
+
     /// <summary>The server's batch store: a folder of this fixture's own, deleted with it.</summary>
     public string BatchFolder { get; } = Directory.CreateTempSubdirectory("tariffscope-batch-store-").FullName;
 
@@ -39,6 +42,7 @@ public class ServerFixture : IAsyncLifetime
             Clock = new FixedClock(Today),
             BatchFolder = BatchFolder,
         }));
+        Configure(App);
         await App.StartAsync();
         BaseAddress = new Uri(App.Urls.Single());
         Assert.Equal("127.0.0.1", BaseAddress.Host);

@@ -43,6 +43,16 @@ public static class RequestBody
         {
             return new(null, TooLarge(what, limit, null));
         }
+        catch (BadHttpRequestException e)
+        {
+            return new(null, Problems.Of(e.StatusCode, "Unreadable body", $"{what} could not be read: {e.Message}", "body"));
+        }
+        catch (IOException e) when (!ct.IsCancellationRequested)
+        {
+            // Kestrel reports broken framing (a chunk size that overflows, a chunk that is not hex) as an IOException
+            return new(null, Problems.Of(StatusCodes.Status400BadRequest, "Unreadable body",
+                $"{what} could not be read: its framing is broken ({e.Message.TrimEnd('.')})", "body"));
+        }
         if (buffer.Length == 0) return new(null, Problems.BadRequest($"the request has no body; expected {what}", "body"));
         return new(buffer.ToArray(), null);
     }
