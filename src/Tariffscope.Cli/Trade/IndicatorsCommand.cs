@@ -117,7 +117,7 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
         {
             var rater = IndicatorSetup.Rater(w, name, importer, schedule);
             var to = s.To is null ? rater.Engine.Policy.Horizon : DateOnly.ParseExact(s.To, "yyyy-MM-dd");
-            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to, s.Grouping, s.Claims)));
+            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to, s.Grouping, s.Claims), cancellationToken));
         }
         var notes = new List<string>();
         var scheduleText = importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, from);

@@ -14,8 +14,9 @@ public sealed record ScenarioImpactResult(ImpactReport Report, string Scenario, 
 public static class ScenarioImpact
 {
     public static ScenarioImpactResult Run(Workspace w, string scenario, string baseline, DateOnly date, string importer = "US",
-        ImpactLevel level = ImpactLevel.Hs6, ElasticityTable? elasticities = null)
+        ImpactLevel level = ImpactLevel.Hs6, ElasticityTable? elasticities = null, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         if (!TradeStore.Exists(w.Directory))
             throw new InvalidOperationException($"no trade data in {w.Directory.Root}: load base-year flows first with `tariffscope data import-trade`");
         IReadOnlyList<Tariffscope.Trade.TradeFlow> flows;
@@ -32,6 +33,7 @@ public static class ScenarioImpact
         int notRated = 0; decimal valueNotRated = 0;
         foreach (var f in flows)
         {
+            if ((rows.Count & 1023) == 0) ct.ThrowIfCancellationRequested(); // rating every flow twice is the long part
             var perValue = f.Quantity is { } q && f.Value > 0 ? q with { Amount = q.Amount / f.Value } : (Duties.Quantity?)null;
             var a = before.Rate(f.Code, f.Partner, date, perValue);
             var b = after.Rate(f.Code, f.Partner, date, perValue);

@@ -75,7 +75,7 @@ public static class IndicatorEndpoints
         var question = string.Join('|', string.Join(',', partners.Order()), start, end, string.Join(',', names.Select(n => n.ToLowerInvariant())), grouping, imp, baseYear);
         try
         {
-            var (doc, hit) = await trade.GetAsync(question, () => Compute(w, trade, imp, baseYear, partners, start, end, names, grouping!.Value), context.RequestAborted);
+            var (doc, hit) = await trade.GetAsync(question, ct => Compute(w, trade, imp, baseYear, partners, start, end, names, grouping!.Value, ct), context.RequestAborted);
             context.Response.Headers[CacheHeader] = hit ? "hit" : "miss";
             return TypedResults.Ok(doc);
         }
@@ -89,7 +89,7 @@ public static class IndicatorEndpoints
 
     /// <summary>What <c>tariffscope indicators --json</c> computes: flows read, the schedule cut to their codes, one series per scenario.</summary>
     private static IndicatorsDoc Compute(Workspace w, TradeResults trade, string importer, int? year, IReadOnlyList<string> partners,
-        DateOnly from, DateOnly? to, IReadOnlyList<string> scenarios, IndicatorGrouping by)
+        DateOnly from, DateOnly? to, IReadOnlyList<string> scenarios, IndicatorGrouping by, CancellationToken ct)
     {
         var flows = trade.Read(s => s.LatestYear(importer) is null ? [] : s.Read(importer, year, partners));
         if (flows.Count == 0)
@@ -101,7 +101,7 @@ public static class IndicatorEndpoints
         foreach (var name in scenarios)
         {
             var rater = IndicatorSetup.Rater(w, name, importer, schedule);
-            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by)));
+            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by), ct));
         }
         var notes = new List<string>();
         if (importer == "US" && w.UsSchedule.IsBuiltIn)
