@@ -28,7 +28,7 @@ public sealed class XlsxTableWriter : TableWriter
         for (int i = 0; i < cells.Length; i++)
             row[Columns[i].Name] = Columns[i].Kind switch
             {
-                CellKind.Text => cells[i].Text ?? "",
+                CellKind.Text => SpreadsheetText.SafeXlsx(cells[i].Text ?? ""),
                 CellKind.Integer => cells[i].Integer,
                 _ => cells[i].Number,
             };

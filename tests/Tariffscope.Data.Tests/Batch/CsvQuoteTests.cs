@@ -193,3 +193,38 @@ public class CsvQuoteTests
             return src.Uncovered is null && covered == DataLines(text) && src.PhysicalLines == DataLines(text) + 1;
         }, iter: 4000);
 }
+
+/// <summary>Text echoed into CSV and Excel outputs cannot run as a formula, and fits an Excel cell.</summary>
+public class SpreadsheetSafetyTests
+{
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")")]
+    [InlineData("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("\t=1", "'\t=1")]
+    [InlineData("-5", "-5")]            // a plain number is not a formula
+    [InlineData("+1,234.50", "+1,234.50")]
+    [InlineData("Acme = best", "Acme = best")]
+    public void Formulas_get_an_apostrophe_and_numbers_stay(string text, string written) =>
+        Assert.Equal(written, SpreadsheetText.Safe(text));
+
+    [Fact]
+    public void A_formula_in_an_input_cell_is_escaped_in_the_csv_output_and_the_rejects()
+    {
+        using var run = new BatchRun();
+        var r = run.Run(run.Write("f.csv", "code,origin,date,value,note\n" +
+            "8471.30.01.00,CN,2025-08-13,100,=HYPERLINK(\"http://evil\")\n" +
+            "x,CN,2025-08-13,100,@cmd\n"));
+        Assert.Equal("'=HYPERLINK(\"http://evil\")", BatchRun.ReadCsv(r.OutputPath)[0]["note"]);
+        Assert.Equal("'@cmd", BatchRun.ReadCsv(r.RejectsPath)[0]["note"]);
+    }
+
+    [Fact]
+    public void An_xlsx_cell_longer_than_excel_allows_is_cut_and_says_so()
+    {
+        var s = SpreadsheetText.SafeXlsx(new string('a', 40_000));
+        Assert.Equal(SpreadsheetText.MaxXlsxCell, s.Length);
+        Assert.EndsWith("[cut: 40,000 characters; an Excel cell holds 32,767]", s);
+    }
+}
