@@ -182,3 +182,27 @@ public class HugeAmountTests
         Assert.Contains("quantity too large", rej[3]["reject_reason"]);
     }
 }
+
+public class StalePartialFileTests
+{
+    [Fact]
+    public void Partial_files_left_by_a_killed_run_are_cleaned_by_the_next_run()
+    {
+        using var run = new BatchRun();
+        string Left(string name, double hoursAgo)
+        {
+            var p = run.PathOf(name);
+            File.WriteAllText(p, "half");
+            File.SetLastWriteTimeUtc(p, DateTime.UtcNow.AddHours(-hoursAgo));
+            return p;
+        }
+        var stale = new[] { Left(".out.csv.0123abcd.partial", 5), Left(".out.rejects.csv.4567.partial", 2) };
+        var live = Left(".out.csv.89ef.partial", 0);          // another run's, being written
+        var other = Left(".elsewhere.csv.0123.partial", 5);    // not this target's
+        var r = run.Run(run.Write("in.csv", "code,origin,date,value\n8507.60.00,CN,2025-08-13,100\n"));
+        Assert.True(r.IsAccounted);
+        Assert.All(stale, p => Assert.False(File.Exists(p), p));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(other));
+    }
+}
