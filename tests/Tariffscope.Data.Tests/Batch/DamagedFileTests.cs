@@ -90,3 +90,40 @@ public class DamagedFileTests
         Assert.True(GC.GetTotalAllocatedBytes(precise: false) - before < 700L * 1024 * 1024);
     }
 }
+
+public class WorkbookLimitTests
+{
+    private static Dictionary<string, object> Row(string note) => new()
+    {
+        ["code"] = "8471.30.01.00", ["origin"] = "CN", ["date"] = "2025-08-13", ["value"] = "100", ["note"] = note,
+    };
+
+    [Fact]
+    public void A_cell_longer_than_excel_allows_is_refused_before_it_is_read_whole()
+    {
+        // 2 MB of one letter compress to a few KB; MiniExcel would hold the cell's text whole (a 300 MB one took 3.6 GB)
+        using var run = new BatchRun();
+        var path = run.PathOf("big.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(path, new[] { Row("ok"), Row(new string('x', 2_000_000)) });
+        Assert.True(new FileInfo(path).Length < 200_000);
+        var before = GC.GetTotalAllocatedBytes(precise: false);
+        var e = Assert.Throws<EntryFileException>(() => run.Run(path));
+        Assert.Contains("big.xlsx", e.Message);
+        Assert.Contains("more than 32,767 characters", e.Message);
+        Assert.True(GC.GetTotalAllocatedBytes(precise: false) - before < 4_000_000 * 2, "the check read the cell whole");
+    }
+
+    [Fact]
+    public void An_empty_first_sheet_says_where_the_data_may_be()
+    {
+        using var run = new BatchRun();
+        var path = run.PathOf("two.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(path, new Dictionary<string, object>
+        {
+            ["Notes"] = new List<Dictionary<string, object>>(),
+            ["Entries"] = new[] { Row("ok") },
+        });
+        var e = Assert.Throws<EntryFileException>(() => run.Run(path));
+        Assert.Contains("only the first sheet, 'Notes', is read; the data may be on 'Entries'", e.Message);
+    }
+}
