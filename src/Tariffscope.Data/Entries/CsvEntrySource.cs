@@ -45,9 +45,11 @@ public sealed class CsvEntrySource : IEntrySource
         try
         {
             if (stream.Length == 0) throw new EntryFileException($"{path}: the file is empty; expected a header line naming the columns (code, origin, date, value, …)");
-            var sep = delimiter ?? Sniff(stream);
+            var encoding = DetectEncoding(stream);
             stream.Position = 0;
-            var counter = new LineCountingReader(new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true));
+            var sep = delimiter ?? Sniff(stream, encoding);
+            stream.Position = 0;
+            var counter = new LineCountingReader(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true));
             var records = new CsvRecords(counter, sep);
             if (records.Next(0) is not { } head) throw new EntryFileException($"{path}: the file is empty; expected a header line naming the columns");
             if (head.Fault is not null) throw new EntryFileException($"{path}: line {head.FirstLine} (header): {head.Fault}");
@@ -63,12 +65,30 @@ public sealed class CsvEntrySource : IEntrySource
         }
     }
 
+    /// <summary>
+    /// UTF-8 unless the file says otherwise: a byte order mark (the reader honours it), or, without one, the zero
+    /// bytes of UTF-16 text (a header of ASCII letters has a zero in every other byte), which read as UTF-8 would
+    /// turn every line into a reject and the last zero into a phantom line.
+    /// </summary>
+    internal static Encoding DetectEncoding(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[256];
+        int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) & ~1;
+        if (n < 4) return new UTF8Encoding(false, false);
+        int evenZeros = 0, oddZeros = 0;
+        for (int i = 0; i < n; i += 2) { if (head[i] == 0) evenZeros++; if (head[i + 1] == 0) oddZeros++; }
+        int pairs = n / 2;
+        if (oddZeros * 10 >= pairs * 9 && evenZeros == 0) return new UnicodeEncoding(bigEndian: false, byteOrderMark: false);
+        if (evenZeros * 10 >= pairs * 9 && oddZeros == 0) return new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
+        return new UTF8Encoding(false, false);
+    }
+
     /// <summary>The delimiter that occurs most often outside quotes in the first line.</summary>
-    internal static char Sniff(Stream stream)
+    internal static char Sniff(Stream stream, Encoding? encoding = null)
     {
         var buf = new byte[64 * 1024];
         int n = stream.ReadAtLeast(buf, buf.Length, throwOnEndOfStream: false);
-        var text = Encoding.UTF8.GetString(buf, 0, n);
+        var text = (encoding ?? Encoding.UTF8).GetString(buf, 0, n);
         Span<int> counts = stackalloc int[Candidates.Length];
         bool quoted = false, fieldStart = true;
         foreach (var c in text)

@@ -228,3 +228,21 @@ public class SpreadsheetSafetyTests
         Assert.EndsWith("[cut: 40,000 characters; an Excel cell holds 32,767]", s);
     }
 }
+
+public class Utf16Tests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf16_without_a_byte_order_mark_is_read_as_utf16(bool bigEndian)
+    {
+        // before: every line rejected as not UTF-8, plus a phantom line from the last zero byte
+        using var run = new BatchRun();
+        var text = "code,origin,date,value\r\n8471.30.01.00,CN,2025-08-13,100\r\n8471.30.01.00,CN,2025-08-13,200\r\n";
+        var r = run.Run(run.WriteBytes("u16.csv", new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes(text)));
+        Assert.True(r.IsAccounted);
+        Assert.Equal(2, r.LinesRead);
+        Assert.Equal(2, r.RowsWritten);
+        Assert.Equal(["20.00", "40.00"], BatchRun.ReadCsv(r.OutputPath).Select(x => x["actual_total_duty"])); // 20% fentanyl duty
+    }
+}
