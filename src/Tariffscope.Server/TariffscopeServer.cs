@@ -36,7 +36,8 @@ public static class TariffscopeServer
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = options.MaxUploadBytes;
-            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelHeaderBytes; // the app's own limits answer first (RequestLimits)
+            k.Limits.MaxRequestLineSize = RequestLimits.KestrelTargetBytes;
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
         });
 
@@ -93,6 +94,7 @@ public static class TariffscopeServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseRequestLimits();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseRequestTimeouts();

@@ -236,3 +236,24 @@ public class BrokenFramingTests(HttpFuzzTests.Fixture server) : IClassFixture<Ht
         Assert.DoesNotContain(server.Log.Requests, r => r.Status >= 500);
     }
 }
+
+/// <summary>Too long an address, too many headers: a problem answer with the security headers, logged.</summary>
+public class RequestLimitTests(HttpFuzzTests.Fixture server) : IClassFixture<HttpFuzzTests.Fixture>
+{
+    [Fact]
+    public async Task A_414_and_a_431_carry_the_security_headers()
+    {
+        // before: Kestrel answered these itself, bare
+        using var longUrl = await server.Http.GetAsync("/api/v1/schedule/search?q=" + new string('a', 9000));
+        using var req = new HttpRequestMessage(HttpMethod.Get, "/api/v1");
+        for (int i = 0; i < 10; i++) req.Headers.Add($"X-Pad-{i}", new string('b', 4000));
+        using var bigHeaders = await server.Http.SendAsync(req);
+        foreach (var (r, status) in new[] { (longUrl, 414), (bigHeaders, 431) })
+        {
+            await ServerFixture.AssertProblem(r, status);
+            Assert.Equal("nosniff", r.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", r.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Contains("frame-ancestors 'none'", r.Headers.GetValues("Content-Security-Policy").Single());
+        }
+    }
+}
