@@ -82,7 +82,8 @@ public static class FieldParsers
         return true;
     }
 
-    private static readonly string[] TimeForms = ["H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss", "HH:mm:ss.FFFFFFF"];
+    // 24-hour forms, and the 12-hour ones US spreadsheets export (8/13/2025 2:30:00 PM)
+    private static readonly string[] TimeForms = ["H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss", "HH:mm:ss.FFFFFFF", "h:mm tt", "hh:mm tt", "h:mm:ss tt", "hh:mm:ss tt"];
 
     /// <summary>A time of day (00:00 to 23:59:59.9999999), with an optional Z or UTC offset after it.</summary>
     private static bool IsTime(ReadOnlySpan<char> t)
