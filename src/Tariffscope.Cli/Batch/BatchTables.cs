@@ -101,7 +101,7 @@ internal static class BatchTables
     public static string Accounting(BatchResult r) =>
         $"{Count(r.LinesRead)} input lines = {Count(r.RowsWritten)} rated + {Count(r.RejectsWritten)} rejected" +
         (r.IsAccounted ? " (every line accounted for)"
-            : r.Uncovered is { } u ? $" — MISMATCH: the file's {u} belong to no line read (not rated, not rejected)"
+            : r.Uncovered is { } u ? $" — MISMATCH: {u} of the file belong to no line read (neither rated nor rejected)"
             : $" — MISMATCH: the summary counted {Count(r.Summary.InputLines)} in, {Count(r.Summary.Rated)} rated, {Count(r.Summary.Rejected)} rejected");
 
     public static string Difference(BatchSummary s)

@@ -7,7 +7,8 @@ namespace Tariffscope.Server.Api;
 public sealed record BatchScenarioTotal(string Scenario, decimal Duty, decimal EffectiveRate);
 public sealed record BatchRejectDoc(string Field, string? Scenario, long Count, long FirstLine, string Example);
 public sealed record BatchDoc(string Id, long InputLines, long Rated, long Rejected, bool Accounted, decimal CustomsValue,
-    IReadOnlyList<BatchScenarioTotal> Totals, IReadOnlyList<BatchRejectDoc> Rejects, string Results, string RejectsFile);
+    IReadOnlyList<BatchScenarioTotal> Totals, IReadOnlyList<BatchRejectDoc> Rejects, string Results, string RejectsFile,
+    [property: Description("Lines of the file that belong to no line read (counted apart from the parser); absent when none")] string? UnaccountedLines = null);
 
 /// <summary>
 /// <c>POST /api/v1/batch</c>: rate an uploaded entry file (CSV) under one or more scenarios, streaming it through the
@@ -65,7 +66,7 @@ public static class BatchEndpoints
             var totals = s.Scenarios.Select((name, i) => new BatchScenarioTotal(name, s.Duty[i], s.Value == 0 ? 0 : Math.Round(s.Duty[i] / s.Value, 6))).ToList();
             var rejects = s.RejectCounts.Select(r => new BatchRejectDoc(r.Field, r.Scenario, r.Count, r.FirstLine, r.Example)).ToList();
             return TypedResults.Ok(new BatchDoc(id, s.InputLines, s.Rated, s.Rejected, result.IsAccounted, s.Value, totals, rejects,
-                $"{TariffscopeServer.ApiPrefix}/batch/{id}/results", $"{TariffscopeServer.ApiPrefix}/batch/{id}/rejects"));
+                $"{TariffscopeServer.ApiPrefix}/batch/{id}/results", $"{TariffscopeServer.ApiPrefix}/batch/{id}/rejects", result.Uncovered));
         }
         catch (Exception e) when (e is EntryFileException or ArgumentException or FormatException or InvalidDataException)
         {
