@@ -9,6 +9,8 @@ public static class CommandRegistry
     {
         config.SetApplicationName("tariffscope");
         config.ValidateExamples();
+        // an option no command knows is an error, not silently dropped (serve --log-level once ran on at Information)
+        config.UseStrictParsing();
         // capability registrations (one line each)
         config.AddBranch("schedule", Tariffscope.Cli.Schedule.ScheduleCommands.Configure);
         config.AddBranch("data", Tariffscope.Cli.DataDir.DataCommands.Configure);

@@ -38,6 +38,13 @@ public sealed record ServerOptions
     /// <summary>At most this many scenarios can be uploaded into one running server.</summary>
     public int MaxUploadedScenarios { get; init; } = 50;
 
+    /// <summary>Where batch results are kept (default: <c>batch/</c> in the data directory).</summary>
+    public string? BatchFolder { get; init; }
+    /// <summary>How long a batch's results can be downloaded.</summary>
+    public TimeSpan BatchRetention { get; init; } = TimeSpan.FromHours(24);
+    /// <summary>Most disk the kept batch results may take; the oldest are deleted first.</summary>
+    public long BatchQuotaBytes { get; init; } = 1024L * 1024 * 1024;
+
     /// <summary>Minimum level of the JSON console log.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 

@@ -36,7 +36,8 @@ public static class TariffscopeServer
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = options.MaxUploadBytes;
-            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelHeaderBytes; // the app's own limits answer first (RequestLimits)
+            k.Limits.MaxRequestLineSize = RequestLimits.KestrelTargetBytes;
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
         });
 
@@ -55,6 +56,7 @@ public static class TariffscopeServer
         builder.Services.AddSingleton(new PolicyStore(workspace, options.MaxUploadedScenarios));
         builder.Services.AddSingleton(new ServerClock(options.Clock));
         builder.Services.AddSingleton(new TradeResults(workspace.Directory));
+        builder.Services.AddSingleton(BatchStore.For(options, workspace));
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
@@ -88,10 +90,11 @@ public static class TariffscopeServer
         }));
 
         var app = builder.Build();
+        app.UseRequestLog(); // outermost, so it logs the status the client got, 500s and problem answers included
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
-        app.UseRequestLog();
+        app.UseRequestLimits();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseRequestTimeouts();

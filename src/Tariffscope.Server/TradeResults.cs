@@ -21,7 +21,7 @@ public sealed class TradeResults(DataDirectory directory, int capacity = 64)
 {
     public const string ImportHint = "import base-year flows with `tariffscope data import-trade FILE-OR-URL` (a Census file, a CSV importer,partner,hs10,year,value,duty, or the Census API), then ask again";
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Job> _cache = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _store = new(1, 1);
 
     public DataDirectory Directory { get; } = directory;
@@ -51,39 +51,89 @@ public sealed class TradeResults(DataDirectory directory, int capacity = 64)
         finally { _store.Release(); }
     }
 
+    /// <summary>One computation and the requests waiting for it; cancelled when the last of them leaves.</summary>
+    private sealed class Job
+    {
+        private readonly CancellationTokenSource _cts = new();
+        private readonly Lazy<Task<object>> _task;
+        private int _waiters;
+
+        // started on first use: of two jobs made for one key at once, only the one kept in the cache runs
+        public Job(Func<CancellationToken, object> compute) =>
+            _task = new(() => System.Threading.Tasks.Task.Run(() => compute(_cts.Token), _cts.Token));
+
+        public Task<object> Task => _task.Value;
+        public void Enter() => Interlocked.Increment(ref _waiters);
+        /// <summary>True when this was the last waiter and the work was still running: it is cancelled.</summary>
+        public bool Leave()
+        {
+            if (Interlocked.Decrement(ref _waiters) > 0 || Task.IsCompleted) return false;
+            _cts.Cancel();
+            return true;
+        }
+    }
+
     /// <summary>
     /// The answer to <paramref name="question"/> at the store's present state: from memory, or computed now on the
-    /// thread pool. <paramref name="hit"/> says which. A failed computation is forgotten, so it is tried again.
+    /// thread pool. <paramref name="hit"/> says which. The computation gets a token that is cancelled when every
+    /// request waiting for it has gone (the client left, or timed out), so abandoned work stops instead of running on;
+    /// while one request still waits it goes on. A failed or cancelled computation is forgotten, so it is tried again.
     /// </summary>
-    public async Task<(T Value, bool Hit)> GetAsync<T>(string question, Func<T> compute, CancellationToken ct) where T : class
+    public async Task<(T Value, bool Hit)> GetAsync<T>(string question, Func<CancellationToken, T> compute, CancellationToken ct) where T : class
     {
-        var (task, hit) = Start(question, compute);
-        return (await task.WaitAsync(ct), hit);
+        var key = $"{typeof(T).Name}|{question}|{RequireStamp()}";
+        while (true)
+        {
+            var hit = _cache.TryGetValue(key, out var job) && job.Task.IsCompletedSuccessfully;
+            if (job is null)
+            {
+                // a bounded memory: when full, some questions are forgotten (any: they are computed again when asked)
+                if (_cache.Count >= capacity) foreach (var k in _cache.Keys.Take(_cache.Count - capacity + 1)) _cache.TryRemove(k, out _);
+                job = _cache.GetOrAdd(key, _ => new Job(token => compute(token)));
+            }
+            job.Enter();
+            try
+            {
+                return ((T)await job.Task.WaitAsync(ct), hit);
+            }
+            catch (Exception) when (job.Task.IsFaulted || job.Task.IsCanceled)
+            {
+                _cache.TryRemove(new KeyValuePair<string, Job>(key, job));
+                // cancelled because the others left just as this request came: compute it again for this one
+                if (job.Task.IsCanceled && !ct.IsCancellationRequested) continue;
+                throw;
+            }
+            finally
+            {
+                if (job.Leave()) _cache.TryRemove(new KeyValuePair<string, Job>(key, job));
+            }
+        }
     }
 
     /// <summary>
     /// Starts (or finds) the computation of <paramref name="question"/> without waiting for it: the caller may wait a
-    /// while and, if it is not done, tell its client to ask again. <c>Hit</c> is true when it was already done.
+    /// while and, if it is not done, tell its client to ask again. Such a computation is not cancelled when a client
+    /// leaves, since the next poll wants its answer. <c>Hit</c> is true when it was already done.
     /// </summary>
-    public (Task<T> Task, bool Hit) Start<T>(string question, Func<T> compute) where T : class
+    public (Task<T> Task, bool Hit) Start<T>(string question, Func<CancellationToken, T> compute) where T : class
     {
         var key = $"{typeof(T).Name}|{question}|{RequireStamp()}";
-        var hit = _cache.TryGetValue(key, out var entry) && entry.Value.IsCompletedSuccessfully;
-        if (entry is null)
+        var hit = _cache.TryGetValue(key, out var job) && job.Task.IsCompletedSuccessfully;
+        if (job is null)
         {
-            // a bounded memory: when full, some questions are forgotten (any: they are computed again when asked)
             if (_cache.Count >= capacity) foreach (var k in _cache.Keys.Take(_cache.Count - capacity + 1)) _cache.TryRemove(k, out _);
-            entry = _cache.GetOrAdd(key, _ => new Lazy<Task<object>>(() => Task.Run(() => (object)compute())));
+            job = _cache.GetOrAdd(key, _ => new Job(token => compute(token)));
         }
-        var found = entry;
+        job.Enter(); // never left: a polled computation runs to its end
+        var found = job;
         return (Typed(), hit);
 
         async Task<T> Typed()
         {
-            try { return (T)await found.Value; }
+            try { return (T)await found.Task; }
             catch (Exception)
             {
-                _cache.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(key, found)); // forgotten, so tried again
+                _cache.TryRemove(new KeyValuePair<string, Job>(key, found)); // forgotten, so tried again
                 throw;
             }
         }

@@ -39,7 +39,7 @@ public class DataCommandTests : IDisposable
         File.WriteAllText(file, Export);
         var data = _t.File("data");
 
-        var import = Cli.Run("data", "import-hts", file, "--revision", "basic", "--effective", "2025-01-01", "--data-dir", data);
+        var import = Cli.Run("data", "import-hts", file, "--revision", "basic", "--effective", "2025-01-01", "--partial", "--data-dir", data);
         Assert.Equal(0, import.ExitCode);
         Assert.Contains("Imported 2025 Basic Edition (basic), in force from 2025-01-01: 4 rows, 3 numbered lines.", import.Output);
 
@@ -60,6 +60,35 @@ public class DataCommandTests : IDisposable
         Assert.Contains("Horses:", show.Output);
         Assert.Contains("Chapter 99: 9903.88.15", show.Output);
         Assert.Contains("USITC HTS 2025 Basic Edition", show.Output);
+    }
+
+    [Fact]
+    public async Task Parallel_imports_from_separate_processes_all_end_up_listed()
+    {
+        // the writer lock holds across processes: before, the read-modify-write of hts/revisions.csv lost revisions
+        var file = _t.File("export.json");
+        File.WriteAllText(file, Export);
+        var data = _t.File("data");
+        const int n = 5;
+        var runs = await Task.WhenAll(Enumerable.Range(1, n).Select(i => Task.Run(() =>
+            Cli.Process("data", "import-hts", file, "--revision", $"p{i}", "--effective", $"2025-0{i}-01", "--partial", "--data-dir", data))));
+        Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Stderr));
+        var status = Cli.Run("data", "status", "--json", "--date", "2025-06-01", "--data-dir", data);
+        using var doc = JsonDocument.Parse(status.Output);
+        var names = doc.RootElement.GetProperty("revisions").EnumerateArray().Select(r => r.GetProperty("revision").GetString()).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, n).Select(i => $"p{i}"), names);
+    }
+
+    [Fact]
+    public void Import_of_an_extract_needs_partial()
+    {
+        var file = _t.File("export.json");
+        File.WriteAllText(file, Export);
+        var r = Cli.Process("data", "import-hts", file, "--revision", "basic", "--effective", "2025-01-01", "--data-dir", _t.File("data"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("does not look like a whole schedule: 4 rows, 3 numbered lines", r.Stderr);
+        Assert.Contains("--partial", r.Stderr);
+        Assert.False(File.Exists(Path.Combine(_t.File("data"), "hts", "revisions.csv")));
     }
 
     [Fact]

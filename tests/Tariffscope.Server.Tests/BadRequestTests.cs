@@ -161,4 +161,36 @@ public class BadRequestTests(ServerFixture server)
             Assert.Equal(404, (int)r.StatusCode);
         }
     }
+    [Theory]
+    [InlineData("{\"code\": \"8471.30.01.00\", \"origin\": \"CN\", \"date\": \"2025-08-13\", \"value\": 70000000000000000000000000000}", "value")]
+    [InlineData("{\"code\": \"2204.21.50\", \"origin\": \"FR\", \"date\": \"2025-05-01\", \"quantities\": [{\"amount\": 79000000000000000000000000000, \"unit\": \"liters\"}]}", "quantities[0].amount")]
+    public async Task A_value_too_large_to_rate_is_a_400_naming_the_field(string body, string field)
+    {
+        // before: OverflowException, answered 500
+        using var r = await server.Http.PostAsync("/api/v1/quote", ServerFixture.Body(body, "application/json"));
+        var p = await ServerFixture.AssertProblem(r, 400);
+        Assert.Contains(field, p.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_value_too_large_in_the_query_is_a_400()
+    {
+        using var r = await server.Http.GetAsync("/api/v1/quote?code=8471.30.01.00&origin=CN&date=2025-08-13&qty=70000000000000000000000000000&unit=kg");
+        var p = await ServerFixture.AssertProblem(r, 400);
+        Assert.Contains("qty[0]", p.ToJsonString());
+    }
+    [Theory]
+    [InlineData("/api/v1/timeline?code=7326.90.86&origin=CN&from=9999-12-31", "from")]
+    [InlineData("/api/v1/timeline?code=7326.90.86&origin=CN&from=2025-01-01&to=9999-12-31", "to")]
+    [InlineData("/api/v1/deadlines?from=9999-12-31", "from")]
+    [InlineData("/api/v1/controls/deadlines?from=9999-12-31", "from")]
+    [InlineData("/api/v1/controls/timeline?from=CN&to=US&hs=8505.11&fromDate=0001-01-01", "fromDate")]
+    [InlineData("/api/v1/quote?code=7326.90.86&origin=CN&date=9999-12-31", "date")]
+    public async Task Dates_at_the_ends_of_the_calendar_are_a_400_naming_the_field(string path, string field)
+    {
+        // before: 500 (windows and deadlines counted from 9999-12-31 ran off the calendar)
+        using var r = await server.Http.GetAsync(path);
+        var p = await ServerFixture.AssertProblem(r, 400);
+        Assert.Contains($"{field}: expected a date from 1900-01-01 to 2199-12-31", ServerFixture.Detail(p));
+    }
 }

@@ -248,6 +248,7 @@ public class DashboardBrowserTests(BrowserFixture server) : IClassFixture<Browse
         try
         {
             await page.Locator("input[type=file]").SetInputFilesAsync(csv);
+            await page.Locator("input[name=apiKey]").FillAsync(ServerFixture.ApiKey);
             await page.GetByRole(AriaRole.Button, new() { Name = "Rate the file" }).ClickAsync();
             await page.Locator(".batch-summary").WaitForAsync();
             var text = await page.Locator(".batch-summary").InnerTextAsync();

@@ -25,6 +25,12 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual ServerOptions Options(ServerOptions defaults) => defaults;
 
+    /// <summary>Lets a fixture add routes of its own before the server starts.</summary>
+    protected virtual void Configure(WebApplication app) { }
+
+    /// <summary>The server's batch store: a folder of this fixture's own, deleted with it.</summary>
+    public string BatchFolder { get; } = Directory.CreateTempSubdirectory("tariffscope-batch-store-").FullName;
+
     public virtual async Task InitializeAsync()
     {
         App = TariffscopeServer.Build(Options(new ServerOptions
@@ -34,7 +40,9 @@ public class ServerFixture : IAsyncLifetime
             ApiKey = ApiKey,
             LogLevel = LogLevel.Warning,
             Clock = new FixedClock(Today),
+            BatchFolder = BatchFolder,
         }));
+        Configure(App);
         await App.StartAsync();
         BaseAddress = new Uri(App.Urls.Single());
         Assert.Equal("127.0.0.1", BaseAddress.Host);
@@ -46,6 +54,15 @@ public class ServerFixture : IAsyncLifetime
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        try { Directory.Delete(BatchFolder, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A request carrying the server's API key.</summary>
+    public async Task<HttpResponseMessage> SendWithKey(HttpMethod method, string path, HttpContent? content = null)
+    {
+        using var req = new HttpRequestMessage(method, path) { Content = content };
+        req.Headers.Add("X-Api-Key", ApiKey);
+        return await Http.SendAsync(req);
     }
 
     public async Task<JsonNode> GetJson(string path)

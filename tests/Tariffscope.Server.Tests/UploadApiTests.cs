@@ -198,7 +198,7 @@ public class TimeoutTests : IClassFixture<TimeoutTests.Fixture>
         // 20,000 entry lines cannot be rated within the 1 ms this server allows; the batch job honours the request's
         // cancellation, so the answer is a 504 problem, not a late 200.
         var entries = "code,origin,date,value\n" + string.Concat(Enumerable.Repeat("7326.90.86,CN,2025-08-20,10000\n", 20_000));
-        using var r = await _server.Http.PostAsync("/api/v1/batch?scenarios=actual,escalation-returns", ServerFixture.Body(entries, "text/csv"));
+        using var r = await _server.SendWithKey(HttpMethod.Post, "/api/v1/batch?scenarios=actual,escalation-returns", ServerFixture.Body(entries, "text/csv"));
         var p = await ServerFixture.AssertProblem(r, 504);
         Assert.Contains("not ready within", ServerFixture.Detail(p));
     }

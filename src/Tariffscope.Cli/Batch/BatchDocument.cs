@@ -7,7 +7,7 @@ public sealed record BatchDocument(
     string Output, string Rejects, string? Report, string InputFormat, long InputLines, long Rated, long Rejected, bool Accounted,
     double Seconds, decimal CustomsValue, IReadOnlyList<BatchDocument.ScenarioTotal> Scenarios,
     IReadOnlyList<BatchDocument.FamilyTotal> Families, IReadOnlyList<BatchDocument.Group> Chapters, IReadOnlyList<BatchDocument.Group> Origins,
-    IReadOnlyList<BatchDocument.LargeLine> Largest, IReadOnlyList<BatchDocument.RejectGroup> RejectReasons)
+    IReadOnlyList<BatchDocument.LargeLine> Largest, IReadOnlyList<BatchDocument.RejectGroup> RejectReasons, string? UnaccountedLines = null)
 {
     /// <summary>How claims were taken (as entered, or expected for lines without a programme).</summary>
     public Tariffscope.Trade.ClaimSummary? Claims { get; init; }
@@ -28,6 +28,7 @@ public sealed record BatchDocument(
             s.ByChapter.OrderBy(g => g.Key).Select(g => new Group(g.Key, g.Value.Lines, g.Value.Value, g.Value.Duty, g.Value.Difference)).ToList(),
             s.ByOrigin.OrderBy(g => g.Key).Select(g => new Group(g.Key, g.Value.Lines, g.Value.Value, g.Value.Duty, g.Value.Difference)).ToList(),
             s.Top.Select(t => new LargeLine(t.Line, t.Code, t.Origin, t.Date, t.Value, t.Duty, t.Difference)).ToList(),
-            s.RejectCounts.Select(x => new RejectGroup(x.Field, x.Scenario, x.Count, x.FirstLine, x.Example)).ToList()) { Claims = r.Claims };
+            s.RejectCounts.Select(x => new RejectGroup(x.Field, x.Scenario, x.Count, x.FirstLine, x.Example)).ToList(),
+            r.Uncovered) { Claims = r.Claims };
     }
 }

@@ -98,6 +98,11 @@ public sealed class RateCommand(IAnsiConsole console) : AsyncCommand<RateSetting
         CommandOutput.GuardAsync(async () =>
         {
             var options = s.ToOptions();
+            try
+            {
+                BatchJob.CheckPaths(s.Input, ("--out", s.Output), ("--rejects", s.Rejects ?? ResultFiles.DefaultRejectsPath(s.Output)), ("--report", s.Report));
+            }
+            catch (ArgumentException e) { throw new UserInputException(e.Message); }
             var workspace = Workspace.Load(s.ResolveDataDirectory());
             BatchResult result;
             try

@@ -26,6 +26,10 @@ public class ImportHtsSettings : DataSettings
     [Description("A revisions list (CSV with revision,effective_date columns); default: hts/revision_dates.csv in the data directory, else the revisions the built-in record knows")]
     public string? RevisionDates { get; set; }
 
+    [CommandOption("--partial")]
+    [Description("Accept an export that is not a whole schedule (a few chapters, a test file); otherwise such a file is refused")]
+    public bool Partial { get; set; }
+
     public override ValidationResult Validate()
     {
         if (Sources.Length == 0) return ValidationResult.Error("give at least one file, folder or URL");
@@ -60,7 +64,7 @@ public class ImportHtsCommand(IAnsiConsole console) : AsyncCommand<ImportHtsSett
                     skipped.Add($"{Path.GetFileName(source)}: the built-in record holds this revision already");
                     continue;
                 }
-                var result = await HtsImporter.ImportAsync(dir, new HtsImportRequest(source, settings.Revision, effective, settings.RevisionDates), ct: cancellationToken);
+                var result = await HtsImporter.ImportAsync(dir, new HtsImportRequest(source, settings.Revision, effective, settings.RevisionDates, settings.Partial), ct: cancellationToken);
                 var r = result.Revision;
                 var view = new ImportView(r.Name, r.Title, r.EffectiveDate, r.Source, result.StoredAt, result.Replaced, r.Rows, result.Lines, r.Sha256,
                     result.Warnings.Select(w => w.ToString()).ToList());

@@ -13,11 +13,26 @@ public sealed class ServeSettings : DataSettings
     public string Urls { get; set; } = ServerOptions.DefaultUrls;
 
     [CommandOption("--api-key <KEY>")]
-    [Description("Key that uploads must send in X-Api-Key (default: $TARIFFSCOPE_API_KEY; without one, uploads are off)")]
+    [Description("Key that uploads must send in X-Api-Key. Visible to every user of this machine (ps): prefer $TARIFFSCOPE_API_KEY or --api-key-file. Without any, uploads are off")]
     public string? ApiKey { get; set; }
+
+    [CommandOption("--api-key-file <FILE>")]
+    [Description("Read the API key from the first line of FILE (kept out of the process list)")]
+    public string? ApiKeyFile { get; set; }
+
+    [CommandOption("--log-level <LEVEL>")]
+    [Description("Least severe log entry written: trace, debug, information (default; one line per request), warning, error, critical, none")]
+    public string LogLevel { get; set; } = "information";
+
+    public static Microsoft.Extensions.Logging.LogLevel? ParseLevel(string s) =>
+        Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(s.Trim(), ignoreCase: true, out var l) && Enum.IsDefined(l) && !int.TryParse(s, out _) ? l
+        : s.Trim().ToLowerInvariant() switch { "info" => Microsoft.Extensions.Logging.LogLevel.Information, "warn" => Microsoft.Extensions.Logging.LogLevel.Warning, _ => null };
 
     public override ValidationResult Validate()
     {
+        if (ParseLevel(LogLevel) is null)
+            return ValidationResult.Error($"--log-level: expected trace, debug, information, warning, error, critical or none, found '{LogLevel}'");
+        if (ApiKey is not null && ApiKeyFile is not null) return ValidationResult.Error("--api-key and --api-key-file: give one of them");
         foreach (var url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https"))
                 return ValidationResult.Error($"--urls: '{url}' is not an http:// or https:// address such as http://127.0.0.1:5080");
@@ -39,7 +54,8 @@ public sealed class ServeCommand : Command<ServeSettings>
         var app = TariffscopeServer.Build(new ServerOptions
         {
             Urls = s.Urls, DataDir = s.DataDir,
-            ApiKey = s.ApiKey ?? Environment.GetEnvironmentVariable(ServerOptions.ApiKeyVariable),
+            ApiKey = s.ApiKey ?? ReadKeyFile(s.ApiKeyFile) ?? Environment.GetEnvironmentVariable(ServerOptions.ApiKeyVariable),
+            LogLevel = ServeSettings.ParseLevel(s.LogLevel)!.Value,
         });
         using var stop = cancellationToken.Register(() => app.Lifetime.StopApplication());
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -47,4 +63,13 @@ public sealed class ServeCommand : Command<ServeSettings>
         app.Run();
         return 0;
     });
+
+    private static string? ReadKeyFile(string? path)
+    {
+        if (path is null) return null;
+        if (!File.Exists(path)) throw new UserInputException($"--api-key-file: {path}: no such file");
+        var key = File.ReadLines(path).FirstOrDefault()?.Trim();
+        if (string.IsNullOrEmpty(key)) throw new UserInputException($"--api-key-file: {path}: the first line is empty; put the key there");
+        return key;
+    }
 }

@@ -113,7 +113,7 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
         {
             var rater = IndicatorSetup.Rater(w, name, importer, schedule);
             var to = s.To is null ? rater.Engine.Policy.Horizon : DateOnly.ParseExact(s.To, "yyyy-MM-dd");
-            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to, s.Grouping) { Basis = claims }));
+            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to, s.Grouping) { Basis = claims }, cancellationToken));
         }
         var notes = new List<string>();
         var scheduleText = importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, from);

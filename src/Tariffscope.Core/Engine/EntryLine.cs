@@ -10,6 +10,13 @@ namespace Tariffscope.Engine;
 /// </summary>
 public sealed record EntryLine
 {
+    /// <summary>
+    /// The largest customs value (USD) or quantity a line may carry: a trillion, beyond any real entry, and far enough
+    /// below decimal's range (7.9e28) that value × rate, quantity × specific rate and sums over millions of lines
+    /// cannot overflow.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
     public required HtsCode Code { get; init; }
     /// <summary>ISO 3166-1 alpha-2 country of origin ("CN", "DE").</summary>
     public required string Origin { get; init; }

@@ -18,8 +18,10 @@ public static class TradeIndicators
     /// <summary>A (product, partner) line: its base-year value and duty, and its quantity per dollar if known.</summary>
     public sealed record WeightedLine(string Partner, HtsCode Code, decimal Value, decimal? DutyCollected, Quantity? QuantityPerValue);
 
-    public static IndicatorSeries Compute(LineRater rater, IEnumerable<TradeFlow> flows, IndicatorRequest request)
+    /// <param name="ct">Checked between dates and by the parallel loop within one: a server stops when its client has gone.</param>
+    public static IndicatorSeries Compute(LineRater rater, IEnumerable<TradeFlow> flows, IndicatorRequest request, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
         if (request.To < request.From) throw new ArgumentException($"the end date {request.To:yyyy-MM-dd} is before the start {request.From:yyyy-MM-dd}");
         var policy = rater.Engine.Policy;
@@ -48,6 +50,7 @@ public static class TradeIndicators
         var engine = rater.Engine;
         for (int d = 0; d < dates.Count; d++)
         {
+            ct.ThrowIfCancellationRequested();
             var date = dates[d];
             var classes = new Dictionary<string, int>(StringComparer.Ordinal);
             var classOf = byPartner.SelectMany(r => new[] { (r.Origin, (string?)null), (r.Origin, r.Claim) }).Distinct().ToDictionary(o => o, o =>
@@ -57,7 +60,7 @@ public static class TradeIndicators
                 return id;
             });
             var shared = new System.Collections.Concurrent.ConcurrentDictionary<(int Class, string Code, Quantity? Q), LineRating>();
-            Parallel.ForEach(byPartner, run =>
+            Parallel.ForEach(byPartner, new ParallelOptions { CancellationToken = ct }, run =>
             {
                 var (q, hits) = run.Advance(d, date, classOf[(run.Origin, null)], run.Claim is null ? -1 : classOf[(run.Origin, run.Claim)], calendar, shared, rater, request.By);
                 Interlocked.Add(ref quotes, q);

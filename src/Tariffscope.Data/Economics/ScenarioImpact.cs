@@ -18,8 +18,9 @@ public sealed record ScenarioImpactResult(ImpactReport Report, string Scenario, 
 public static class ScenarioImpact
 {
     public static ScenarioImpactResult Run(Workspace w, string scenario, string baseline, DateOnly date, string importer = "US",
-        ImpactLevel level = ImpactLevel.Hs6, ElasticityTable? elasticities = null, Tariffscope.Trade.ClaimBasis? claims = null)
+        ImpactLevel level = ImpactLevel.Hs6, ElasticityTable? elasticities = null, Tariffscope.Trade.ClaimBasis? claims = null, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         // default: expected duty, each flow's claimed share rated with its programme (USMCA), the rest without
         claims ??= Tariffscope.Trade.ClaimBasis.Expected(w.ClaimShares);
         if (!TradeStore.Exists(w.Directory))
@@ -38,6 +39,7 @@ public static class ScenarioImpact
         int notRated = 0; decimal valueNotRated = 0;
         foreach (var f in flows)
         {
+            if ((rows.Count & 1023) == 0) ct.ThrowIfCancellationRequested(); // rating every flow twice is the long part
             var perValue = f.Quantity is { } q && f.Value > 0 ? q with { Amount = q.Amount / f.Value } : (Duties.Quantity?)null;
             var a = claims.Rate(before, f.Partner, f.Partner, f.Code, date, perValue);
             var b = claims.Rate(after, f.Partner, f.Partner, f.Code, date, perValue);

@@ -13,7 +13,7 @@ public sealed class CsvTableWriter : TableWriter
         var sep = System.IO.Path.GetExtension(path).Equals(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
         _writer = Sep.New(sep).Writer(o => o with { Escape = true, WriteHeader = false, CultureInfo = CultureInfo.InvariantCulture }).ToFile(TempPath);
         using var row = _writer.NewRow();
-        for (int i = 0; i < columns.Count; i++) row[i].Set(columns[i].Name);
+        for (int i = 0; i < columns.Count; i++) row[i].Set(SpreadsheetText.Safe(columns[i].Name));
     }
 
     protected override void WriteCells(ReadOnlySpan<Cell> cells)
@@ -24,7 +24,7 @@ public sealed class CsvTableWriter : TableWriter
             var col = row[i];
             switch (Columns[i].Kind)
             {
-                case CellKind.Text or CellKind.Input: col.Set(cells[i].Text); break;
+                case CellKind.Text or CellKind.Input: col.Set(SpreadsheetText.Safe(cells[i].Text ?? "")); break;
                 case CellKind.Money: col.Format(cells[i].Number, "0.00"); break;
                 case CellKind.Rate: col.Format(cells[i].Number, "0.######"); break;
                 default: col.Format(cells[i].Integer); break;

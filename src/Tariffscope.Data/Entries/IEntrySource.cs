@@ -13,6 +13,9 @@ public interface IEntrySource : IDisposable
     /// <summary>How far through the file the reader is, 0–1, when it can tell.</summary>
     double? Fraction { get; }
     IEnumerable<RawLine> Lines();
+    /// <summary>After the last line: the lines of the file that no data line covered, counted apart from the
+    /// parser ("lines 4–50"); null when none were lost or the format has no physical lines.</summary>
+    string? Uncovered => null;
 }
 
 /// <summary>A file that cannot be read as an entry file at all (no header, unknown format, unreadable structure).</summary>

@@ -29,9 +29,10 @@ public sealed class ParquetEntrySource : IEntrySource
 
     public static ParquetEntrySource Open(string path)
     {
+        CheckFooter(path);
         ParquetReader reader;
         try { reader = ParquetReader.CreateAsync(path, null).GetAwaiter().GetResult(); }
-        catch (Exception e) when (e is ParquetException or IOException or InvalidDataException or NotSupportedException)
+        catch (Exception e) when (IsDamage(e))
         {
             throw new EntryFileException($"{path}: not a readable Parquet file ({e.Message})");
         }
@@ -43,22 +44,51 @@ public sealed class ParquetEntrySource : IEntrySource
             throw new EntryFileException($"{path}: column '{nested.Path}' is nested or repeated; entry files need flat columns");
         }
         long total = 0;
-        for (int g = 0; g < reader.RowGroupCount; g++) total += reader.OpenRowGroupReader(g).RowCount;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            var count = reader.OpenRowGroupReader(g).RowCount;
+            if (count is < 0 or > MaxRowGroupRows)
+            {
+                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                throw new EntryFileException($"{path}: row group {g + 1} claims {count:N0} rows; at most {MaxRowGroupRows:N0} are read at once " +
+                    "(write the file with smaller row groups, or it is damaged)");
+            }
+            total += count;
+        }
         return new ParquetEntrySource(path, reader, fields, total);
     }
+
+    /// <summary>A row group is read whole, so its size bounds the memory: 4 Mi rows (pyarrow writes 1 Mi, DuckDB 122,880).</summary>
+    public const long MaxRowGroupRows = 1 << 22;
+    /// <summary>Largest footer (the file's metadata) read: real ones are kilobytes; a damaged length must not allocate gigabytes.</summary>
+    public const int MaxFooterBytes = 64 * 1024 * 1024;
+
+    /// <summary>Checks the footer's length and magic before Parquet.Net allocates what the footer claims.</summary>
+    private static void CheckFooter(string path)
+    {
+        using var f = File.OpenRead(path);
+        Span<byte> tail = stackalloc byte[8];
+        if (f.Length < 12) throw new EntryFileException($"{path}: not a Parquet file ({f.Length} bytes; a Parquet file starts and ends with PAR1)");
+        f.Seek(-8, SeekOrigin.End);
+        f.ReadExactly(tail);
+        if (!tail[4..].SequenceEqual("PAR1"u8)) throw new EntryFileException($"{path}: not a Parquet file (it does not end with PAR1; truncated?)");
+        var footer = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(tail);
+        if (footer <= 0 || footer > f.Length - 12 || footer > MaxFooterBytes)
+            throw new EntryFileException($"{path}: damaged Parquet file: its footer claims {footer:N0} bytes in a file of {f.Length:N0}");
+    }
+
+    /// <summary>
+    /// What Parquet.Net, its Thrift reader and its decompressors throw on damaged bytes ("Invalid copy offset", bad
+    /// lengths, Thrift protocol errors): anything but a cancellation or the runtime running out of memory, since
+    /// decoding the file's own bytes is all that runs here.
+    /// </summary>
+    private static bool IsDamage(Exception e) => e is not (OperationCanceledException or OutOfMemoryException or EntryFileException);
 
     public IEnumerable<RawLine> Lines()
     {
         for (int g = 0; g < _reader.RowGroupCount; g++)
         {
-            string[][] cols;
-            int rows;
-            using (var rg = _reader.OpenRowGroupReader(g))
-            {
-                rows = checked((int)rg.RowCount);
-                cols = new string[_fields.Length][];
-                for (int c = 0; c < _fields.Length; c++) cols[c] = ReadColumn(rg, _fields[c], rows).GetAwaiter().GetResult();
-            }
+            var (cols, rows) = ReadGroup(g);
             for (int r = 0; r < rows; r++)
             {
                 var fields = new string[cols.Length];
@@ -66,6 +96,22 @@ public sealed class ParquetEntrySource : IEntrySource
                 var n = Interlocked.Increment(ref _lines);
                 yield return EntryFiles.Check(n, fields, Columns);
             }
+        }
+    }
+
+    private (string[][] Cols, int Rows) ReadGroup(int g)
+    {
+        try
+        {
+            using var rg = _reader.OpenRowGroupReader(g);
+            var rows = checked((int)rg.RowCount);
+            var cols = new string[_fields.Length][];
+            for (int c = 0; c < _fields.Length; c++) cols[c] = ReadColumn(rg, _fields[c], rows).GetAwaiter().GetResult();
+            return (cols, rows);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw new EntryFileException($"{_path}: row group {g + 1}: the data cannot be read, the file is damaged ({e.Message})");
         }
     }
 

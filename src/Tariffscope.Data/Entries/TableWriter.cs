@@ -29,7 +29,24 @@ public abstract class TableWriter : IDisposable
         Columns = columns;
         var dir = System.IO.Path.GetDirectoryName(Path)!;
         if (!Directory.Exists(dir)) throw new EntryFileException($"{path}: folder {dir} does not exist");
+        CleanStale(dir, System.IO.Path.GetFileName(Path));
         TempPath = System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.partial");
+    }
+
+    /// <summary>A temporary file untouched this long was left by a killed run (a live one is written to all along).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
+    /// <summary>Deletes the .NAME.….partial files that killed runs writing this same target left behind.</summary>
+    private static void CleanStale(string dir, string name)
+    {
+        var cutoff = DateTime.UtcNow - StaleAfter;
+        try
+        {
+            foreach (var f in Directory.EnumerateFiles(dir, $".{name}.*.partial"))
+                try { if (File.GetLastWriteTimeUtc(f) < cutoff) File.Delete(f); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* in use, or gone */ }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* an unreadable folder fails below, clearly */ }
     }
 
     public string Path { get; }

@@ -26,12 +26,13 @@ public sealed class XlsxEntrySource : IEntrySource
 
     public static XlsxEntrySource Open(string path)
     {
+        XlsxGuard.Check(path);
         IEnumerator<IDictionary<string, object?>> rows;
         try
         {
             rows = MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX)
                 .Cast<IDictionary<string, object?>>().GetEnumerator();
-            if (!rows.MoveNext()) throw new EntryFileException($"{path}: the first sheet is empty; expected a header row naming the columns");
+            if (!rows.MoveNext()) throw new EntryFileException($"{path}: the first sheet is empty; expected a header row naming the columns{OtherSheets(path)}");
         }
         catch (EntryFileException) { throw; }
         catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or NotSupportedException)
@@ -42,9 +43,21 @@ public sealed class XlsxEntrySource : IEntrySource
         // trailing empty header cells are the sheet's used range, not columns
         var keys = header.Keys.ToList();
         while (keys.Count > 0 && string.IsNullOrWhiteSpace(CellText.Of(header[keys[^1]]))) keys.RemoveAt(keys.Count - 1);
-        if (keys.Count == 0) throw new EntryFileException($"{path}: the header row is empty");
+        if (keys.Count == 0) throw new EntryFileException($"{path}: the header row is empty{OtherSheets(path)}");
         var cols = EntryFiles.CleanHeader(keys.Select(k => CellText.Of(header[k])).ToList(), path);
         return new XlsxEntrySource(path, rows, [.. keys], cols);
+    }
+
+    /// <summary>Only the first sheet is read: when it is empty, say which sheets the data may be on.</summary>
+    private static string OtherSheets(string path)
+    {
+        try
+        {
+            var names = MiniExcel.GetSheetNames(path);
+            return names.Count <= 1 ? ""
+                : $" (only the first sheet, '{names[0]}', is read; the data may be on {string.Join(", ", names.Skip(1).Select(n => $"'{n}'"))}: move that sheet first)";
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException) { return ""; }
     }
 
     public IEnumerable<RawLine> Lines()

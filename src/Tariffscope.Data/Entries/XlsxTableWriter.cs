@@ -28,7 +28,7 @@ public sealed class XlsxTableWriter : TableWriter
         for (int i = 0; i < cells.Length; i++)
             row[Columns[i].Name] = Columns[i].Kind switch
             {
-                CellKind.Text => cells[i].Text ?? "",
+                CellKind.Text => SpreadsheetText.SafeXlsx(cells[i].Text ?? ""),
                 CellKind.Input => InputCell(cells[i].Text),
                 CellKind.Integer => cells[i].Integer,
                 _ => cells[i].Number,
@@ -43,12 +43,12 @@ public sealed class XlsxTableWriter : TableWriter
     /// </summary>
     public static object InputCell(string? text)
     {
-        if (string.IsNullOrEmpty(text) || text.Length > 18) return text ?? "";
+        if (string.IsNullOrEmpty(text) || text.Length > 18) return SpreadsheetText.SafeXlsx(text ?? "");
         var digits = text.AsSpan().TrimStart('-');
-        if (digits.Length == 0 || digits.Length > 1 && digits[0] == '0' && digits[1] != '.') return text; // "0101…": a code
+        if (digits.Length == 0 || digits.Length > 1 && digits[0] == '0' && digits[1] != '.') return SpreadsheetText.SafeXlsx(text); // "0101…": a code
         return System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?\d+(\.\d+)?$")
             && decimal.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
-                System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : text;
+                System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : SpreadsheetText.SafeXlsx(text); // text that reads as a formula is escaped
     }
 
     protected override void Finish()

@@ -5,7 +5,9 @@ using System.Security.Cryptography;
 namespace Tariffscope.Data.Hts;
 
 /// <summary>What to import: a local file or an http(s) URL of a USITC JSON export, and optionally which revision it is.</summary>
-public sealed record HtsImportRequest(string FileOrUrl, string? Revision = null, DateOnly? Effective = null, string? RevisionDatesFile = null);
+/// <param name="Partial">Accept an export that is not a whole schedule (a few chapters, a test file); without it such a file is refused.</param>
+public sealed record HtsImportRequest(string FileOrUrl, string? Revision = null, DateOnly? Effective = null, string? RevisionDatesFile = null,
+    bool Partial = false);
 
 public sealed record HtsImportResult(ImportedRevision Revision, string StoredAt, bool Replaced, int Lines, IReadOnlyList<HtsWarning> Warnings);
 
@@ -28,17 +30,22 @@ public static class HtsImporter
         {
             var (sourceName, sourceText) = await FetchAsync(request.FileOrUrl, temp, http, ct);
             var (name, effective) = Identify(dir, request, sourceName);
-            var existing = ImportedRevisions.Read(dir);
-            var clash = existing.FirstOrDefault(r => r.EffectiveDate == effective && r.Name != name);
-            if (clash is not null)
-                throw new HtsImportException($"revision {clash.Name} already takes effect on {effective:yyyy-MM-dd}; give another --effective date, or --revision {clash.Name} to replace it");
+            CheckClash(ImportedRevisions.Read(dir), name, effective); // early, to spare the reading; again under the lock
 
             HtsFile file;
             await using (var s = File.OpenRead(temp)) file = HtsJsonReader.Read(s, sourceName);
+            if (!request.Partial) CheckWhole(file, sourceName);
 
             var stored = IsGzip(temp) ? temp : Compress(temp, packed);
-            var target = dir.RevisionFile(name);
             var sha = Sha256(stored);
+
+            // from reading the list to writing it, one writer at a time: otherwise two imports both start from the
+            // same list and the later one drops the earlier one's revision
+            using var writeLock = await DataDirectoryLock.AcquireAsync(dir, ct: ct);
+            CleanStale(dir);
+            var existing = ImportedRevisions.Read(dir);
+            CheckClash(existing, name, effective);
+            var target = dir.RevisionFile(name);
             File.Move(stored, target, overwrite: true);
             RevisionCache.TryWrite(dir.RevisionCacheFile(name), new FileInfo(target), file.Lines); // best effort: made on first read otherwise
 
@@ -51,6 +58,53 @@ public static class HtsImporter
         {
             File.Delete(temp);
             File.Delete(packed);
+        }
+    }
+
+    private static void CheckClash(IReadOnlyList<ImportedRevision> existing, string name, DateOnly effective)
+    {
+        var clash = existing.FirstOrDefault(r => r.EffectiveDate == effective && r.Name != name);
+        if (clash is not null)
+            throw new HtsImportException($"revision {clash.Name} already takes effect on {effective:yyyy-MM-dd}; give another --effective date, or --revision {clash.Name} to replace it");
+    }
+
+    /// <summary>Fewest numbered lines of a whole schedule: a USITC export has about 30,000 (35,859 rows in the 2025 Basic Edition).</summary>
+    public const int WholeScheduleMinLines = 10_000;
+    /// <summary>Chapters 01–97 less 77 (reserved) hold goods; a whole schedule may lack a few if some are reserved later.</summary>
+    public const int WholeScheduleMinChapters = 90;
+
+    /// <summary>
+    /// Refuses a file that cannot be the whole schedule (an empty array, an extract of a few chapters): installed as a
+    /// revision it would answer "unknown code" for everything it lacks from its effective date on.
+    /// </summary>
+    private static void CheckWhole(HtsFile file, string sourceName)
+    {
+        var chapters = file.Lines.Select(l => l.Code.Digits[..2]).Where(c => string.CompareOrdinal(c, "98") < 0).ToHashSet();
+        if (file.Lines.Count >= WholeScheduleMinLines && chapters.Count >= WholeScheduleMinChapters) return;
+        var missing = Enumerable.Range(1, 97).Where(c => c != 77).Select(c => c.ToString("00")).Where(c => !chapters.Contains(c)).ToList();
+        var list = missing.Count == 0 ? "" : $"; missing chapters: {string.Join(", ", missing.Take(12))}{(missing.Count > 12 ? $" and {missing.Count - 12} more" : "")}";
+        throw new HtsImportException(
+            $"'{sourceName}' does not look like a whole schedule: {file.RowCount:N0} rows, {file.Lines.Count:N0} numbered lines, " +
+            $"{chapters.Count} of the 96 chapters 01–97{list} (a USITC export has about 30,000 lines in every chapter). " +
+            "If it is meant to be partial, import it with --partial");
+    }
+
+    /// <summary>How old a temporary file must be before it counts as left by a killed import.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Deletes temporary files a killed import left behind (.import-*.tmp, revisions.csv.*.tmp, cache/*.tmp). Called
+    /// under the lock; a running import's temporary files are younger than <see cref="StaleAfter"/>.
+    /// </summary>
+    internal static void CleanStale(DataDirectory dir)
+    {
+        var cutoff = DateTime.UtcNow - StaleAfter;
+        foreach (var (folder, pattern) in new[] { (dir.HtsFolder, ".import-*.tmp*"), (dir.HtsFolder, "revisions.csv.*.tmp"), (Path.Combine(dir.HtsFolder, "cache"), "*.tmp") })
+        {
+            if (!Directory.Exists(folder)) continue;
+            foreach (var f in Directory.EnumerateFiles(folder, pattern))
+                try { if (File.GetLastWriteTimeUtc(f) < cutoff) File.Delete(f); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another one's, or gone */ }
         }
     }
 

@@ -43,21 +43,28 @@ public static partial class HtsJsonReader
 
     // ---- bytes -------------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Largest JSON text read, compressed or not: a USITC export is about 14 MB (13.6 MB for the 2025 Basic Edition),
+    /// so 256 MB is room for growth, while a compression bomb (a few MB that inflate to gigabytes) stops here.
+    /// </summary>
+    public const int MaxJsonBytes = 256 * 1024 * 1024;
+
     /// <summary>The JSON text, decompressed when the content starts with the gzip magic bytes (1F 8B).</summary>
     private static ReadOnlyMemory<byte> ReadJsonBytes(Stream stream, string fileName)
     {
-        var raw = new MemoryStream(stream.CanSeek ? (int)Math.Min(int.MaxValue, Math.Max(0, stream.Length - stream.Position)) : 1 << 20);
-        stream.CopyTo(raw);
+        if (stream.CanSeek && stream.Length - stream.Position > MaxJsonBytes) throw TooLarge(fileName, "is");
+        var raw = new MemoryStream(stream.CanSeek ? (int)Math.Max(0, stream.Length - stream.Position) : 1 << 20);
+        CopyAtMost(stream, raw, MaxJsonBytes, fileName, "is");
         var bytes = raw.GetBuffer().AsMemory(0, (int)raw.Length);
         if (bytes.Length < 2 || bytes.Span[0] != 0x1F || bytes.Span[1] != 0x8B) return bytes;
 
         // The gzip trailer holds the uncompressed size (mod 2^32): a good first capacity for one copy.
         int hint = bytes.Length >= 18 ? BinaryPrimitives.ReadInt32LittleEndian(bytes.Span[^4..]) : 0;
-        var output = new MemoryStream(hint > 0 && hint < 1 << 30 ? hint : bytes.Length * 8);
+        var output = new MemoryStream(hint > 0 && hint <= MaxJsonBytes ? hint : (int)Math.Min(MaxJsonBytes, bytes.Length * 8L));
         try
         {
             using var gz = new GZipStream(new MemoryStream(raw.GetBuffer(), 0, (int)raw.Length), CompressionMode.Decompress);
-            gz.CopyTo(output);
+            CopyAtMost(gz, output, MaxJsonBytes, fileName, "decompresses to");
         }
         catch (InvalidDataException e)
         {
@@ -65,6 +72,21 @@ public static partial class HtsJsonReader
         }
         return output.GetBuffer().AsMemory(0, (int)output.Length);
     }
+
+    private static void CopyAtMost(Stream from, MemoryStream to, int limit, string fileName, string verb)
+    {
+        var buf = new byte[81920];
+        int n;
+        while ((n = from.Read(buf)) > 0)
+        {
+            if (to.Length + n > limit) throw TooLarge(fileName, verb);
+            to.Write(buf, 0, n);
+        }
+    }
+
+    private static HtsFormatException TooLarge(string fileName, string verb) =>
+        new(fileName, 0, "", $"a USITC export (about 14 MB of JSON; at most {MaxJsonBytes / (1024 * 1024)} MB read)",
+            $"the file {verb} more than {MaxJsonBytes / (1024 * 1024)} MB: not an HTS export (a compression bomb?)");
 
     // ---- tree --------------------------------------------------------------------------------------------------
 

@@ -46,7 +46,11 @@ public static class ImportedRevisions
         return list.OrderBy(r => r.EffectiveDate).ToList();
     }
 
-    /// <summary>Writes the list whole, through a temporary file, so a crash never leaves half a list.</summary>
+    /// <summary>
+    /// Writes the list whole, through a temporary file of its own (two writers never share one) and one rename, so a
+    /// crash never leaves half a list and a reader sees the old list or the new. Callers changing the list hold
+    /// <see cref="DataDirectoryLock"/> from reading it to writing it.
+    /// </summary>
     public static void Write(DataDirectory dir, IEnumerable<ImportedRevision> revisions)
     {
         Directory.CreateDirectory(dir.HtsFolder);
@@ -56,9 +60,13 @@ public static class ImportedRevisions
                 Csv(r.Name), r.EffectiveDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Csv(r.Source),
                 r.ImportedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), r.Sha256,
                 r.Rows.ToString(CultureInfo.InvariantCulture)));
-        var temp = dir.HtsRevisionsFile + ".tmp";
-        File.WriteAllText(temp, sb.ToString(), new UTF8Encoding(false));
-        File.Move(temp, dir.HtsRevisionsFile, overwrite: true);
+        var temp = dir.HtsRevisionsFile + $".{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllText(temp, sb.ToString(), new UTF8Encoding(false));
+            File.Move(temp, dir.HtsRevisionsFile, overwrite: true);
+        }
+        finally { File.Delete(temp); }
     }
 
     private static string Csv(string s) =>

@@ -108,7 +108,9 @@ public static class BatchTables
 
     public static string Accounting(BatchResult r) =>
         $"{Count(r.LinesRead)} input lines = {Count(r.RowsWritten)} rated + {Count(r.RejectsWritten)} rejected" +
-        (r.IsAccounted ? " (every line accounted for)" : $" — MISMATCH: the summary counted {Count(r.Summary.InputLines)} in, {Count(r.Summary.Rated)} rated, {Count(r.Summary.Rejected)} rejected")
+        (r.IsAccounted ? " (every line accounted for)"
+            : r.Uncovered is { } u ? $" — MISMATCH: {u} of the file belong to no line read (neither rated nor rejected)"
+            : $" — MISMATCH: the summary counted {Count(r.Summary.InputLines)} in, {Count(r.Summary.Rated)} rated, {Count(r.Summary.Rejected)} rejected")
         + (r.Summary.PartlyRated > 0 ? $"; {Count(r.Summary.PartlyRated)} of the rated lines (value {Money(r.Summary.PartlyRatedValue)}) are partly rated: their base rate needs a quantity, so their duty counts the ad valorem layers and only part of the base" : "");
 
     public static string Difference(BatchSummary s)

@@ -108,11 +108,11 @@ public static class ImpactEndpoints
         try
         {
             var question = string.Join('|', name!.ToLowerInvariant(), baseName.ToLowerInvariant(), day, lvl, imp);
-            var (result, hit) = await trade.GetAsync(question, () =>
+            var (result, hit) = await trade.GetAsync(question, ct =>
             {
                 if (trade.Read(s => s.LatestYear(imp)) is null)
                     throw new NoTradeDataException($"the trade store holds no flows into {imp}; {TradeResults.ImportHint}", storeMissing: false);
-                return ScenarioImpact.Run(w, name, baseName, day, imp, lvl!.Value);
+                return ScenarioImpact.Run(w, name, baseName, day, imp, lvl!.Value, ct: ct);
             }, context.RequestAborted);
             context.Response.Headers[IndicatorEndpoints.CacheHeader] = hit ? "hit" : "miss";
             return TypedResults.Ok(Document(result, n));

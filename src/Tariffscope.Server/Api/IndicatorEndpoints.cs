@@ -61,7 +61,7 @@ public static class IndicatorEndpoints
         var w = store.Workspace;
         var start = new DateOnly(2025, 1, 1);
         var (task, _) = trade.Start(Question([], start, null, [ScenarioCatalog.Actual], IndicatorGrouping.None, "US", null, DefaultClaim),
-            () => Compute(w, trade, "US", null, [], start, null, [ScenarioCatalog.Actual], IndicatorGrouping.None, DefaultClaim));
+            ct => Compute(w, trade, "US", null, [], start, null, [ScenarioCatalog.Actual], IndicatorGrouping.None, DefaultClaim, ct));
         task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted); // a request asking later sees the error
     }
 
@@ -102,7 +102,7 @@ public static class IndicatorEndpoints
         var question = Question(partners, start, end, names, grouping!.Value, imp, baseYear, claimText);
         try
         {
-            var (task, hit) = trade.Start(question, () => Compute(w, trade, imp, baseYear, partners, start, end, names, grouping!.Value, claimText));
+            var (task, hit) = trade.Start(question, ct => Compute(w, trade, imp, baseYear, partners, start, end, names, grouping!.Value, claimText, ct));
             // A cold computation over all partners can outlast the request timeout: wait a while, then say where to ask
             // again (the same question) while it goes on.
             if (!task.IsCompleted)
@@ -129,7 +129,7 @@ public static class IndicatorEndpoints
 
     /// <summary>What <c>tariffscope indicators --json</c> computes: flows read, the schedule cut to their codes, one series per scenario.</summary>
     private static IndicatorsDoc Compute(Workspace w, TradeResults trade, string importer, int? year, IReadOnlyList<string> partners,
-        DateOnly from, DateOnly? to, IReadOnlyList<string> scenarios, IndicatorGrouping by, string claim)
+        DateOnly from, DateOnly? to, IReadOnlyList<string> scenarios, IndicatorGrouping by, string claim, CancellationToken ct = default)
     {
         var flows = trade.Read(s => s.LatestYear(importer) is null ? [] : s.Read(importer, year, partners));
         if (flows.Count == 0)
@@ -142,7 +142,7 @@ public static class IndicatorEndpoints
         foreach (var name in scenarios)
         {
             var rater = IndicatorSetup.Rater(w, name, importer, schedule);
-            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by) { Basis = claims }));
+            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by) { Basis = claims }, ct));
         }
         var notes = new List<string>();
         notes.Add($"{flows.Count:N0} flows; " + string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Elapsed.TotalSeconds:0.0} s")));

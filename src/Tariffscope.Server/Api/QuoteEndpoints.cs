@@ -48,11 +48,11 @@ public static class QuoteEndpoints
         [Description("Answer with the rules published up to this date, YYYY-MM-DD")] string? asKnownOn)
     {
         var args = new QueryArgs();
-        var amounts = (qty ?? []).Select((q, i) => args.Decimal($"qty[{i}]", q, 0, decimal.MaxValue, "a quantity of 0 or more")).ToList();
+        var amounts = (qty ?? []).Select((q, i) => args.Decimal($"qty[{i}]", q, 0, EntryLine.MaxAmount, $"a quantity from 0 to {EntryLine.MaxAmount:N0}")).ToList();
         args.Check(amounts.Count == (unit ?? []).Length, "unit", $"qty and unit come in pairs; found {amounts.Count} qty and {(unit ?? []).Length} unit");
         var quantities = amounts.Zip(unit ?? [], (a, u) => new QuantityInput(a, u)).ToList();
         var request = new QuoteRequest(code, origin, date,
-            args.Decimal("value", value, 0, 1_000_000_000_000m, "a customs value in US dollars of 0 or more, e.g. 10000"),
+            args.Decimal("value", value, 0, EntryLine.MaxAmount, $"a customs value in US dollars from 0 to {EntryLine.MaxAmount:N0}, e.g. 10000"),
             quantities, args.Decimal("metalShare", metalShare, 0, 1, "a fraction from 0 to 1, e.g. 0.6"),
             program, importer, scenario, asKnownOn);
         return Answer(store, clock, request, args);
@@ -87,13 +87,14 @@ public static class QuoteEndpoints
         var importer = args.Country("importer", r.Importer, "US")!;
         var date = args.Date("date", r.Date, today);
         args.Check(r.Value is null or >= 0, "value", $"a customs value cannot be negative (found {r.Value})");
+        args.Check(r.Value is null or <= EntryLine.MaxAmount, "value", $"a customs value of at most {EntryLine.MaxAmount:N0} US dollars (found {r.Value})");
         args.Check(r.MetalShare is null or (>= 0 and <= 1), "metalShare", $"expected a fraction from 0 to 1, e.g. 0.6 (found {r.MetalShare})");
         var quantities = new List<Quantity>();
         foreach (var (q, i) in (r.Quantities ?? []).Select((q, i) => (q, i)))
         {
-            args.Check(q.Amount is >= 0, $"quantities[{i}].amount", "expected a quantity of 0 or more");
+            args.Check(q.Amount is >= 0 and <= EntryLine.MaxAmount, $"quantities[{i}].amount", $"expected a quantity from 0 to {EntryLine.MaxAmount:N0}");
             args.Check(!string.IsNullOrWhiteSpace(q.Unit), $"quantities[{i}].unit", "expected a unit such as kg, liters, doz. or No.");
-            if (q.Amount is >= 0 && !string.IsNullOrWhiteSpace(q.Unit)) quantities.Add(new Quantity(q.Amount.Value, q.Unit.Trim()));
+            if (q.Amount is >= 0 and <= EntryLine.MaxAmount && !string.IsNullOrWhiteSpace(q.Unit)) quantities.Add(new Quantity(q.Amount.Value, q.Unit.Trim()));
         }
         if (origin is null || code.IsEmpty) return null;
         return new EntryLine

@@ -140,7 +140,7 @@ public static class ScenarioEndpoints
         IReadOnlyList<Tariffscope.Trade.TradeFlow>? flows = null;
         if (trade.Stamp() is not null)
             flows = (await trade.GetAsync<IReadOnlyList<Tariffscope.Trade.TradeFlow>>("diff-flows|US",
-                () => trade.Read(s => s.LatestYear("US") is { } y ? s.Read("US", y) : []), ct)).Value;
+                _ => trade.Read(s => s.LatestYear("US") is { } y ? s.Read("US", y) : []), ct)).Value;
         var lines = TradeExposure.DiffLines(revision, org, flows);
         var d = ScenarioDiffs.Compare(ea, eb, day, Cancellable(lines, ct));
         return TypedResults.Ok(new DiffDoc(d.A, d.B, d.Date, org, "US", d.LinesCompared, d.LinesNotRated, d.Lines.Length,

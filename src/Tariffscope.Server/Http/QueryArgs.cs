@@ -44,12 +44,21 @@ public sealed class QueryArgs
         return default;
     }
 
+    /// <summary>The dates a question may name: wide enough for any tariff history or plan, and far enough from
+    /// DateOnly's ends (0001, 9999) that windows and deadlines counted from them cannot run off the calendar.</summary>
+    public static readonly DateOnly MinDate = new(1900, 1, 1), MaxDate = new(2199, 12, 31);
+
     public DateOnly Date(string field, string? value, DateOnly fallback) => OptionalDate(field, value) ?? fallback;
 
     public DateOnly? OptionalDate(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            if (d >= MinDate && d <= MaxDate) return d;
+            Error(field, $"expected a date from {MinDate:yyyy-MM-dd} to {MaxDate:yyyy-MM-dd}, found '{value}'");
+            return null;
+        }
         Error(field, $"expected a date written YYYY-MM-DD, found '{value}'");
         return null;
     }

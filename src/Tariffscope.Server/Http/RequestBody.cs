@@ -16,8 +16,9 @@ public static class RequestBody
     public static readonly string[] Csv = ["text/csv", "text/plain"];
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string ParquetType = "application/vnd.apache.parquet";
-    /// <summary>An entry file: CSV, an Excel workbook or a Parquet file, as its media type says.</summary>
-    public static readonly string[] EntryFile = [.. Csv, XlsxType, ParquetType, "application/x-parquet"];
+    /// <summary>An entry file: CSV, an Excel workbook or a Parquet file, as its media type says. Not text/plain: a
+    /// "simple" type any web page could post cross-site without a preflight.</summary>
+    public static readonly string[] EntryFile = ["text/csv", XlsxType, ParquetType, "application/x-parquet"];
 
     /// <summary>The file extension the batch reader needs for an entry file of this media type.</summary>
     public static string EntryExtension(string? contentType) =>
@@ -55,6 +56,16 @@ public static class RequestBody
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return new(null, TooLarge(what, limit, null));
+        }
+        catch (BadHttpRequestException e)
+        {
+            return new(null, Problems.Of(e.StatusCode, "Unreadable body", $"{what} could not be read: {e.Message}", "body"));
+        }
+        catch (IOException e) when (!ct.IsCancellationRequested)
+        {
+            // Kestrel reports broken framing (a chunk size that overflows, a chunk that is not hex) as an IOException
+            return new(null, Problems.Of(StatusCodes.Status400BadRequest, "Unreadable body",
+                $"{what} could not be read: its framing is broken ({e.Message.TrimEnd('.')})", "body"));
         }
         if (buffer.Length == 0) return new(null, Problems.BadRequest($"the request has no body; expected {what}", "body"));
         return new(buffer.ToArray(), null);

@@ -43,6 +43,10 @@ public class FieldParserTests
     [InlineData("13-AUG-2025")]
     [InlineData("2025-08-13T00:00:00")]
     [InlineData("2025-08-13 14:30:00")]
+    [InlineData("2025-08-13T23:59:59.5Z")]
+    [InlineData("2025-08-13T08:00+02:00")]
+    [InlineData("8/13/2025 2:30:00 PM")]
+    [InlineData("08/13/2025 12:00 AM")]
     public void Iso_and_unambiguous_dates_are_read(string text)
     {
         Assert.True(FieldParsers.TryParseDate(text, out var d, out var why), why);
@@ -64,6 +68,10 @@ public class FieldParserTests
     [InlineData("2025-13-01", "not a calendar date")]
     [InlineData("yesterday", "not a date")]
     [InlineData("", "empty")]
+    [InlineData("2025-08-13 25:00", "time of day is not valid")]   // before: read as 2025-08-13
+    [InlineData("2025-08-13T12:61:00", "time of day is not valid")]
+    [InlineData("2025-08-13 1:2:3:4", "time of day is not valid")]
+    [InlineData("8/13/2025 13:30 PM", "time of day is not valid")]
     public void Ambiguous_or_impossible_dates_are_refused_with_a_reason(string text, string reason)
     {
         Assert.False(FieldParsers.TryParseDate(text, out _, out var why));

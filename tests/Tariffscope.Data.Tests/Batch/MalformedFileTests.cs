@@ -158,3 +158,51 @@ public class AccountingTests
         Assert.False((r with { RejectsWritten = r.RejectsWritten - 1, LinesRead = r.LinesRead - 1 }).IsAccounted); // the summary disagrees
     }
 }
+
+public class HugeAmountTests
+{
+    [Fact]
+    public void A_customs_value_near_decimal_range_rejects_its_line_and_the_batch_goes_on()
+    {
+        // 7e28 parses as a decimal but any rate times it overflows: before, the whole batch aborted.
+        using var run = new BatchRun();
+        var r = run.Run(run.Write("big.csv",
+            "code,origin,date,value,qty,unit\n" +
+            "8471.30.01.00,CN,2025-08-13,70000000000000000000000000000,,\n" +
+            "8471.30.01.00,CN,2025-08-13,100,,\n" +
+            "2204.21.50,FR,2025-05-01,100,79000000000000000000000000000,liters\n" +
+            "8471.30.01.00,CN,2025-08-13,1000000000000,,\n"));   // a trillion: the largest value taken
+        Assert.True(r.IsAccounted);
+        Assert.Equal(2, r.RowsWritten);
+        var rej = BatchRun.ReadCsv(r.RejectsPath).ToDictionary(x => long.Parse(x[ResultFiles.LineColumn]));
+        Assert.Equal([1L, 3L], rej.Keys.Order());
+        Assert.Equal("value", rej[1]["reject_field"]);
+        Assert.Contains("customs value too large", rej[1]["reject_reason"]);
+        Assert.Equal("qty", rej[3]["reject_field"]);
+        Assert.Contains("quantity too large", rej[3]["reject_reason"]);
+    }
+}
+
+public class StalePartialFileTests
+{
+    [Fact]
+    public void Partial_files_left_by_a_killed_run_are_cleaned_by_the_next_run()
+    {
+        using var run = new BatchRun();
+        string Left(string name, double hoursAgo)
+        {
+            var p = run.PathOf(name);
+            File.WriteAllText(p, "half");
+            File.SetLastWriteTimeUtc(p, DateTime.UtcNow.AddHours(-hoursAgo));
+            return p;
+        }
+        var stale = new[] { Left(".out.csv.0123abcd.partial", 5), Left(".out.rejects.csv.4567.partial", 2) };
+        var live = Left(".out.csv.89ef.partial", 0);          // another run's, being written
+        var other = Left(".elsewhere.csv.0123.partial", 5);    // not this target's
+        var r = run.Run(run.Write("in.csv", "code,origin,date,value\n8507.60.00,CN,2025-08-13,100\n"));
+        Assert.True(r.IsAccounted);
+        Assert.All(stale, p => Assert.False(File.Exists(p), p));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(other));
+    }
+}

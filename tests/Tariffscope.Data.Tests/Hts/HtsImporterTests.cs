@@ -20,7 +20,7 @@ public class HtsImporterTests
         File.WriteAllText(export, HtsJsonReaderTests.Small);
         var dir = Dir(t);
 
-        var result = await HtsImporter.ImportAsync(dir, new HtsImportRequest(export, "mine", new DateOnly(2025, 3, 1)));
+        var result = await HtsImporter.ImportAsync(dir, new HtsImportRequest(export, "mine", new DateOnly(2025, 3, 1), Partial: true));
 
         Assert.Equal(dir.RevisionFile("mine"), result.StoredAt);
         Assert.Equal(8, result.Revision.Rows);
@@ -50,10 +50,10 @@ public class HtsImporterTests
         var export = t.File("hts_2025_rev_17.json");
         File.WriteAllText(export, HtsJsonReaderTests.Small);
 
-        var result = await HtsImporter.ImportAsync(dir, new HtsImportRequest(export));
+        var result = await HtsImporter.ImportAsync(dir, new HtsImportRequest(export, Partial: true));
         Assert.Equal(("rev_17", new DateOnly(2025, 7, 1), "2025 Revision 17"), (result.Revision.Name, result.Revision.EffectiveDate, result.Revision.Title));
 
-        var again = await HtsImporter.ImportAsync(dir, new HtsImportRequest(export));
+        var again = await HtsImporter.ImportAsync(dir, new HtsImportRequest(export, Partial: true));
         Assert.True(again.Replaced);
         Assert.Single(ImportedRevisions.Read(dir));
     }
@@ -64,7 +64,7 @@ public class HtsImporterTests
         using var t = new TempDir();
         var export = t.File("tariff.json");
         File.WriteAllText(export, HtsJsonReaderTests.Small);
-        var e = await Assert.ThrowsAsync<HtsImportException>(() => HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(export)));
+        var e = await Assert.ThrowsAsync<HtsImportException>(() => HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(export, Partial: true)));
         Assert.Contains("cannot tell which revision it is and when it takes effect from the file name 'tariff.json'", e.Message);
         Assert.Contains("--revision NAME and --effective YYYY-MM-DD", e.Message);
         Assert.False(File.Exists(Dir(t).HtsRevisionsFile));
@@ -76,7 +76,7 @@ public class HtsImporterTests
         using var t = new TempDir();
         var export = t.File("hts_2027_rev_3.json");
         File.WriteAllText(export, HtsJsonReaderTests.Small);
-        var e = await Assert.ThrowsAsync<HtsImportException>(() => HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(export)));
+        var e = await Assert.ThrowsAsync<HtsImportException>(() => HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(export, Partial: true)));
         Assert.Contains("when revision 2027_rev_3 takes effect", e.Message);
     }
 
@@ -87,7 +87,7 @@ public class HtsImporterTests
         using var t = new TempDir();
         var export = t.File("hts_2026_rev_11.json");
         File.WriteAllText(export, HtsJsonReaderTests.Small);
-        var r = await HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(export));
+        var r = await HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(export, Partial: true));
         Assert.Equal(("2026_rev_11", new DateOnly(2026, 7, 1)), (r.Revision.Name, r.Revision.EffectiveDate));
     }
 
@@ -98,7 +98,7 @@ public class HtsImporterTests
         var export = t.File("broken.json");
         File.WriteAllText(export, HtsJsonReaderTests.Small[..200]);
         var dir = Dir(t);
-        var e = await Assert.ThrowsAsync<HtsFormatException>(() => HtsImporter.ImportAsync(dir, new HtsImportRequest(export, "x", new DateOnly(2025, 1, 1))));
+        var e = await Assert.ThrowsAsync<HtsFormatException>(() => HtsImporter.ImportAsync(dir, new HtsImportRequest(export, "x", new DateOnly(2025, 1, 1), Partial: true)));
         Assert.Equal("broken.json", e.File);
         Assert.False(File.Exists(dir.RevisionFile("x")));
         Assert.Empty(Directory.EnumerateFiles(dir.HtsFolder));
@@ -111,8 +111,8 @@ public class HtsImporterTests
         var export = t.File("e.json");
         File.WriteAllText(export, HtsJsonReaderTests.Small);
         var dir = Dir(t);
-        await HtsImporter.ImportAsync(dir, new HtsImportRequest(export, "a", new DateOnly(2025, 1, 1)));
-        var e = await Assert.ThrowsAsync<HtsImportException>(() => HtsImporter.ImportAsync(dir, new HtsImportRequest(export, "b", new DateOnly(2025, 1, 1))));
+        await HtsImporter.ImportAsync(dir, new HtsImportRequest(export, "a", new DateOnly(2025, 1, 1), Partial: true));
+        var e = await Assert.ThrowsAsync<HtsImportException>(() => HtsImporter.ImportAsync(dir, new HtsImportRequest(export, "b", new DateOnly(2025, 1, 1), Partial: true)));
         Assert.Contains("revision a already takes effect on 2025-01-01", e.Message);
     }
 
@@ -122,7 +122,7 @@ public class HtsImporterTests
     public async Task Refuses_sources_it_cannot_read(string source, string message)
     {
         using var t = new TempDir();
-        var e = await Assert.ThrowsAsync<HtsImportException>(() => HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(source, "x", new DateOnly(2025, 1, 1))));
+        var e = await Assert.ThrowsAsync<HtsImportException>(() => HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(source, "x", new DateOnly(2025, 1, 1), Partial: true)));
         Assert.Contains(message, e.Message);
     }
 
@@ -132,7 +132,7 @@ public class HtsImporterTests
         using var t = new TempDir();
         var export = t.File("e.json");
         File.WriteAllText(export, HtsJsonReaderTests.Small);
-        var e = await Assert.ThrowsAsync<HtsImportException>(() => HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(export, "../evil", new DateOnly(2025, 1, 1))));
+        var e = await Assert.ThrowsAsync<HtsImportException>(() => HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(export, "../evil", new DateOnly(2025, 1, 1), Partial: true)));
         Assert.Contains("revision name '../evil'", e.Message);
     }
 
@@ -147,7 +147,7 @@ public class HtsImporterTests
         File.WriteAllText(datesFile, Dates);
         await using var server = LocalServer.Serve(("/exports/hts_2025_rev_17.json.gz", File.ReadAllBytes(real)));
 
-        var result = await HtsImporter.ImportAsync(dir, new HtsImportRequest(server.Url("/exports/hts_2025_rev_17.json.gz"), RevisionDatesFile: datesFile));
+        var result = await HtsImporter.ImportAsync(dir, new HtsImportRequest(server.Url("/exports/hts_2025_rev_17.json.gz"), RevisionDatesFile: datesFile)); // a whole schedule: no --partial needed
 
         Assert.Equal("rev_17", result.Revision.Name);
         Assert.Equal(new DateOnly(2025, 7, 1), result.Revision.EffectiveDate);
@@ -163,7 +163,7 @@ public class HtsImporterTests
         using var t = new TempDir();
         await using var server = LocalServer.Serve();
         var e = await Assert.ThrowsAsync<HtsImportException>(() =>
-            HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(server.Url("/missing.json"), "x", new DateOnly(2025, 1, 1))));
+            HtsImporter.ImportAsync(Dir(t), new HtsImportRequest(server.Url("/missing.json"), "x", new DateOnly(2025, 1, 1), Partial: true)));
         Assert.Contains("HTTP 404", e.Message);
     }
 }

@@ -96,7 +96,7 @@ public class RevisionCacheTests
         using var dir = new TempDir();
         var export = SampleExport(dir);
         var data = new DataDirectory(dir.File("data"), "test");
-        await HtsImporter.ImportAsync(data, new HtsImportRequest(export, "rev_1", new DateOnly(2025, 3, 1)));
+        await HtsImporter.ImportAsync(data, new HtsImportRequest(export, "rev_1", new DateOnly(2025, 3, 1), Partial: true));
         Assert.True(File.Exists(data.RevisionCacheFile("rev_1")));
 
         var source = ScheduleSource.Load(data);

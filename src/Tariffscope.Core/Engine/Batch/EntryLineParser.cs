@@ -31,6 +31,7 @@ public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate)
 
         if (!FieldParsers.TryParseDecimal(Get(EntryField.Value), out var value, out why)) { fault = Fail(EntryField.Value, why!); return null; }
         if (value < 0) { fault = Fail(EntryField.Value, $"a customs value cannot be negative ({value})"); return null; }
+        if (value > EntryLine.MaxAmount) { fault = Fail(EntryField.Value, $"customs value too large: {FieldParsers.Clip(Get(EntryField.Value).Trim())} (at most {EntryLine.MaxAmount:N0} US dollars)"); return null; }
 
         var quantities = ImmutableArray<Quantity>.Empty;
         foreach (var (qf, uf) in new[] { (EntryField.Quantity, EntryField.Unit), (EntryField.Quantity2, EntryField.Unit2) })
@@ -39,6 +40,7 @@ public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate)
             if (q.IsEmpty) continue;
             if (!FieldParsers.TryParseDecimal(q, out var amount, out why)) { fault = Fail(qf, why!); return null; }
             if (amount < 0) { fault = Fail(qf, $"a quantity cannot be negative ({amount})"); return null; }
+            if (amount > EntryLine.MaxAmount) { fault = Fail(qf, $"quantity too large: {FieldParsers.Clip(q)} (at most {EntryLine.MaxAmount:N0})"); return null; }
             var unit = Get(uf).Trim();
             if (unit.IsEmpty) { fault = Fail(uf, $"a quantity ({amount}) needs its unit (kg, No., liters, doz., …)"); return null; }
             var spelling = unit.ToString();

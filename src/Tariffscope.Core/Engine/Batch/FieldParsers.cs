@@ -82,6 +82,17 @@ public static class FieldParsers
         return true;
     }
 
+    // 24-hour forms, and the 12-hour ones US spreadsheets export (8/13/2025 2:30:00 PM)
+    private static readonly string[] TimeForms = ["H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss", "HH:mm:ss.FFFFFFF", "h:mm tt", "hh:mm tt", "h:mm:ss tt", "hh:mm:ss tt"];
+
+    /// <summary>A time of day (00:00 to 23:59:59.9999999), with an optional Z or UTC offset after it.</summary>
+    private static bool IsTime(ReadOnlySpan<char> t)
+    {
+        if (t.EndsWith("Z") || t.EndsWith("z")) t = t[..^1];
+        else if (t.Length > 6 && t[^6] is '+' or '-' && t[^3] == ':') t = t[..^6];
+        return TimeOnly.TryParseExact(t, TimeForms, Inv, DateTimeStyles.None, out _);
+    }
+
     private static readonly string[] MonthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     /// <summary>
@@ -97,7 +108,12 @@ public static class FieldParsers
         // a time part after the date (from spreadsheets and databases) is dropped
         var t = text;
         int cut = t.IndexOfAny('T', ' ');
-        if (cut >= 8 && char.IsAsciiDigit(t[0]) && t.Length > cut + 1 && char.IsAsciiDigit(t[cut + 1]) && t[(cut + 1)..].Contains(':')) t = t[..cut];
+        if (cut >= 8 && char.IsAsciiDigit(t[0]) && t.Length > cut + 1 && char.IsAsciiDigit(t[cut + 1]) && t[(cut + 1)..].Contains(':'))
+        {
+            // the time is dropped, but only a real one: 25:00 or 12:61 says the field is not what it seems
+            if (!IsTime(t[(cut + 1)..])) { reason = $"not a date and time: \"{Clip(text)}\" (the time of day is not valid)"; return false; }
+            t = t[..cut];
+        }
 
         if (t.Length == 8 && IsDigits(t))
             return Make(Num(t[..4]), Num(t.Slice(4, 2)), Num(t.Slice(6, 2)), text, out date, out reason);

@@ -7,12 +7,15 @@ export async function render(main) {
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,.txt,.xlsx,.parquet,text/csv', required: true });
   const scenarios = h('input', { name: 'scenarios', value: 'actual,truce-lapses-aug-2025', autocomplete: 'off' });
   const date = h('input', { type: 'date', name: 'date' });
+  // a batch is a write: it needs the server's API key, sent in a header (never in the URL)
+  const key = h('input', { type: 'password', name: 'apiKey', autocomplete: 'off', required: true });
   const out = h('div', { class: 'result', 'aria-live': 'polite' });
   const form = h('form', { class: 'panel', 'aria-label': 'Batch rating' },
     h('div', { class: 'fields' },
       field('Entry file (CSV, XLSX or Parquet, with a header row)', file, 'Columns: code, origin, entry date, customs value; optional quantity, unit, metal share, programme'),
       field('Scenarios', scenarios, 'Comma-separated; the first is the baseline of the difference'),
-      field('Entry date for every line (optional)', date, 'Leave empty to use the file\u2019s date column')),
+      field('Entry date for every line (optional)', date, 'Leave empty to use the file\u2019s date column'),
+      field('API key', key, 'The server\u2019s API key (uploads and their results need it)')),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Rate the file')));
   form.addEventListener('submit', async ev => {
     ev.preventDefault();
@@ -26,11 +29,11 @@ export async function render(main) {
     const params = new URLSearchParams({ scenarios: scenarios.value });
     if (date.value) params.set('date', date.value);
     try {
-      const body = await upload(`/api/v1/batch?${params}`, chosen, type, (sent, total) => {
+      const body = await upload(`/api/v1/batch?${params}`, chosen, type, key.value, (sent, total) => {
         bar.value = Math.round(sent / total * 100);
         if (sent >= total) { bar.removeAttribute('value'); status.textContent = 'Rating every line under each scenario\u2026'; }
       });
-      show(out, summary(body));
+      show(out, summary(body, key.value));
     } catch (e) { show(out, errorBox(e)); }
   });
   show(main, h('h1', {}, 'Batch rating'),
@@ -42,12 +45,13 @@ const types = { csv: 'text/csv', txt: 'text/csv', xlsx: 'application/vnd.openxml
 const typeOf = name => types[name.split('.').pop().toLowerCase()];
 
 /** POSTs the file, telling how much is sent (fetch cannot), then the server rates it (the bar turns indeterminate). */
-function upload(url, body, type, onProgress) {
+function upload(url, body, type, apiKey, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('Content-Type', type);
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-Api-Key', apiKey);
     xhr.upload.onprogress = e => { if (e.lengthComputable) onProgress(e.loaded, e.total); };
     xhr.upload.onload = () => onProgress(1, 1);
     xhr.onerror = () => reject(new ApiError({ title: 'The server cannot be reached', detail: 'the upload failed' }, 0));
@@ -61,7 +65,24 @@ function upload(url, body, type, onProgress) {
   });
 }
 
-function summary(doc) {
+// The results need the key too, so a download is a fetch with the header, handed to the browser as a blob.
+function download(href, name, apiKey, label, cls) {
+  const a = h('a', { href, class: cls }, label);
+  a.addEventListener('click', async ev => {
+    ev.preventDefault();
+    const response = await fetch(href, { headers: { 'X-Api-Key': apiKey } });
+    if (!response.ok) { a.replaceWith(errorBox(new ApiError(await response.json(), response.status))); return; }
+    const url = URL.createObjectURL(await response.blob());
+    const save = h('a', { href: url, download: name });
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  });
+  return a;
+}
+
+function summary(doc, apiKey) {
   const wrap = (label, table) => table && h('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: 0 }, table);
   const totals = h('table', { class: 'data' },
     h('caption', {}, 'Totals per scenario'),
@@ -76,7 +97,7 @@ function summary(doc) {
       `${doc.inputLines} input lines = ${doc.rated} rated + ${doc.rejected} rejected`, doc.accounted ? ' (every line accounted for)' : ' (the counts do not add up)'),
     wrap('Totals per scenario', totals), wrap('Rejected lines by field', rejects),
     h('p', { class: 'actions' },
-      h('a', { href: doc.results, download: 'results.csv', class: 'button' }, 'Download the rated file'), ' ',
-      h('a', { href: doc.rejectsFile, download: 'rejects.csv', class: 'button secondary' }, 'Download the rejects'), ' ',
-      doc.report ? h('a', { href: doc.report, target: '_blank', rel: 'noopener', class: 'button secondary' }, 'Open the report') : null));
+      download(doc.results, 'results.csv', apiKey, 'Download the rated file', 'button'), ' ',
+      download(doc.rejectsFile, 'rejects.csv', apiKey, 'Download the rejects', 'button secondary'), ' ',
+      doc.report ? download(doc.report, 'report.html', apiKey, 'Download the report', 'button secondary') : null));
 }
