@@ -75,7 +75,7 @@ public class DataCommandTests : IDisposable
         Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Stderr));
         var status = Cli.Run("data", "status", "--json", "--date", "2025-06-01", "--data-dir", data);
         using var doc = JsonDocument.Parse(status.Output);
-        var names = doc.RootElement.GetProperty("revisions").EnumerateArray().Select(r => r.GetProperty("revision").GetString()).Order().ToList();
+        var names = doc.RootElement.GetProperty("imported").EnumerateArray().Select(r => r.GetProperty("revision").GetString()).Order().ToList();
         Assert.Equal(Enumerable.Range(1, n).Select(i => $"p{i}"), names);
     }
 

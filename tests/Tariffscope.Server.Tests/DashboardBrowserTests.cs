@@ -37,9 +37,9 @@ public class DashboardBrowserTests(BrowserFixture server) : IClassFixture<Browse
     {
         var (page, errors) = await server.NewPage();
         await page.GotoAsync(server.Url("/quote"));
-        await page.GetByLabel("Find a code by description").FillAsync("7326");
+        await page.GetByLabel("Find a code by description").FillAsync("7326.90.86");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.Locator(".search-results button", new() { HasTextString = "7326.90.86" }).ClickAsync();
+        await page.Locator(".search-results button", new() { HasTextString = "7326.90.86" }).First.ClickAsync(); // the 8-digit line comes first
         Assert.Equal("7326.90.86", await page.GetByLabel("Tariff code").InputValueAsync());
         await page.GetByLabel("Entry date").FillAsync("2025-08-01");
         await page.GetByText("More: metal share").ClickAsync();
@@ -221,13 +221,14 @@ public class DashboardBrowserTests(BrowserFixture server) : IClassFixture<Browse
         try
         {
             await page.Locator("input[type=file]").SetInputFilesAsync(xlsx);
+            await page.Locator("input[name=apiKey]").FillAsync(ServerFixture.ApiKey); // a batch is a write
             await page.GetByRole(AriaRole.Button, new() { Name = "Rate the file" }).ClickAsync();
             await page.Locator(".batch-summary").WaitForAsync();
             var text = await page.Locator(".batch-summary").InnerTextAsync();
             Assert.Contains("2 input lines = 2 rated + 0 rejected", text);
             Assert.Contains("$9,690.00", text);
-            var report = await page.GetByText("Open the report").GetAttributeAsync("href");
-            using var r = await server.Http.GetAsync(report);
+            var report = await page.GetByText("Download the report").GetAttributeAsync("href");
+            using var r = await server.SendWithKey(HttpMethod.Get, report!);
             Assert.Equal("text/html", r.Content.Headers.ContentType?.MediaType);
             var html = await r.Content.ReadAsStringAsync();
             Assert.Contains("<svg", html);

@@ -76,8 +76,8 @@ public class IndicatorApiTests(TradeDataFixture server) : IClassFixture<TradeDat
     [Fact]
     public async Task The_claim_option_is_taken_as_on_the_command_line_and_the_answer_says_which()
     {
-        // No claim shares are held here: expected duty (the default) says so and claims nothing; "all" claims USMCA
-        // for Canada and Mexico (no flows of theirs here, so China's figures are the same under each).
+        // The built-in record holds the USMCA shares: expected duty (the default) weighs them; "all" claims USMCA for
+        // Canada and Mexico (no flows of theirs here, so China's figures are the same under each).
         foreach (var (query, assumption) in new[] { ("", "expected"), ("&claim=none", "none"), ("&claim=all", "all"), ("&claim=CA=S", "all") })
         {
             var doc = await server.GetJson($"/api/v1/indicators?partner=CN&from=2025-01-01&to=2025-01-31{query}");
@@ -85,7 +85,7 @@ public class IndicatorApiTests(TradeDataFixture server) : IClassFixture<TradeDat
             Assert.Equal(assumption, (string?)s["claims"]!["assumption"]);
         }
         var none = await server.GetJson("/api/v1/indicators?partner=CN&from=2025-01-01&to=2025-01-31");
-        Assert.Contains("no claim shares are held", (string?)none["series"]![0]!["claims"]!["description"]);
+        Assert.Contains("expected duty", (string?)none["series"]![0]!["claims"]!["description"]);
         using var bad = await server.Http.GetAsync("/api/v1/indicators?claim=CA");
         var p = await ServerFixture.AssertProblem(bad, 400);
         Assert.Contains("PARTNER=PROGRAMME", p["errors"]!["claim"]![0]!.ToString());

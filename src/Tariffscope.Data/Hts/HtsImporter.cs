@@ -42,7 +42,7 @@ public static class HtsImporter
             // from reading the list to writing it, one writer at a time: otherwise two imports both start from the
             // same list and the later one drops the earlier one's revision
             using var writeLock = await DataDirectoryLock.AcquireAsync(dir, ct: ct);
-            CleanStale(dir);
+            CleanStale(dir, keep: temp);
             var existing = ImportedRevisions.Read(dir);
             CheckClash(existing, name, effective);
             var target = dir.RevisionFile(name);
@@ -96,14 +96,15 @@ public static class HtsImporter
     /// Deletes temporary files a killed import left behind (.import-*.tmp, revisions.csv.*.tmp, cache/*.tmp). Called
     /// under the lock; a running import's temporary files are younger than <see cref="StaleAfter"/>.
     /// </summary>
-    internal static void CleanStale(DataDirectory dir)
+    internal static void CleanStale(DataDirectory dir, string? keep = null)
     {
         var cutoff = DateTime.UtcNow - StaleAfter;
         foreach (var (folder, pattern) in new[] { (dir.HtsFolder, ".import-*.tmp*"), (dir.HtsFolder, "revisions.csv.*.tmp"), (Path.Combine(dir.HtsFolder, "cache"), "*.tmp") })
         {
             if (!Directory.Exists(folder)) continue;
             foreach (var f in Directory.EnumerateFiles(folder, pattern))
-                try { if (File.GetLastWriteTimeUtc(f) < cutoff) File.Delete(f); }
+                // a copied file keeps its source's time: this import's own temporary file is never stale
+                try { if (f != keep && !f.StartsWith(keep + ".", StringComparison.Ordinal) && File.GetLastWriteTimeUtc(f) < cutoff) File.Delete(f); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another one's, or gone */ }
         }
     }

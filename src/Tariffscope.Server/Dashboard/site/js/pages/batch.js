@@ -7,8 +7,8 @@ export async function render(main) {
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,.txt,.xlsx,.parquet,text/csv', required: true });
   const scenarios = h('input', { name: 'scenarios', value: 'actual,truce-lapses-aug-2025', autocomplete: 'off' });
   const date = h('input', { type: 'date', name: 'date' });
-  // a batch is a write: it needs the server's API key, sent in a header (never in the URL)
-  const key = h('input', { type: 'password', name: 'apiKey', autocomplete: 'off', required: true });
+  // a batch is a write: a server started with an API key needs it, sent in a header (never in the URL)
+  const key = h('input', { type: 'password', name: 'apiKey', autocomplete: 'off', placeholder: 'only if the server has one' });
   const out = h('div', { class: 'result', 'aria-live': 'polite' });
   const form = h('form', { class: 'panel', 'aria-label': 'Batch rating' },
     h('div', { class: 'fields' },
