@@ -57,12 +57,13 @@ public sealed class ScheduleSource
         var last = revisions[^1].EffectiveDate;
         var notHeld = record.Unheld.Where(u => u.EffectiveDate > last).ToList();
         var schedule = new Schedule(revisions) { NotHeld = notHeld };
-        var description = $"USITC HTS, {revisions.Count} revisions from {Title(revisions[0])} to {Title(revisions[^1])} ({record.SourceText}" +
+        var description = $"USITC HTS, {revisions.Count} revisions from {Title(revisions[0], schedule)} to {Title(revisions[^1], schedule)} ({record.SourceText}" +
                           (imported.Count > 0 ? $"; {imported.Count} imported, last on {imported.Max(r => r.ImportedAt).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "") + ")";
         return new ScheduleSource(schedule, description, record, imported, files);
     }
 
-    private static string Title(ScheduleRevision r) => RevisionNames.Title(r.Name, 2025);
+    // revision lists name the first year's revisions without the year ("rev_17"): that year is the first revision's
+    private static string Title(ScheduleRevision r, Schedule? s = null) => RevisionNames.Title(r.Name, (s?.Revisions[0] ?? r).EffectiveDate.Year);
 
     /// <summary>Where a revision of the schedule came from: "built-in record …" or "imported …".</summary>
     public string OriginOf(ScheduleRevision revision) =>
@@ -75,6 +76,6 @@ public sealed class ScheduleSource
         if (rev is null) return $"{Description}: no revision in force on {date:yyyy-MM-dd} (the first starts {Schedule.Revisions[0].EffectiveDate:yyyy-MM-dd})";
         var latest = ReferenceEquals(rev, Schedule.Revisions[^1]) ? "; the latest held" : "";
         var notHeld = Schedule.NotHeldOn(date) is { } u ? $"; {u.Name} of {u.EffectiveDate:yyyy-MM-dd} is not held" : "";
-        return $"USITC HTS {Title(rev)} (in force from {rev.EffectiveDate:yyyy-MM-dd}{latest}{notHeld}; {OriginOf(rev)})";
+        return $"USITC HTS {Title(rev, Schedule)} (in force from {rev.EffectiveDate:yyyy-MM-dd}{latest}{notHeld}; {OriginOf(rev)})";
     }
 }
