@@ -43,7 +43,7 @@ public static class DataStatus
                 Replaced(r))).ToList(),
             record.Unheld, record.Skipped, record.Sources, record.ClaimTables.Count);
 
-        var policy = PolicyLoader.Load(dir.Root, record.Lists).ActualPolicy;
+        var policy = PolicyLoader.Load(dir.Root, Workspace.OtherThanShipped(record)).ActualPolicy;
         var importedNames = ImportedLists.Names(dir.Root);
         var official = record.Lists.Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
         var lists = policy.Lists.Values.OrderBy(l => l.Name, StringComparer.Ordinal).Select(l => new ListStatus(l.Name, l.Title,

@@ -53,7 +53,7 @@ public sealed class Workspace
     public static Workspace Load(DataDirectory directory)
     {
         var schedule = ScheduleSource.Load(directory);
-        return new(directory, schedule, LoadChinaSample(), PolicyLoader.Load(directory.Root, schedule.Record.Lists));
+        return new(directory, schedule, LoadChinaSample(), PolicyLoader.Load(directory.Root, OtherThanShipped(schedule.Record)));
     }
 
     /// <summary>The built-in data only (the record and the shipped policy): no imports, nothing read from disk.</summary>
@@ -62,6 +62,10 @@ public sealed class Workspace
         var schedule = ScheduleSource.BuiltIn();
         return new(new DataDirectory("(built-in)", "built-in data only"), schedule, LoadChinaSample(), PolicyLoader.Load());
     }
+
+    /// <summary>A record dropped into the data directory's lists (the shipped record's are there already).</summary>
+    internal static IReadOnlyList<ProductList>? OtherThanShipped(Record.BuiltInRecord record) =>
+        ReferenceEquals(record, Record.BuiltInRecord.BuiltIn()) ? null : record.Lists;
 
     private static Schedule LoadChinaSample()
     {

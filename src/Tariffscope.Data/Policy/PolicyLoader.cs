@@ -14,7 +14,8 @@ public static class PolicyLoader
 
     /// <summary>The shipped policy files and scenarios, plus those in <paramref name="dataDirectory"/> when given.
     /// Lists come in three layers, each replacing the one before by name: those the policy files write out (some of
-    /// them samples), the official lists of the record (<paramref name="officialLists"/>), and the user's imports.</summary>
+    /// them samples), the official lists of the shipped record (or <paramref name="officialLists"/>, those of a record
+    /// dropped into the data directory), and the user's imports.</summary>
     public static ScenarioCatalog Load(string? dataDirectory = null, IEnumerable<ProductList>? officialLists = null)
     {
         var policyFiles = BuiltIn("policy/").ToList();
@@ -48,7 +49,7 @@ public static class PolicyLoader
         }
         if (actual is null) throw new InvalidOperationException("no policy files were found");
         foreach (var l in importedLists)
-                actual = actual with { Lists = actual.Lists.SetItem(l.Name, l) }; // in order: a later layer replaces an earlier
+            actual = actual with { Lists = actual.Lists.SetItem(l.Name, l) }; // in order: a later layer replaces an earlier
         CheckReferences(actual);
         var scenarios = scenarioFiles.Select(f => new PolicyFileReader(f.Name, f.OpenRelative).ReadScenario(f.Text)).ToList();
         foreach (var s in scenarios) foreach (var m in s.AddMeasures) CheckMeasure(actual, m);

@@ -236,7 +236,10 @@ public sealed class BuiltInRecord
     }
 
     /// <summary>Every revision the record knows of, held or not, as a revisions list that dates an export by its name.</summary>
-    public RevisionDates KnownDates()
+    public RevisionDates KnownDates() => _knownDates ??= ListKnownDates();
+    private RevisionDates? _knownDates;
+
+    private RevisionDates ListKnownDates()
     {
         var csv = new StringBuilder("revision,effective_date\n");
         foreach (var (name, date) in Revisions.Select(r => (r.Name, r.EffectiveDate)).Concat(Unheld.Select(u => (u.Name, u.EffectiveDate))))

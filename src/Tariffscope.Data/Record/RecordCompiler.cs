@@ -55,10 +55,11 @@ public static class RecordCompiler
         var dates = RevisionDates.Parse(sources.Text(recipe.Revisions), Path.GetFileName(recipe.Revisions));
         var exportFolder = Path.GetDirectoryName(recipe.Exports) ?? "";
         var held = new List<(RevisionDate Date, string File)>();
+        var firstYear = dates.Revisions.Min(r => r.EffectiveDate.Year); // the list names that year's revisions without it
         foreach (var file in sources.List(exportFolder).Where(f => RevisionNames.FromFileName(f) is not null))
         {
             var key = RevisionNames.FromFileName(file)!.Value;
-            var name = key.Year == dates.Revisions.Min(r => r.EffectiveDate.Year) ? (key.IsBasic ? "basic" : $"rev_{key.Number}")
+            var name = key.Year == firstYear ? (key.IsBasic ? "basic" : $"rev_{key.Number}")
                 : key.IsBasic ? $"{key.Year}_basic" : $"{key.Year}_rev_{key.Number}";
             if (dates.ForFile(file) is { } d) held.Add((d, Path.Combine(exportFolder, file)));
             else if (!recipe.Skipped.ContainsKey(name))
