@@ -104,7 +104,7 @@ public static class HtsImporter
             if (!Directory.Exists(folder)) continue;
             foreach (var f in Directory.EnumerateFiles(folder, pattern))
                 // a copied file keeps its source's time: this import's own temporary file is never stale
-                try { if (f != keep && !f.StartsWith(keep + ".", StringComparison.Ordinal) && File.GetLastWriteTimeUtc(f) < cutoff) File.Delete(f); }
+                try { if ((keep is null || f != keep && !f.StartsWith(keep + ".", StringComparison.Ordinal)) && File.GetLastWriteTimeUtc(f) < cutoff) File.Delete(f); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another one's, or gone */ }
         }
     }
@@ -148,7 +148,7 @@ public static class HtsImporter
         // without a list of its own, the built-in record's list of every revision it knows (held or not) dates the file
         var dates = datesPath is null ? Record.BuiltInRecord.For(dir).KnownDates() : RevisionDates.Read(datesPath);
 
-        var fromList = request.Revision is { } given ? dates?.ByName(given) : dates?.ForFile(sourceName);
+        var fromList = request.Revision is { } given ? dates.ByName(given) : dates.ForFile(sourceName);
         var name = request.Revision?.Trim() ?? fromList?.Name ?? (RevisionNames.FromFileName(sourceName) is { } key
             ? key.IsBasic ? $"{key.Year}_basic" : $"{key.Year}_rev_{key.Number}"
             : null);
