@@ -53,8 +53,9 @@ public static class TariffscopeServer
 
         var workspace = options.Workspace ?? Workspace.Load(DataDirectory.Resolve(options.DataDir));
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new PolicyStore(workspace, options.MaxUploadedScenarios));
-        builder.Services.AddSingleton(new ServerClock(options.Clock));
+        var today = new Today(options.Clock);
+        builder.Services.AddSingleton(new Rulebook(workspace, today, options.MaxUploadedScenarios));
+        builder.Services.AddSingleton(today);
         builder.Services.AddSingleton(new TradeResults(workspace.Directory));
         builder.Services.AddSingleton(BatchStore.For(options, workspace));
 
@@ -111,7 +112,7 @@ public static class TariffscopeServer
         app.MapDashboardPages();
         if (options.WarmIndicators)
             app.Lifetime.ApplicationStarted.Register(() => Api.IndicatorEndpoints.Warm(
-                app.Services.GetRequiredService<PolicyStore>(), app.Services.GetRequiredService<TradeResults>()));
+                app.Services.GetRequiredService<Rulebook>(), app.Services.GetRequiredService<TradeResults>()));
         return app;
     }
 

@@ -36,7 +36,7 @@ public static class BatchEndpoints
         features.Add("batch");
     }
 
-    private static async Task<IResult> Rate(HttpContext context, PolicyStore store, ServerOptions options, BatchStore batches,
+    private static async Task<IResult> Rate(HttpContext context, Rulebook store, ServerOptions options, BatchStore batches,
         [Description("Scenarios, comma-separated (default actual)")] string? scenarios,
         [Description("Entry date for every line, YYYY-MM-DD, in place of the file's date column")] string? date)
     {

@@ -25,7 +25,7 @@ public static class CalendarEndpoints
         features.Add("changes");
     }
 
-    private static IResult Deadlines(PolicyStore store, ServerClock clock,
+    private static IResult Deadlines(Rulebook store, Today clock,
         [Description("First day of the window, YYYY-MM-DD (default: today)")] string? from,
         [Description("Length of the window in days, 1 to 3660 (default 90)")] string? days,
         [Description("Only this importer's measures (US or CN)")] string? importer,
@@ -33,7 +33,7 @@ public static class CalendarEndpoints
         [Description("Scenario (default: actual)")] string? scenario)
     {
         var args = new QueryArgs();
-        var start = args.Date("from", from, clock.Today);
+        var start = args.Date("from", from, clock.Date);
         var n = args.Int("days", days, 90, 1, 3660);
         var imp = args.Country("importer", importer);
         var org = args.Country("origin", origin);
@@ -48,7 +48,7 @@ public static class CalendarEndpoints
         catch (ScenarioException e) { return Problems.UnknownScenario(e); }
     }
 
-    private static IResult Changes(PolicyStore store, ServerClock clock,
+    private static IResult Changes(Rulebook store, Today clock,
         [Description("Changes after this day, YYYY-MM-DD")] string? since,
         [Description("Up to and including this day, YYYY-MM-DD (default: today)")] string? until,
         [Description("Only this importer's measures (US or CN)")] string? importer,
@@ -57,7 +57,7 @@ public static class CalendarEndpoints
     {
         var args = new QueryArgs();
         var start = args.RequiredDate("since", since, "2025-08-01");
-        var end = args.Date("until", until, clock.Today);
+        var end = args.Date("until", until, clock.Date);
         var imp = args.Country("importer", importer);
         var org = args.Country("origin", origin);
         if (!args.Failed(out _)) args.Check(end >= start, "until", $"must not be before since ({start:yyyy-MM-dd})");

@@ -109,7 +109,7 @@ public static class ControlEndpoints
             Q("endUser")?.Trim(), Q("owner")?.Trim(), Q("endUse")?.Trim().ToLowerInvariant(), origin);
     }
 
-    private static IResult Check(HttpRequest request, ServerClock clock,
+    private static IResult Check(HttpRequest request, Today clock,
         [Description("Exporting country, two letters (e.g. CN)")] string? from,
         [Description("Destination country, two letters (e.g. US)")] string? to,
         [Description("Date of export, YYYY-MM-DD (default: today)")] string? date,
@@ -126,14 +126,14 @@ public static class ControlEndpoints
         [Description("Scenario (default actual), e.g. controls-suspension-not-renewed")] string? scenario)
     {
         var args = new QueryArgs();
-        var day = args.Date("date", date, clock.Today);
+        var day = args.Date("date", date, clock.Date);
         var query = Query(request, day, args);
         if (args.Failed(out var invalid)) return invalid;
         var screener = Screener(scenario, out var problem);
         return screener is null ? problem! : TypedResults.Ok(ControlAnswerDoc.From(screener.Check(query!)));
     }
 
-    private static IResult Timeline(HttpRequest request, ServerClock clock,
+    private static IResult Timeline(HttpRequest request, Today clock,
         [Description("Exporting country, two letters")] string? from,
         [Description("Destination country, two letters")] string? to,
         [Description("First date of the period, YYYY-MM-DD (default 2023-01-01)")] string? fromDate,
@@ -146,7 +146,7 @@ public static class ControlEndpoints
     {
         var args = new QueryArgs();
         var start = args.Date("fromDate", fromDate, new DateOnly(2023, 1, 1));
-        var end = args.Date("toDate", toDate, clock.Today.AddYears(2));
+        var end = args.Date("toDate", toDate, clock.Date.AddYears(2));
         if (!args.Failed(out _)) args.Check(end >= start && end.DayNumber - start.DayNumber <= 36600, "toDate", $"must be on or after fromDate ({start:yyyy-MM-dd}) and within 100 years of it");
         var query = Query(request, start, args);
         if (args.Failed(out var invalid)) return invalid;
@@ -155,13 +155,13 @@ public static class ControlEndpoints
         return TypedResults.Ok(new ControlTimelineDoc(screener.Data.ScenarioName, query!, start, end, screener.ControlTimeline(query!, start, end)));
     }
 
-    private static IResult Deadlines(ServerClock clock,
+    private static IResult Deadlines(Today clock,
         [Description("Start of the window, YYYY-MM-DD (default: today)")] string? from,
         [Description("Length of the window in days, 0 to 36500 (default 365)")] string? days,
         [Description("Scenario (default actual)")] string? scenario)
     {
         var args = new QueryArgs();
-        var start = args.Date("from", from, clock.Today);
+        var start = args.Date("from", from, clock.Date);
         var n = args.Int("days", days, 365, 0, 36500);
         if (args.Failed(out var invalid)) return invalid;
         var screener = Screener(scenario, out var problem);

@@ -10,7 +10,7 @@ public static class HealthEndpoints
 {
     public static void Map(WebApplication app, RouteGroupBuilder api, ApiFeatures features)
     {
-        app.MapGet("/healthz", (PolicyStore store) => TypedResults.Ok(new HealthDoc("ok", store.Workspace.UsSchedule.Description,
+        app.MapGet("/healthz", (Rulebook store) => TypedResults.Ok(new HealthDoc("ok", store.Workspace.UsSchedule.Description,
                 store.Catalog.Scenarios.Count + 1, store.Catalog.ActualPolicy.Horizon, store.UploadedLists.Count)))
             .WithName("Health").WithTags("Health").WithSummary("Liveness: the server is up and its data is loaded")
             .Produces<HealthDoc>();

@@ -84,7 +84,7 @@ public static class ImpactEndpoints
         return new ImpactModelDoc("request body", "gsim", regions, before, after, routes, r.Totals, warnings);
     }
 
-    private static async Task<IResult> Scenario(HttpContext context, PolicyStore store, TradeResults trade,
+    private static async Task<IResult> Scenario(HttpContext context, Rulebook store, TradeResults trade,
         [Description("The scenario whose tariffs are the shock")] string? scenario,
         [Description("The scenario the shock is measured from (default actual)")] string? baseline,
         [Description("The date whose tariffs are compared, YYYY-MM-DD")] string? date,

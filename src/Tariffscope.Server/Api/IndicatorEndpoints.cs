@@ -55,7 +55,7 @@ public static class IndicatorEndpoints
     /// Starts the default question (every partner held, actual, from 2025-01-01 to the horizon) in the background, so
     /// that the dashboard's first request finds it done or under way. Nothing when no trade data is held.
     /// </summary>
-    public static void Warm(PolicyStore store, TradeResults trade)
+    public static void Warm(Rulebook store, TradeResults trade)
     {
         if (trade.Stamp() is null) return;
         var w = store.Workspace;
@@ -69,7 +69,7 @@ public static class IndicatorEndpoints
         IndicatorGrouping grouping, string importer, int? baseYear, string claim) =>
         string.Join('|', string.Join(',', partners.Order()), start, end, string.Join(',', names.Select(n => n.ToLowerInvariant())), grouping, importer, baseYear, claim.ToUpperInvariant());
 
-    private static async Task<IResult> Indicators(HttpContext context, PolicyStore store, TradeResults trade, ServerOptions options,
+    private static async Task<IResult> Indicators(HttpContext context, Rulebook store, TradeResults trade, ServerOptions options,
         [Description("Partners to weigh, comma-separated two-letter codes (default: every partner held)")] string? partner,
         [Description("First date, YYYY-MM-DD (default 2025-01-01)")] string? from,
         [Description("Last date, YYYY-MM-DD (default: the policy data's horizon)")] string? to,

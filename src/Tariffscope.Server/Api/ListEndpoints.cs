@@ -27,7 +27,7 @@ public static class ListEndpoints
         features.Add("lists");
     }
 
-    private static async Task<IResult> Upload(HttpContext context, PolicyStore store, ServerOptions options, ServerClock clock,
+    private static async Task<IResult> Upload(HttpContext context, Rulebook store, ServerOptions options, Today clock,
         [Description("List name, as policy files refer to it (s301-list3)")] string name,
         [Description("Where the list comes from (instrument, annex, link)")] string? source)
     {
@@ -39,12 +39,12 @@ public static class ListEndpoints
         try { codes = ProductListFile.Read(new MemoryStream(read.Bytes!), $"uploaded list '{name}'"); }
         catch (FormatException e) { return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Product list refused", e.Message, "body"); }
         if (codes.Count == 0) return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Product list refused", "the file holds no codes", "body");
-        var origin = string.IsNullOrWhiteSpace(source) ? $"uploaded on {clock.Today:yyyy-MM-dd}" : source.Trim();
+        var origin = string.IsNullOrWhiteSpace(source) ? $"uploaded on {clock.Date:yyyy-MM-dd}" : source.Trim();
         var list = new ProductList(name, $"{name} (uploaded)", new Provenance(origin, Note: $"uploaded list, {codes.Count} codes"),
             codes.ToImmutableHashSet(StringComparer.Ordinal), []);
         bool replaced;
         try { replaced = store.ReplaceList(list); }
-        catch (UploadRejectedException e) { return Problems.Of(e.Status, "Product list refused", e.Message, "body"); }
+        catch (UploadRejectedException e) { return Problems.Refused(e, "Product list refused", e.Message, "body"); }
         return TypedResults.Ok(new UploadedListDoc(name, codes.Count, replaced, origin));
     }
 

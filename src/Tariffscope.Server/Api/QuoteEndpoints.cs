@@ -34,7 +34,7 @@ public static class QuoteEndpoints
     }
 
     private static IResult Get(
-        PolicyStore store, ServerClock clock,
+        Rulebook store, Today clock,
         [Description("Tariff code, 8 or 10 digits, dots optional (7326.90.86)")] string? code,
         [Description("Country of origin, ISO 3166-1 alpha-2 (CN)")] string? origin,
         [Description("Entry date, YYYY-MM-DD (default: today)")] string? date,
@@ -58,15 +58,15 @@ public static class QuoteEndpoints
         return Answer(store, clock, request, args);
     }
 
-    private static async Task<IResult> Post(HttpContext context, PolicyStore store, ServerClock clock, ServerOptions options)
+    private static async Task<IResult> Post(HttpContext context, Rulebook store, Today clock, ServerOptions options)
     {
         var (request, problem) = await RequestBody.ReadJsonAsync<QuoteRequest>(context, options.MaxJsonBytes, "a quote request");
         return problem ?? Answer(store, clock, request!, new QueryArgs());
     }
 
-    private static IResult Answer(PolicyStore store, ServerClock clock, QuoteRequest r, QueryArgs args)
+    private static IResult Answer(Rulebook store, Today clock, QuoteRequest r, QueryArgs args)
     {
-        var entry = ToEntry(r, args, clock.Today);
+        var entry = ToEntry(r, args, clock.Date);
         var asKnownOn = args.OptionalDate("asKnownOn", r.AsKnownOn);
         if (args.Failed(out var invalid)) return invalid;
         try

@@ -62,7 +62,7 @@ public static class ScenarioEndpoints
         features.Add("diff");
     }
 
-    private static IReadOnlyList<ScenarioSummaryDoc> List(PolicyStore store)
+    private static IReadOnlyList<ScenarioSummaryDoc> List(Rulebook store)
     {
         var c = store.Catalog;
         return c.Names.Select(n => n == ScenarioCatalog.Actual
@@ -70,10 +70,10 @@ public static class ScenarioEndpoints
             : Summary(store, c.Scenarios[n])).ToList();
     }
 
-    private static ScenarioSummaryDoc Summary(PolicyStore store, Scenario s) =>
+    private static ScenarioSummaryDoc Summary(Rulebook store, Scenario s) =>
         new(s.Name, s.Description?.Trim(), s.Inherits, s.Origin ?? "", store.IsUploaded(s.Name));
 
-    private static IResult Show(PolicyStore store, [Description("Scenario name (actual, truce-lapses-aug-2025, …)")] string name)
+    private static IResult Show(Rulebook store, [Description("Scenario name (actual, truce-lapses-aug-2025, …)")] string name)
     {
         PolicySet policy;
         try { policy = store.Catalog.Resolve(name); }
@@ -92,7 +92,7 @@ public static class ScenarioEndpoints
             policy.Measures.Length, policy.Suspensions.Length, overrides));
     }
 
-    private static async Task<IResult> Upload(HttpContext context, PolicyStore store, ServerOptions options)
+    private static async Task<IResult> Upload(HttpContext context, Rulebook store, ServerOptions options)
     {
         var read = await RequestBody.ReadAsync(context.Request, options.MaxUploadBytes, RequestBody.Yaml, "a scenario file", context.RequestAborted);
         if (read.Problem is not null) return read.Problem;
@@ -108,14 +108,14 @@ public static class ScenarioEndpoints
         scenario = scenario with { Origin = $"uploaded scenario '{scenario.Name}'" };
         bool replaced;
         try { replaced = store.AddScenario(scenario); }
-        catch (UploadRejectedException e) { return Problems.Of(e.Status, "Scenario refused", e.Message, "body"); }
+        catch (UploadRejectedException e) { return Problems.Refused(e, "Scenario refused", e.Message, "body"); }
         var location = $"{TariffscopeServer.ApiPrefix}/scenarios/{scenario.Name}";
         return TypedResults.Created(location, new UploadedScenarioDoc(scenario.Name, replaced, location));
     }
 
     internal static bool IsName(string s) => s.Length is >= 1 and <= 64 && s.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && s[0] != '-';
 
-    private static async Task<IResult> Diff(PolicyStore store, ServerClock clock, TradeResults trade, CancellationToken ct,
+    private static async Task<IResult> Diff(Rulebook store, Today clock, TradeResults trade, CancellationToken ct,
         [Description("First scenario (default: actual)")] string? a,
         [Description("Second scenario")] string? b,
         [Description("Date to compare on, YYYY-MM-DD (default: today)")] string? date,
@@ -124,7 +124,7 @@ public static class ScenarioEndpoints
     {
         var args = new QueryArgs();
         var nameB = args.Required("b", b, "truce-lapses-aug-2025");
-        var day = args.Date("date", date, clock.Today);
+        var day = args.Date("date", date, clock.Date);
         var org = args.Country("origin", origin, "CN")!;
         var max = args.Int("limit", limit, 100, 1, 1000);
         if (args.Failed(out var invalid)) return invalid;

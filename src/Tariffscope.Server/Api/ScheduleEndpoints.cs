@@ -33,14 +33,14 @@ public static class ScheduleEndpoints
         features.Add("schedule");
     }
 
-    private static IResult Search(PolicyStore store, ServerClock clock,
+    private static IResult Search(Rulebook store, Today clock,
         [Description("Words to find (all must occur), or a code prefix such as 8471.30")] string? q,
         [Description("Schedule date, YYYY-MM-DD (default: today)")] string? date,
         [Description("At most this many lines, 1 to 100 (default 20)")] string? limit)
     {
         var args = new QueryArgs();
         var text = args.Required("q", q, "lithium batteries");
-        var day = args.Date("date", date, clock.Today);
+        var day = args.Date("date", date, clock.Date);
         var max = args.Int("limit", limit, 20, 1, 100);
         if (text is { Length: > 200 }) args.Check(false, "q", "at most 200 characters");
         if (args.Failed(out var invalid)) return invalid;
@@ -49,22 +49,22 @@ public static class ScheduleEndpoints
         return TypedResults.Ok(new SearchDoc(text!, day, store.Workspace.UsSchedule.DescribeOn(day), hits.Count, hits));
     }
 
-    private static IResult Show(PolicyStore store, ServerClock clock,
+    private static IResult Show(Rulebook store, Today clock,
         [Description("HTS code, 4 to 10 digits, dots optional")] string code,
         [Description("Schedule date, YYYY-MM-DD (default: today)")] string? date)
     {
         var args = new QueryArgs();
         var c = args.Code("code", code);
-        var day = args.Date("date", date, clock.Today);
+        var day = args.Date("date", date, clock.Date);
         if (args.Failed(out var invalid)) return invalid;
         if (Revision(store, day) is not { } revision) return NoRevision(store, day);
         if (revision.Resolve(c) is not { } line) return Problems.NotFound("Unknown tariff code", NotALine(revision, c), "code");
         return TypedResults.Ok(Line(line, day, store.Workspace.UsSchedule.DescribeOn(day)));
     }
 
-    internal static ScheduleRevision? Revision(PolicyStore store, DateOnly date) => store.Workspace.UsSchedule.Schedule.On(date);
+    internal static ScheduleRevision? Revision(Rulebook store, DateOnly date) => store.Workspace.UsSchedule.Schedule.On(date);
 
-    internal static IResult NoRevision(PolicyStore store, DateOnly date) =>
+    internal static IResult NoRevision(Rulebook store, DateOnly date) =>
         Problems.NotFound("No schedule on this date",
             $"no revision of the {store.Workspace.UsSchedule.Description} is in force on {date:yyyy-MM-dd}; the first takes effect on {store.Workspace.UsSchedule.Schedule.Revisions[0].EffectiveDate:yyyy-MM-dd}", "date");
 

@@ -25,7 +25,7 @@ public static class TimelineEndpoints
         features.Add("timeline");
     }
 
-    private static IResult Get(PolicyStore store,
+    private static IResult Get(Rulebook store,
         [Description("Tariff code, 8 or 10 digits")] string? code,
         [Description("Country of origin, two letters (CN)")] string? origin,
         [Description("First day, YYYY-MM-DD (default: the schedule's first day)")] string? from,

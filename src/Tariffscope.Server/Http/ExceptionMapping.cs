@@ -20,7 +20,7 @@ public sealed class ExceptionMapping(ILogger<ExceptionMapping> log) : IException
             RatingException e => Problems.Rating(e),
             ScenarioException e => Problems.UnknownScenario(e),
             PolicyFileException e => Problems.Of(StatusCodes.Status422UnprocessableEntity, "File refused", e.Message, e.Field),
-            UploadRejectedException e => Problems.Of(e.Status, "Upload refused", e.Message),
+            UploadRejectedException e => Problems.Refused(e, "Upload refused", e.Message),
             NoTradeDataException e => Api.IndicatorEndpoints.NoTrade(e),
             _ => null,
         };

@@ -32,6 +32,10 @@ public static class Problems
         _ => Of(StatusCodes.Status422UnprocessableEntity, "Line cannot be rated", e.Message, e.Field),
     };
 
+    /// <summary>An upload the rules refused: 409 when it clashes with what the server holds, 422 when it is wrong in itself.</summary>
+    public static IResult Refused(Questions.UploadRejectedException e, string title, string detail, string? field = null) =>
+        Of(e.Kind == Questions.UploadRefusal.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, title, detail, field);
+
     public static IResult UnknownScenario(ScenarioException e, string field = "scenario") =>
         NotFound("Unknown scenario", e.Message, field);
 }

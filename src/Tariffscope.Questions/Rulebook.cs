@@ -4,20 +4,23 @@ using Tariffscope.Data;
 using Tariffscope.Engine;
 using Tariffscope.Policy;
 
-namespace Tariffscope.Server;
+namespace Tariffscope.Questions;
 
-/// <summary>An upload the rules refuse (a scenario naming what does not exist, a list with no codes).</summary>
-public sealed class UploadRejectedException(string message, int status = StatusCodes.Status422UnprocessableEntity) : Exception(message)
+/// <summary>Why an upload was refused: its content is wrong, or it clashes with what is already held.</summary>
+public enum UploadRefusal { Invalid, Conflict }
+
+/// <summary>An upload the rules refuse (a scenario naming what does not exist, a shipped scenario's name).</summary>
+public sealed class UploadRejectedException(string message, UploadRefusal kind = UploadRefusal.Invalid) : Exception(message)
 {
-    public int Status { get; } = status;
+    public UploadRefusal Kind { get; } = kind;
 }
 
 /// <summary>
-/// The workspace the server answers from, plus what was uploaded into this running process (scenarios, product
-/// lists). Uploads are kept in memory only, never written to disk: a restart returns to the data directory.
-/// Each upload builds a new catalog and swaps it in whole, so a request sees one consistent set of rules.
+/// What every question is asked against: the loaded data (<see cref="Workspace"/>), the scenarios with anything
+/// uploaded into this process, the one engine cache of every front end, and today. Each upload builds a new catalog
+/// and swaps it in whole, so a question sees one consistent set of rules from start to end.
 /// </summary>
-public sealed class PolicyStore
+public sealed class Rulebook
 {
     private sealed record Snapshot(
         ScenarioCatalog Catalog,
@@ -25,16 +28,21 @@ public sealed class PolicyStore
         ImmutableHashSet<string> UploadedLists,
         ConcurrentDictionary<(string, DateOnly?), Lazy<TariffEngine>> Engines);
 
+    /// <summary>"As known on" views are cached up to this bound: a client asking for every date cannot fill the memory.</summary>
+    public const int MaxCachedEngines = 256;
+
     private readonly object _gate = new();
-    private readonly int _maxScenarios;
+    private readonly int _maxUploads;
     private volatile Snapshot _now;
 
     public Workspace Workspace { get; }
+    public Today Today { get; }
 
-    public PolicyStore(Workspace workspace, int maxUploadedScenarios)
+    public Rulebook(Workspace workspace, Today? today = null, int maxUploadedScenarios = 32)
     {
         Workspace = workspace;
-        _maxScenarios = maxUploadedScenarios;
+        Today = today ?? Today.System;
+        _maxUploads = maxUploadedScenarios;
         _now = new Snapshot(workspace.Scenarios, ImmutableHashSet.Create<string>(StringComparer.OrdinalIgnoreCase),
             ImmutableHashSet.Create<string>(StringComparer.Ordinal), new());
     }
@@ -44,7 +52,7 @@ public sealed class PolicyStore
     public IReadOnlySet<string> UploadedLists => _now.UploadedLists;
 
     /// <summary>The engine for a scenario (and an "as known on" view); <see cref="ScenarioException"/> when unknown.</summary>
-    public TariffEngine Engine(string scenario, DateOnly? asKnownOn = null)
+    public TariffEngine Engine(string scenario = ScenarioCatalog.Actual, DateOnly? asKnownOn = null)
     {
         var now = _now;
         var key = (scenario.ToLowerInvariant(), asKnownOn);
@@ -52,11 +60,8 @@ public sealed class PolicyStore
         var policy = now.Catalog.Resolve(scenario); // refuses unknown names before anything is cached
         Lazy<TariffEngine> Build() => new(() =>
             new TariffEngine(Workspace.Schedules, asKnownOn is { } d ? policy.AsKnownOn(d) : policy, Workspace.UsSchedule.Description));
-        // "as known on" views are cached up to a bound: a client asking for every date cannot fill the memory
         return now.Engines.Count < MaxCachedEngines ? now.Engines.GetOrAdd(key, _ => Build()).Value : Build().Value;
     }
-
-    private const int MaxCachedEngines = 256;
 
     /// <summary>Adds (or replaces an earlier upload of) a scenario; a shipped scenario's name is refused.</summary>
     /// <returns>True when it replaced an earlier upload.</returns>
@@ -67,9 +72,9 @@ public sealed class PolicyStore
             var now = _now;
             bool replacing = now.UploadedScenarios.Contains(scenario.Name);
             if (!replacing && now.Catalog.Scenarios.ContainsKey(scenario.Name) || scenario.Name.Equals(ScenarioCatalog.Actual, StringComparison.OrdinalIgnoreCase))
-                throw new UploadRejectedException($"scenario '{scenario.Name}' is shipped with the data and cannot be replaced; give the upload another name", StatusCodes.Status409Conflict);
-            if (!replacing && now.UploadedScenarios.Count >= _maxScenarios)
-                throw new UploadRejectedException($"this server already holds {_maxScenarios} uploaded scenarios, its limit; restart it to clear them", StatusCodes.Status409Conflict);
+                throw new UploadRejectedException($"scenario '{scenario.Name}' is shipped with the data and cannot be replaced; give the upload another name", UploadRefusal.Conflict);
+            if (!replacing && now.UploadedScenarios.Count >= _maxUploads)
+                throw new UploadRejectedException($"this server already holds {_maxUploads} uploaded scenarios, its limit; restart it to clear them", UploadRefusal.Conflict);
             var scenarios = now.Catalog.Scenarios.Values.Where(s => !s.Name.Equals(scenario.Name, StringComparison.OrdinalIgnoreCase)).Append(scenario);
             Swap(now.Catalog.ActualPolicy, scenarios, now.UploadedScenarios.Add(scenario.Name), now.UploadedLists);
             return replacing;
@@ -90,7 +95,7 @@ public sealed class PolicyStore
     }
 
     /// <summary>Builds the new catalog and every scenario's engine before anything is swapped in: a broken upload
-    /// leaves the server as it was.</summary>
+    /// leaves the rules as they were.</summary>
     private void Swap(PolicySet actual, IEnumerable<Scenario> scenarios, ImmutableHashSet<string> uploaded, ImmutableHashSet<string> lists)
     {
         var engines = new ConcurrentDictionary<(string, DateOnly?), Lazy<TariffEngine>>();
