@@ -28,12 +28,12 @@ internal static class DuckDbRating
         var input = Path.GetFullPath(a.Required("in"));
         var output = Path.GetFullPath(a.Required("out"));
         var scenarios = (a.Optional("scenario") ?? "actual").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var workspace = Workspace.Load(DataDirectory.Resolve(a.Required("data-dir")));
+        var workspace = new Tariffscope.Questions.Rulebook(Workspace.Load(DataDirectory.Resolve(a.Required("data-dir"))));
         var cols = scenarios.Select(s => new ScenarioColumns(s, workspace.Engine(s))).ToList();
 
         // 1. the segments: every date on which something that rates a line can change
         var prep = Stopwatch.StartNew();
-        var bounds = Boundaries(workspace, cols).ToArray();
+        var bounds = Boundaries(workspace.Workspace, cols).ToArray();
         int SegmentOf(DateOnly d) { int i = Array.BinarySearch(bounds, d); return i >= 0 ? i : ~i - 1; }
 
         // 2. the distinct keys the file holds, and their rates from the engine

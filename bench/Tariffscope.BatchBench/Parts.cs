@@ -11,7 +11,7 @@ internal static class Parts
 {
     public static int Run(Args a)
     {
-        var w = Workspace.Load(DataDirectory.Resolve(a.Required("data-dir")));
+        var w = new Tariffscope.Questions.Rulebook(Workspace.Load(DataDirectory.Resolve(a.Required("data-dir"))));
         var input = a.Required("in");
         var scenario = a.Optional("scenario") ?? "actual";
         var cols = new ScenarioColumns(scenario, w.Engine(scenario));
@@ -27,7 +27,7 @@ internal static class Parts
             Console.WriteLine($"parse: {watch.Elapsed.TotalMilliseconds * 1000 / lines.Count:0.0} µs/line");
         }
         // warm the schedule revisions the lines touch, so loading them is not counted
-        foreach (var e in entries.DistinctBy(e => w.UsSchedule.Schedule.On(e.Date)?.Name)) try { cols.Engine.Quote(e); } catch (RatingException) { }
+        foreach (var e in entries.DistinctBy(e => w.Workspace.UsSchedule.Schedule.On(e.Date)?.Name)) try { cols.Engine.Quote(e); } catch (RatingException) { }
         // each twice, in turn: the first pass also fills the engine's own caches, so compare the last two
         // twice: the first pass also warms the engine (its first quotes resolve lines and compile lookups)
         for (int pass = 1; pass <= 2; pass++)

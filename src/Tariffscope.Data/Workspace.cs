@@ -11,13 +11,12 @@ namespace Tariffscope.Data;
 
 /// <summary>
 /// Everything a question needs, loaded once: the schedules (the built-in record of the HTS with any imported
-/// revisions on top; China's built-in sample lines), the actual policy and its scenarios, and one compiled engine per scenario. The command
-/// line, the server and batch rating all start here.
+/// revisions on top; China's built-in sample lines), the actual policy and its scenarios. Engines are built and
+/// cached by the questions' rulebook, one cache for every face.
 /// </summary>
 public sealed class Workspace
 {
     public const string ChinaSampleResource = "schedule/cn-sample.json";
-    private readonly ConcurrentDictionary<(string Scenario, DateOnly? AsKnownOn), TariffEngine> _engines = new();
 
     public DataDirectory Directory { get; }
     public ScheduleSource UsSchedule { get; }
@@ -74,15 +73,6 @@ public sealed class Workspace
         return new Schedule([file.ToRevision("cn-sample", new DateOnly(2025, 1, 1),
             "built-in sample of China's Customs Tariff (a few HS6 lines; see data/schedule/cn-sample.md)", "CN")]);
     }
-
-    /// <summary>The engine for a scenario, optionally with only the rules published by <paramref name="asKnownOn"/>.</summary>
-    public TariffEngine Engine(string scenario = ScenarioCatalog.Actual, DateOnly? asKnownOn = null) =>
-        _engines.GetOrAdd((scenario.ToLowerInvariant(), asKnownOn), key =>
-        {
-            var policy = Scenarios.Resolve(scenario);
-            if (asKnownOn is { } d) policy = policy.AsKnownOn(d);
-            return new TariffEngine(Schedules, policy, UsSchedule.Description);
-        });
 
     /// <summary>Which schedule answers for an importer, in words.</summary>
     public string ScheduleDescription(string importer, DateOnly date) =>

@@ -56,7 +56,7 @@ public static class TariffscopeServer
         var today = new Today(options.Clock);
         builder.Services.AddSingleton(new Rulebook(workspace, today, options.MaxUploadedScenarios));
         builder.Services.AddSingleton(today);
-        builder.Services.AddSingleton(new TradeResults(workspace.Directory));
+        builder.Services.AddSingleton(new TradeData(workspace.Directory));
         builder.Services.AddSingleton(BatchStore.For(options, workspace));
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
@@ -112,7 +112,7 @@ public static class TariffscopeServer
         app.MapDashboardPages();
         if (options.WarmIndicators)
             app.Lifetime.ApplicationStarted.Register(() => Api.IndicatorEndpoints.Warm(
-                app.Services.GetRequiredService<Rulebook>(), app.Services.GetRequiredService<TradeResults>()));
+                app.Services.GetRequiredService<Rulebook>(), app.Services.GetRequiredService<TradeData>()));
         return app;
     }
 

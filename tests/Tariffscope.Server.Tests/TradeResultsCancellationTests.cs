@@ -1,3 +1,5 @@
+using Tariffscope.Questions.Trade;
+
 namespace Tariffscope.Server.Tests;
 
 /// <summary>A long question stops when every client waiting for it has gone, and goes on while one still waits.</summary>
@@ -9,7 +11,7 @@ public class TradeResultsCancellationTests
         var dir = TradeDataDir.Create();
         try
         {
-            var results = new TradeResults(dir);
+            var results = new TradeData(dir);
             var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             string Work(CancellationToken token)
             {

@@ -100,16 +100,16 @@ public sealed class RateCommand(IAnsiConsole console) : AsyncCommand<RateSetting
             var options = s.ToOptions();
             try
             {
-                BatchJob.CheckPaths(s.Input, ("--out", s.Output), ("--rejects", s.Rejects ?? ResultFiles.DefaultRejectsPath(s.Output)), ("--report", s.Report));
+                RateFileQuestion.CheckPaths(s.Input, ("--out", s.Output), ("--rejects", s.Rejects ?? ResultFiles.DefaultRejectsPath(s.Output)), ("--report", s.Report));
             }
             catch (ArgumentException e) { throw new UserInputException(e.Message); }
-            var workspace = Workspace.Load(s.ResolveDataDirectory());
+            var workspace = new Rulebook(Workspace.Load(s.ResolveDataDirectory()));
             BatchResult result;
             try
             {
                 result = !s.Json && !Console.IsOutputRedirected
                     ? await WithProgress(workspace, options, cancellationToken)
-                    : await BatchJob.RunAsync(workspace, options, ct: cancellationToken);
+                    : await RateFileQuestion.RunAsync(workspace, options, ct: cancellationToken);
             }
             catch (EntryFileException e) { throw new UserInputException(e.Message); }
             catch (ArgumentException e) { throw new UserInputException(e.Message.StartsWith("--", StringComparison.Ordinal) ? e.Message : $"{s.Input}: {e.Message}"); }
@@ -133,7 +133,7 @@ public sealed class RateCommand(IAnsiConsole console) : AsyncCommand<RateSetting
             return 0;
         });
 
-    private async Task<BatchResult> WithProgress(Workspace workspace, BatchOptions options, CancellationToken ct)
+    private async Task<BatchResult> WithProgress(Rulebook workspace, BatchOptions options, CancellationToken ct)
     {
         BatchResult? result = null;
         await console.Progress()
@@ -141,7 +141,7 @@ public sealed class RateCommand(IAnsiConsole console) : AsyncCommand<RateSetting
             .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask($"rating {Path.GetFileName(options.Input)}", maxValue: 100);
-                result = await BatchJob.RunAsync(workspace, options, (lines, fraction) =>
+                result = await RateFileQuestion.RunAsync(workspace, options, (lines, fraction) =>
                 {
                     task.Description = $"rating {Path.GetFileName(options.Input)}: {lines:N0} lines";
                     if (fraction is { } f) task.Value = Math.Min(99.9, f * 100);

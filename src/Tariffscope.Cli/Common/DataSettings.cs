@@ -38,7 +38,8 @@ public class DatedDataSettings : DataSettings
     [Description("The date the question is asked for, YYYY-MM-DD (default: today)")]
     public string? Date { get; set; }
 
-    public DateOnly ResolveDate() => Date is null ? DateOnly.FromDateTime(DateTime.Today) : DateOnly.ParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The date asked, or today in US Eastern (where entry dates live), as the server reckons it too.</summary>
+    public DateOnly ResolveDate() => Date is null ? Questions.Today.System.Date : DateOnly.ParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public override ValidationResult Validate() => ValidateDate(Date, "--date");
 }

@@ -27,7 +27,10 @@ public class EngineSettings : DatedDataSettings
 
     public Workspace LoadWorkspace() => Workspace.Load(ResolveDataDirectory());
 
-    public TariffEngine Engine(Workspace w) => w.Engine(Scenario, ResolveAsKnownOn());
+    /// <summary>The rules every question of this command is asked against (the data directory's, today in US Eastern).</summary>
+    public Rulebook Rules() => new(LoadWorkspace());
+
+    public TariffEngine Engine(Rulebook rules) => rules.Engine(Scenario, ResolveAsKnownOn());
 }
 
 /// <summary>Engine options plus the importer and origin that narrow a list of policy events.</summary>

@@ -103,7 +103,7 @@ public sealed class ControlScreenCommand : Command<ControlScreenSettings>
     public override int Execute(CommandContext context, ControlScreenSettings settings, CancellationToken cancellationToken) =>
         ControlOutput.Guard(() =>
         {
-            var summary = ShipmentScreening.Run(settings.Input, settings.Out!, settings.Rejects, settings.Screener());
+            var summary = ScreenFileQuestion.Run(settings.Input, settings.Out!, settings.Rejects, settings.Screener());
             if (settings.Json) ControlOutput.WriteJson(new { summary, balanced = summary.Balanced });
             else
             {

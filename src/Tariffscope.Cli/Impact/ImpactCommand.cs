@@ -70,16 +70,18 @@ public sealed class ImpactCommand(IAnsiConsole console) : Command<ImpactSettings
     {
         if (settings.Scenario is not null) return Tariffscope.Cli.Common.CommandOutput.Guard(() =>
         {
-            var w = Tariffscope.Data.Workspace.Load(settings.ResolveDataDirectory());
+            var rules = new Rulebook(Tariffscope.Data.Workspace.Load(settings.ResolveDataDirectory()));
             var level = settings.Level switch { "hs2" => ImpactLevel.Hs2, "total" => ImpactLevel.Total, _ => ImpactLevel.Hs6 };
             ScenarioImpactResult r;
             try
             {
-                r = ScenarioImpact.Run(w, settings.Scenario, settings.Baseline, DateOnly.Parse(settings.Date!), settings.Importer.ToUpperInvariant(), level,
-                    settings.Elasticities is null ? null : ElasticityFile.Read(settings.Elasticities),
-                    Tariffscope.Trade.ClaimBasis.Parse(settings.Claim, w.ClaimShares));
+                r = new ImpactQuestion(rules, new TradeData(rules.Workspace.Directory)).Ask(new ImpactRequest(settings.Scenario, DateOnly.Parse(settings.Date!))
+                {
+                    Baseline = settings.Baseline, Importer = settings.Importer, Level = level, Claim = settings.Claim,
+                    Elasticities = settings.Elasticities is null ? null : ElasticityFile.Read(settings.Elasticities),
+                }, cancellationToken);
             }
-            catch (Exception e) when (e is InvalidOperationException or Tariffscope.Policy.ScenarioException or InputFileException)
+            catch (Exception e) when (e is InvalidOperationException or Tariffscope.Policy.ScenarioException or InputFileException or NoTradeDataException)
             { throw new Tariffscope.Cli.Common.UserInputException(e.Message); }
             if (settings.Json) Tariffscope.Cli.Common.CommandOutput.WriteJson(console, ScenarioImpactOutput.Json(r, settings.Top));
             else ScenarioImpactOutput.Write(console, r, settings.Top);

@@ -1,23 +1,11 @@
 using Spectre.Console;
-using Tariffscope.Data.Economics;
 
 namespace Tariffscope.Cli.Impact;
 
 /// <summary>Tables and JSON for `impact --scenario`.</summary>
 internal static class ScenarioImpactOutput
 {
-    public static object Json(ScenarioImpactResult r, int top) => new
-    {
-        scenario = r.Scenario, baseline = r.Baseline, date = r.Date, importer = r.Report.Importer, level = r.Report.Level.ToString().ToLowerInvariant(),
-        schedule = r.Schedule, claims = r.Claims, flowsRated = r.FlowsRated, flowsNotRated = r.FlowsNotRated, valueNotRated = r.ValueNotRated,
-        importsBefore = r.Report.ImportsBefore, importsAfter = r.Report.ImportsAfter,
-        totals = r.Report.Totals,
-        partners = r.Report.Partners.OrderBy(p => p.FlowChange).Select(p => new { partner = p.Partner, flowBefore = p.FlowBefore, flowAfter = p.FlowAfter, flowChange = p.FlowChange, producerSurplus = p.ProducerSurplus }),
-        regions = r.Report.RegionTotals,
-        largestProducts = r.Report.Products.OrderBy(p => p.ImportChange).Take(top).Select(p => new { product = p.Product, importsBefore = p.ImportsBefore, importsAfter = p.ImportsAfter, domesticPriceChange = p.DomesticPriceChange, consumerSurplus = p.ConsumerSurplus, tariffRevenue = p.TariffRevenue }),
-        defaultsNote = r.Report.DefaultsNote is null ? null : $"{r.Report.ProductsOnDefaultElasticities.Count} of {r.Report.Products.Count} product groups used the default elasticities",
-        outOfRange = r.Report.OutOfRange.Count,
-    };
+    public static ScenarioImpactDoc Json(ScenarioImpactResult r, int top) => ScenarioImpactDoc.From(r, top);
 
     public static void Write(IAnsiConsole console, ScenarioImpactResult r, int top)
     {

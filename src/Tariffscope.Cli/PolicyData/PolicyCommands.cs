@@ -28,9 +28,8 @@ public sealed class PolicyLintCommand(IAnsiConsole console) : Command<PolicyLint
 {
     public override int Execute(CommandContext context, PolicyLintSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
-        var w = s.LoadWorkspace();
-        var policy = s.Engine(w).Policy;
-        var today = s.Today is null ? DateOnly.FromDateTime(DateTime.UtcNow)
+        var policy = s.Engine(s.Rules()).Policy;
+        var today = s.Today is null ? Questions.Today.System.Date
             : DateOnly.TryParseExact(s.Today, "yyyy-MM-dd", out var d) ? d
             : throw new ArgumentException($"--today: '{s.Today}' is not a date (YYYY-MM-DD)");
         var findings = PolicyLint.Check(policy, today);

@@ -56,7 +56,7 @@ public sealed class QuoteSettings : EngineSettings
         var v = base.Validate();
         if (!v.Successful) return v;
         if (HtsCode.TryParse(Code) is null) return ValidationResult.Error($"CODE: '{Code}' is not a tariff code; expected 2 to 10 digits such as 8471.30.01.00");
-        if (Origin.Length != 2 || !Origin.All(char.IsAsciiLetter)) return ValidationResult.Error($"--origin: expected a two-letter country code such as CN, found '{Origin}'");
+        if (string.IsNullOrWhiteSpace(Origin)) return ValidationResult.Error("--origin: name the country of origin, e.g. CN (or a group such as EU)");
         if (Value < 0) return ValidationResult.Error("--value: a customs value cannot be negative");
         if (Quantities.Length != Units.Length) return ValidationResult.Error("--qty and --unit come in pairs: give one --unit for each --qty");
         if (MetalShare is < 0 or > 1) return ValidationResult.Error("--metal-share: expected a fraction between 0 and 1, e.g. 0.6");
@@ -64,11 +64,11 @@ public sealed class QuoteSettings : EngineSettings
         return ValidationResult.Success();
     }
 
-    public EntryLine ToEntry(DateOnly date) => new()
+    public QuoteRequest ToRequest() => new()
     {
-        Code = HtsCode.Parse(Code), Origin = Origin.ToUpperInvariant(), Importer = Importer.ToUpperInvariant(), Date = date,
-        CustomsValue = Value, MetalShare = MetalShare, UsContentShare = UsContent, Program = Program, Uses = [.. Uses.Select(u => u.Trim().ToLowerInvariant())],
-        Quantities = [.. Quantities.Zip(Units, (q, u) => new Quantity(q, u))],
+        Code = HtsCode.Parse(Code), Origin = Origin, Importer = Importer, Date = Date is null ? null : ResolveDate(), Value = Value,
+        MetalShare = MetalShare, UsContent = UsContent, Program = Program, Uses = [.. Uses],
+        Quantities = [.. Quantities.Zip(Units, (q, u) => new Quantity(q, u))], Scenario = Scenario, AsKnownOn = ResolveAsKnownOn(),
     };
 }
 
@@ -77,42 +77,34 @@ public sealed class QuoteCommand(IAnsiConsole console) : Command<QuoteSettings>
 {
     public override int Execute(CommandContext context, QuoteSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
-        var w = s.LoadWorkspace();
-        var engine = s.Engine(w);
-        var quote = Rate(engine, s.ToEntry(s.ResolveDate()));
-        var claim = Tariffscope.Data.Trade.ClaimQuotes.Effect(w, engine, quote.Entry);
-        if (s.Json) { CommandOutput.WriteJson(console, QuoteDocument.From(quote) with { Claim = claim }); return 0; }
+        QuoteDocument quote;
+        try { quote = new QuoteQuestion(s.Rules()).Ask(s.ToRequest()); }
+        catch (RatingException e) { throw new UserInputException($"{e.Field}: {e.Message}"); }
+        if (s.Json) { CommandOutput.WriteJson(console, quote); return 0; }
         Render(console, quote);
-        if (claim is not null) console.MarkupLine($"[bold]Claim:[/] {Markup.Escape(claim.Text)}");
+        if (quote.Claim is { } claim) console.MarkupLine($"[bold]Claim:[/] {Markup.Escape(claim.Text)}");
         return 0;
     });
 
-    internal static Quote Rate(TariffEngine engine, EntryLine entry)
+    internal static void Render(IAnsiConsole console, QuoteDocument q)
     {
-        try { return engine.Quote(entry); }
-        catch (RatingException e) { throw new UserInputException($"{e.Field}: {e.Message}"); }
-    }
-
-    internal static void Render(IAnsiConsole console, Quote q)
-    {
-        var e = q.Entry;
-        console.MarkupLine($"[bold]{e.Code}[/] {Markup.Escape(q.Description)}");
-        console.MarkupLine($"origin [bold]{e.Origin}[/] into {e.Importer} · entered [bold]{e.Date:yyyy-MM-dd}[/] · customs value [bold]{Money(e.CustomsValue)}[/]"
-            + (e.Quantities.IsEmpty ? "" : " · " + string.Join(", ", e.Quantities)) + $" · scenario [bold]{Markup.Escape(q.Scenario)}[/]");
+        console.MarkupLine($"[bold]{q.Code}[/] {Markup.Escape(q.Description)}");
+        console.MarkupLine($"origin [bold]{q.Origin}[/] into {q.Importer} · entered [bold]{q.Date:yyyy-MM-dd}[/] · customs value [bold]{Money(q.CustomsValue)}[/]"
+            + (q.Quantities is { Count: > 0 } qs ? " · " + string.Join(", ", qs) : "") + $" · scenario [bold]{Markup.Escape(q.Scenario)}[/]");
         console.MarkupLine($"[grey]schedule: {Markup.Escape(q.Schedule)}[/]");
         var t = new Table().Border(TableBorder.Rounded);
         t.AddColumn(new TableColumn("#").RightAligned()); t.AddColumn("Layer"); t.AddColumn("Chapter 99 / line");
         t.AddColumn(new TableColumn("Rate").RightAligned()); t.AddColumn(new TableColumn("Amount").RightAligned());
-        for (int i = 0; i < q.Layers.Length; i++)
+        for (int i = 0; i < q.Layers.Count; i++)
         {
             var l = q.Layers[i];
             var rate = l.Rate + (l.Share < 1m ? $" on {TariffEngine.Pct(l.Share)}" : "");
             t.AddRow((i + 1).ToString(), Markup.Escape(l.Title), Markup.Escape(l.Heading ?? ""), Markup.Escape(rate), Money(l.Amount));
         }
-        t.AddRow("", "[bold]Total[/]", "", $"[bold]{TariffEngine.Pct(Math.Round(q.EffectiveRate, 6))}[/]", $"[bold]{Money(q.Total)}[/]");
+        t.AddRow("", "[bold]Total[/]", "", $"[bold]{TariffEngine.Pct(q.EffectiveRate)}[/]", $"[bold]{Money(q.TotalDuty)}[/]");
         console.Write(t);
         console.MarkupLine("[bold]Legal basis and notes[/]");
-        for (int i = 0; i < q.Layers.Length; i++)
+        for (int i = 0; i < q.Layers.Count; i++)
         {
             var l = q.Layers[i];
             var basis = l.IsBase ? l.Source.Note ?? l.Source.Instrument : l.Source.Instrument + (l.Source.Citation is null ? "" : $"; {l.Source.Citation}");
@@ -120,7 +112,7 @@ public sealed class QuoteCommand(IAnsiConsole console) : Command<QuoteSettings>
             if (l.Source.Link is { } link) console.MarkupLine($"    [grey]{Markup.Escape(link)}[/]");
             foreach (var n in l.Notes) console.MarkupLine($"    [grey]{Markup.Escape(n)}[/]");
         }
-        if (!q.Omitted.IsEmpty)
+        if (q.Omitted.Count > 0)
         {
             console.MarkupLine("[bold]Left out[/]");
             foreach (var o in q.Omitted)

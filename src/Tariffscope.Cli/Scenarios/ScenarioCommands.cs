@@ -123,40 +123,26 @@ public sealed class ScenarioDiffCommand(IAnsiConsole console) : Command<Scenario
 {
     public override int Execute(CommandContext context, ScenarioDiffSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
-        var w = s.LoadWorkspace();
-        var date = s.ResolveDate();
-        var importer = s.Importer.ToUpperInvariant();
-        var origin = (s.Origin ?? (importer == "CN" ? "US" : "CN")).ToUpperInvariant();
-        ScenarioShowCommand.Resolve(w.Scenarios, s.A); ScenarioShowCommand.Resolve(w.Scenarios, s.B);
-        var revision = w.Schedules[importer].On(date) ?? throw new UserInputException($"no {importer} schedule revision is in force on {date:yyyy-MM-dd}");
-        // With base-year trade loaded, the lines actually traded, weighed by value; else every leaf line, unweighted.
-        var flows = importer == "US" ? Tariffscope.Data.Trade.TradeExposure.Flows(w, importer) : null;
-        var lines = Tariffscope.Data.Trade.TradeExposure.DiffLines(revision, origin, flows);
-        var diff = ScenarioDiffs.Compare(w.Engine(s.A, s.ResolveAsKnownOn()), w.Engine(s.B, s.ResolveAsKnownOn()), date, lines, importer,
-            Tariffscope.Trade.ClaimBasis.Parse(s.Claim, w.ClaimShares));
-        if (s.Json)
+        var rules = s.Rules();
+        var diff = new ScenarioDiffQuestion(rules, new TradeData(rules.Workspace.Directory)).Ask(new ScenarioDiffRequest(s.A, s.B)
         {
-            CommandOutput.WriteJson(console, new
-            {
-                a = diff.A, b = diff.B, date = diff.Date, origin, importer, claims = diff.Claims, linesCompared = diff.LinesCompared, linesNotRated = diff.LinesNotRated,
-                byMeasure = diff.ByMeasure.Select(m => new { measure = m.MeasureId, title = m.Title, lines = m.Lines, averageDifference = m.AverageDifference, dutyAtStake = m.DutyAtStake }),
-                lines = diff.Lines.Take(s.Limit).Select(l => new { code = l.Code.ToString(), description = l.Description, rateA = l.RateA, rateB = l.RateB, difference = l.Difference, measures = l.Measures }),
-            });
-            return 0;
-        }
-        console.MarkupLine($"[bold]{Markup.Escape(diff.A)}[/] vs [bold]{Markup.Escape(diff.B)}[/] on {date:yyyy-MM-dd}, goods of {origin} into {importer}: " +
-            $"{diff.Lines.Length} of {diff.LinesCompared} lines differ" + (diff.LinesNotRated > 0 ? $" ({diff.LinesNotRated} could not be rated)" : ""));
+            Date = s.ResolveDate(), Importer = s.Importer, Origin = s.Origin, Limit = s.Limit, Claim = s.Claim, AsKnownOn = s.ResolveAsKnownOn(),
+        });
+        if (s.Json) { CommandOutput.WriteJson(console, diff); return 0; }
+        console.MarkupLine($"[bold]{Markup.Escape(diff.A)}[/] vs [bold]{Markup.Escape(diff.B)}[/] on {diff.Date:yyyy-MM-dd}, goods of {diff.Origin} into {diff.Importer}: " +
+            $"{diff.LinesDiffering} of {diff.LinesCompared} lines differ" + (diff.LinesNotRated > 0 ? $" ({diff.LinesNotRated} could not be rated)" : ""));
+        foreach (var n in diff.Notes) console.MarkupLine($"[grey]{Markup.Escape(n)}[/]");
         console.MarkupLine($"[grey]claims {diff.Claims.Assumption}: {Markup.Escape(diff.Claims.Description)}[/]");
         var bm = new Table().Border(TableBorder.Rounded).Title("By measure");
         bm.AddColumn("Measure"); bm.AddColumn(new TableColumn("Lines").RightAligned()); bm.AddColumn(new TableColumn("Average difference").RightAligned());
-        if (flows is not null) bm.AddColumn(new TableColumn("Duty at stake / yr").RightAligned());
+        if (diff.Weighed) bm.AddColumn(new TableColumn("Duty at stake / yr").RightAligned());
         foreach (var m in diff.ByMeasure)
             bm.AddRow(new[] { Markup.Escape(m.Title), m.Lines.ToString(), (m.AverageDifference >= 0 ? "+" : "") + TariffEngine.Pct(m.AverageDifference) }
-                .Concat(flows is null ? [] : [$"${m.DutyAtStake / 1e9m:N2} bn"]).ToArray());
+                .Concat(diff.Weighed ? [$"${m.DutyAtStake / 1e9m:N2} bn"] : []).ToArray());
         console.Write(bm);
         var bl = new Table().Border(TableBorder.Rounded).Title("By product (largest first)");
         bl.AddColumn("Code"); bl.AddColumn("Description"); bl.AddColumn(new TableColumn(diff.A).RightAligned()); bl.AddColumn(new TableColumn(diff.B).RightAligned()); bl.AddColumn("Why");
-        foreach (var l in diff.Lines.Take(s.Limit))
+        foreach (var l in diff.Lines)
             bl.AddRow(l.Code.ToString(), Markup.Escape(l.Description.Length > 40 ? l.Description[..40] + "…" : l.Description), TariffEngine.Pct(l.RateA), TariffEngine.Pct(l.RateB), Markup.Escape(string.Join("; ", l.Measures)));
         console.Write(bl);
         return 0;

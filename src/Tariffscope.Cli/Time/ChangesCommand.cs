@@ -31,18 +31,14 @@ public sealed class ChangesCommand(IAnsiConsole console) : Command<ChangesSettin
 {
     public override int Execute(CommandContext context, ChangesSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
-        var w = s.LoadWorkspace();
-        var since = DateOnly.Parse(s.Since);
-        var until = s.Until is null ? s.ResolveDate() : DateOnly.Parse(s.Until);
-        var policy = s.Engine(w).Policy;
-        var (took, published) = PolicyEvents.Changes(policy, since, until, s.Importer?.ToUpperInvariant(), s.Origin?.ToUpperInvariant());
-        if (s.Json)
+        var a = new ChangesQuestion(s.Rules()).Ask(new ChangesRequest(DateOnly.Parse(s.Since))
         {
-            object Doc(PolicyEvent e) => new { date = e.Date, published = e.Published, kind = e.Kind, importer = e.Importer, measure = e.MeasureId, suspension = e.SuspensionId, title = e.Title, what = e.What, source = QuoteDocument.Doc(e.Source) };
-            CommandOutput.WriteJson(console, new { scenario = policy.Name, since, until, tookEffect = took.Select(Doc), published = published.Select(Doc) });
-            return 0;
-        }
-        console.MarkupLine($"[bold]What changed[/] after {since:yyyy-MM-dd} up to {until:yyyy-MM-dd} · scenario {Markup.Escape(policy.Name)}");
+            Until = s.Until is null ? s.Date is null ? null : s.ResolveDate() : DateOnly.Parse(s.Until),
+            Importer = s.Importer, Origin = s.Origin, Scenario = s.Scenario, AsKnownOn = s.ResolveAsKnownOn(),
+        });
+        if (s.Json) { CommandOutput.WriteJson(console, a); return 0; }
+        var (took, published) = (a.TookEffect, a.Published);
+        console.MarkupLine($"[bold]What changed[/] after {a.Since:yyyy-MM-dd} up to {a.Until:yyyy-MM-dd} · scenario {Markup.Escape(a.Scenario)}");
         console.MarkupLine($"[bold]Took effect[/] ({took.Count})");
         foreach (var day in took.GroupBy(e => e.Date))
         {

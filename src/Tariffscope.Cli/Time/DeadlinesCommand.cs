@@ -30,34 +30,24 @@ public sealed class DeadlinesCommand(IAnsiConsole console) : Command<DeadlinesSe
 {
     public override int Execute(CommandContext context, DeadlinesSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
-        var w = s.LoadWorkspace();
-        var from = s.From is null ? s.ResolveDate() : DateOnly.Parse(s.From);
-        var policy = s.Engine(w).Policy;
-        var events = PolicyEvents.Deadlines(policy, from, s.Days, s.Importer?.ToUpperInvariant(), s.Origin?.ToUpperInvariant());
-        // With base-year trade loaded, each event says how many products and how much trade it touches.
-        var flows = Tariffscope.Data.Trade.TradeExposure.Flows(w, "US");
-        var engine = s.Engine(w);
-        var exposure = flows is null ? null : events.ToDictionary(e => e, e => e.Importer == "US" ? Tariffscope.Data.Trade.TradeExposure.Of(engine, e, flows) : null);
-        if (s.Json)
+        var rules = s.Rules();
+        var a = new DeadlinesQuestion(rules, new TradeData(rules.Workspace.Directory)).Ask(new DeadlinesRequest
         {
-            CommandOutput.WriteJson(console, new
-            {
-                scenario = policy.Name, from, days = s.Days, horizon = policy.Horizon,
-                events = events.Select(e => new { date = e.Date, inDays = e.Date.DayNumber - from.DayNumber, kind = e.Kind, importer = e.Importer, measure = e.MeasureId, suspension = e.SuspensionId, title = e.Title, what = e.What, origins = e.Origins.ToString(), source = QuoteDocument.Doc(e.Source),
-                    tradeProducts = exposure?[e]?.Products, tradeValue = exposure?[e]?.Value }),
-            });
-            return 0;
-        }
-        console.MarkupLine($"Changes written into the rules from [bold]{from:yyyy-MM-dd}[/] for {s.Days} days · scenario [bold]{Markup.Escape(policy.Name)}[/]");
-        if (from.AddDays(s.Days) > policy.Horizon)
-            console.MarkupLine($"[yellow]note:[/] the data's horizon is {policy.Horizon:yyyy-MM-dd}; later changes are not known");
+            From = s.From is null ? s.Date is null ? null : s.ResolveDate() : DateOnly.Parse(s.From),
+            Days = s.Days, Importer = s.Importer, Origin = s.Origin, Scenario = s.Scenario, AsKnownOn = s.ResolveAsKnownOn(),
+        });
+        if (s.Json) { CommandOutput.WriteJson(console, a); return 0; }
+        var events = a.Events;
+        console.MarkupLine($"Changes written into the rules from [bold]{a.From:yyyy-MM-dd}[/] for {a.Days} days · scenario [bold]{Markup.Escape(a.Scenario)}[/]");
+        foreach (var n in a.Notes) console.MarkupLine($"[yellow]note:[/] {Markup.Escape(n)}");
+        bool withTrade = events.Any(e => e.Trade is not null);
         var t = new Table().Border(TableBorder.Rounded);
         t.AddColumn("Date"); t.AddColumn(new TableColumn("In").RightAligned()); t.AddColumn("Importer"); t.AddColumn("Measure"); t.AddColumn("What happens"); t.AddColumn("Source");
-        if (exposure is not null) t.AddColumn(new TableColumn("Trade touched").RightAligned());
+        if (withTrade) t.AddColumn(new TableColumn("Trade touched").RightAligned());
         foreach (var e in events)
         {
-            var row = new List<string> { e.Date.ToString("yyyy-MM-dd"), $"{e.Date.DayNumber - from.DayNumber} d", e.Importer, Markup.Escape(e.Title), Markup.Escape(e.What), Markup.Escape(e.Source.Instrument) };
-            if (exposure is not null) row.Add(exposure[e] is { } x ? $"{x.Products:N0} lines, ${x.Value / 1e9m:N1} bn" : "");
+            var row = new List<string> { e.Date.ToString("yyyy-MM-dd"), $"{e.DaysAway} d", e.Importer, Markup.Escape(e.Title), Markup.Escape(e.What), Markup.Escape(e.Source.Instrument) };
+            if (withTrade) row.Add(e.Trade is { } x ? $"{x.Products:N0} lines, ${x.Value / 1e9m:N1} bn" : "");
             t.AddRow(row.ToArray());
         }
         if (events.Count == 0) console.MarkupLine("nothing changes in that window");

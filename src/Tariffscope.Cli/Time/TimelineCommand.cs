@@ -61,42 +61,31 @@ public sealed class TimelineCommand(IAnsiConsole console) : Command<TimelineSett
 {
     public override int Execute(CommandContext context, TimelineSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
-        var w = s.LoadWorkspace();
         var from = DateOnly.Parse(s.From); var to = DateOnly.Parse(s.To);
         if (to < from) throw new UserInputException("--to must not be before --from");
-        var template = new EntryLine
+        TimelineDoc answer;
+        try
         {
-            Code = Nomenclature.HtsCode.Parse(s.Code), Origin = s.Origin.ToUpperInvariant(), Importer = s.Importer.ToUpperInvariant(),
-            Date = from, CustomsValue = s.Value, MetalShare = s.MetalShare,
-        };
-        var revisionDates = w.Schedules.TryGetValue(template.Importer, out var sch) ? sch.Revisions.Select(r => r.EffectiveDate) : [];
-        var timelines = s.Scenario.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(name =>
+            answer = new TimelineQuestion(s.Rules()).Ask(new TimelineRequest(new QuoteRequest
             {
-                try { return RateTimelines.Build(w.Engine(name, s.ResolveAsKnownOn()), template, from, to, revisionDates); }
-                catch (RatingException e) { throw new UserInputException($"{e.Field}: {e.Message}"); }
-            }).ToList();
-
+                Code = Nomenclature.HtsCode.Parse(s.Code), Origin = s.Origin, Importer = s.Importer, Value = s.Value, MetalShare = s.MetalShare,
+                AsKnownOn = s.ResolveAsKnownOn(),
+            }, from, to) { Scenarios = s.Scenario.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) });
+        }
+        catch (RatingException e) { throw new UserInputException($"{e.Field}: {e.Message}"); }
+        var timelines = answer.Series;
         if (s.Chart is not null)
         {
             var events = timelines.SelectMany(t => t.Steps.Skip(1).Select(st => (st.Date, Label: ShortCause(st)))).DistinctBy(e => e.Date)
                 .Select(e => new ChartEvent(e.Date, e.Label)).ToList();
-            StepChart.Save(s.Chart, $"{template.Code} from {template.Origin}: duty over time", "total duty, % of customs value",
+            StepChart.Save(s.Chart, $"{answer.Code} from {answer.Origin}: duty over time", "total duty, % of customs value",
                 timelines.Select(t => new StepSeries(t.Scenario, t.Steps.Select(st => (st.Date, (double)st.RateAfter * 100)).ToList())).ToList(),
                 from, to, events);
         }
-        if (s.Json)
-        {
-            CommandOutput.WriteJson(console, timelines.Select(t => new
-            {
-                scenario = t.Scenario, code = t.Entry.Code.ToString(), origin = t.Entry.Origin, importer = t.Entry.Importer, from = t.From, to = t.To,
-                steps = t.Steps.Select(st => new { date = st.Date, rateBefore = st.RateBefore, rateAfter = st.RateAfter, causes = st.Causes }),
-            }).ToList());
-            return 0;
-        }
+        if (s.Json) { CommandOutput.WriteJson(console, answer); return 0; }
         foreach (var t in timelines)
         {
-            console.MarkupLine($"[bold]{t.Entry.Code}[/] from [bold]{t.Entry.Origin}[/] into {t.Entry.Importer}, {t.From:yyyy-MM-dd} to {t.To:yyyy-MM-dd} · scenario [bold]{Markup.Escape(t.Scenario)}[/]");
+            console.MarkupLine($"[bold]{answer.Code}[/] from [bold]{answer.Origin}[/] into {answer.Importer}, {answer.From:yyyy-MM-dd} to {answer.To:yyyy-MM-dd} · scenario [bold]{Markup.Escape(t.Scenario)}[/]");
             var table = new Table().Border(TableBorder.Rounded);
             table.AddColumn("Date"); table.AddColumn(new TableColumn("Before").RightAligned()); table.AddColumn(new TableColumn("After").RightAligned()); table.AddColumn("Why");
             foreach (var st in t.Steps)
@@ -108,7 +97,7 @@ public sealed class TimelineCommand(IAnsiConsole console) : Command<TimelineSett
         return 0;
     });
 
-    private static string ShortCause(TimelineStep st)
+    private static string ShortCause(StepDoc st)
     {
         var c = st.Causes.FirstOrDefault() ?? "";
         var cut = c.IndexOfAny([':', '[']);

@@ -89,53 +89,34 @@ public sealed class IndicatorsSettings : DataSettings
     }
 }
 
-public sealed record IndicatorsView(string Schedule, IReadOnlyList<IndicatorSeries> Series, IReadOnlyList<string> Notes);
-
 /// <summary>`tariffscope indicators`: import-weighted average tariffs over time, per scenario.</summary>
 public sealed class IndicatorsCommand(IAnsiConsole console) : Command<IndicatorsSettings>
 {
     public override int Execute(CommandContext context, IndicatorsSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
-        var clock = Stopwatch.StartNew();
-        var importer = s.Importer.ToUpperInvariant();
-        var w = Workspace.Load(s.ResolveDataDirectory());
-        IReadOnlyList<TradeFlow> flows;
-        using (var store = TradeStore.Open(w.Directory)) flows = store.Read(importer, s.Year, s.Partners);
-        if (flows.Count == 0)
-            throw new UserInputException($"no trade flows of importer {importer} for partner(s) {string.Join(", ", s.Partners)}; `tariffscope data trade-status` shows what is held");
-        var loaded = clock.Elapsed;
-        var schedule = IndicatorSetup.ScheduleFor(w, importer, flows.Select(f => f.Code).Distinct());
-        var sliced = clock.Elapsed - loaded;
-        var from = DateOnly.ParseExact(s.From, "yyyy-MM-dd");
-        var series = new List<IndicatorSeries>();
-        var claims = ClaimBasis.Parse(s.Claim, w.ClaimShares);
-        foreach (var name in s.Scenarios)
+        var rules = new Rulebook(Workspace.Load(s.ResolveDataDirectory()));
+        IndicatorsAnswer view;
+        try
         {
-            var rater = IndicatorSetup.Rater(w, name, importer, schedule);
-            var to = s.To is null ? rater.Engine.Policy.Horizon : DateOnly.ParseExact(s.To, "yyyy-MM-dd");
-            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to, s.Grouping) { Basis = claims }, cancellationToken));
+            view = new IndicatorsQuestion(rules, new TradeData(rules.Workspace.Directory)).Ask(new IndicatorsRequest
+            {
+                Importer = s.Importer, Partners = s.Partners, From = DateOnly.ParseExact(s.From, "yyyy-MM-dd"),
+                To = s.To is null ? null : DateOnly.ParseExact(s.To, "yyyy-MM-dd"), Scenarios = s.Scenarios, By = s.Grouping, Year = s.Year, Claim = s.Claim,
+                On = s.OnDates,
+            }, cancellationToken);
         }
-        var notes = new List<string>();
-        var scheduleText = importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, from);
-        notes.Add($"{flows.Count:N0} flows read in {loaded.TotalSeconds:0.0} s; schedule cut to their codes in {sliced.TotalSeconds:0.0} s; " +
-                  string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Shared:N0} ratings shared between partners treated alike, {x.Stats.Reused:N0} kept from the date before, {x.Stats.Elapsed.TotalSeconds:0.0} s of which {x.Stats.Calendar.TotalSeconds:0.0} s finding change dates")) +
-                  $"; {clock.Elapsed.TotalSeconds:0.0} s in all ({Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s of processor time on {Environment.ProcessorCount} cores)");
-
-        if (s.Csv is not null) IndicatorCsv.Write(s.Csv, series.Select(x => x.On(s.OnDates))); // --on narrows the file as it does the table
+        catch (NoTradeDataException e) { throw new UserInputException(e.Message); }
+        var series = view.Series;
+        if (s.Csv is not null) IndicatorCsv.Write(s.Csv, series);
         if (s.Chart is not null) IndicatorChart.Save(s.Chart, series, s.Rate.Equals("additional", StringComparison.OrdinalIgnoreCase), 1200, 600);
-        var view = new IndicatorsView(scheduleText, series, notes);
-        if (s.Json) { CommandOutput.WriteJson(console, Filter(view, s.OnDates)); return 0; }
-        Render(console, Filter(view, s.OnDates), s.Grouping, s.OnDates.Count > 0);
+        if (s.Json) { CommandOutput.WriteJson(console, view); return 0; }
+        Render(console, view, s.Grouping, s.OnDates.Count > 0);
         if (s.Csv is not null) console.MarkupLine($"[grey]CSV written to {Markup.Escape(s.Csv)}[/]");
         if (s.Chart is not null) console.MarkupLine($"[grey]Chart written to {Markup.Escape(s.Chart)}[/]");
         return 0;
     });
 
-    /// <summary>With --on, only the points in force on the dates asked (re-dated to them).</summary>
-    private static IndicatorsView Filter(IndicatorsView view, IReadOnlyList<DateOnly> on) =>
-        on.Count == 0 ? view : view with { Series = view.Series.Select(x => x.On(on)).ToList() };
-
-    private static void Render(IAnsiConsole console, IndicatorsView view, IndicatorGrouping by, bool onDates)
+    private static void Render(IAnsiConsole console, IndicatorsAnswer view, IndicatorGrouping by, bool onDates)
     {
         console.MarkupLine($"[grey]schedule: {Markup.Escape(view.Schedule)}[/]");
         foreach (var x in view.Series)

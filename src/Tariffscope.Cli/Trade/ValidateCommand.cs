@@ -62,7 +62,7 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
             notes.Add($"no revision is in force on {from:yyyy-MM-dd}: the earliest one ({schedule.Revisions[0].Name}, from {schedule.Revisions[0].EffectiveDate:yyyy-MM-dd}) is read as the nearest schedule; codes renumbered since are not rated");
             schedule = IndicatorSchedules.Backdated(schedule, new DateOnly(year, 1, 1));
         }
-        var report = DutyValidation.Run(IndicatorSetup.Rater(w, "actual", importer, schedule), flows, from, through, ClaimBasis.Parse(s.Claim, w.ClaimShares));
+        var report = DutyValidation.Run(IndicatorSetup.Rater(new Rulebook(w), "actual", importer, schedule), flows, from, through, ClaimBasis.Parse(s.Claim, w.ClaimShares));
         var largest = report.Chapters.OrderByDescending(r => Math.Abs(r.Gap)).Take(s.Top).ToList();
         var view = new ValidationView(importer == "US" ? w.UsSchedule.Description : importer, Method(report), report, largest, notes);
         if (s.Json) { CommandOutput.WriteJson(console, view); return 0; }

@@ -53,7 +53,7 @@ public sealed record ControlSet(
     }
 
     private static IEnumerable<string> GroupRefs(DestinationScope scope) =>
-        scope.Include.Concat(scope.Exclude).Where(t => t.Value.StartsWith("group:", StringComparison.Ordinal)).Select(t => t.Value[6..]);
+        scope.Include.Concat(scope.Exclude).Select(t => Policy.OriginTerms.IsGroup(t.Value, out var name) ? name : null).OfType<string>();
 
     /// <summary>
     /// This set with a scenario's overrides applied, in order: removals, changes, additions. An id that does not

@@ -73,9 +73,9 @@ internal sealed class ItemMatching(IReadOnlyDictionary<string, CountryGroup> gro
         foreach (var t in list)
         {
             if (t.Value.Equals("all", StringComparison.OrdinalIgnoreCase)) return ("all destinations", t.Unconfirmed);
-            if (t.Value.StartsWith("group:", StringComparison.Ordinal))
+            if (Policy.OriginTerms.IsGroup(t.Value, out var name))
             {
-                if (!groups.TryGetValue(t.Value[6..], out var g)) continue;
+                if (!groups.TryGetValue(name, out var g)) continue;
                 var member = g.Members.FirstOrDefault(m => Same(m.Value, country));
                 if (member.Value is not null) return ($"Country Group {g.Id}", t.Unconfirmed || member.Unconfirmed);
             }

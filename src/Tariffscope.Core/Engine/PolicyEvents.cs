@@ -127,12 +127,11 @@ public static class PolicyEvents
 
     internal static bool Covers(PolicySet p, OriginScope scope, string origin, DateOnly date)
     {
-        bool included = scope.Include.Any(o => o == OriginScope.AllOrigins || o == origin
-            || (o.StartsWith("group:", StringComparison.Ordinal) && p.Groups.TryGetValue(o[6..], out var g) && g.Members.Contains(origin)));
+        bool included = scope.Include.Any(o => o == OriginScope.AllOrigins || OriginTerms.Covers(p, o, origin));
         if (!included) return false;
         foreach (var e in scope.Except)
         {
-            bool hit = e.Origin == origin || (e.Origin.StartsWith("group:", StringComparison.Ordinal) && p.Groups.TryGetValue(e.Origin[6..], out var g) && g.Members.Contains(origin));
+            bool hit = OriginTerms.Covers(p, e.Origin, origin);
             if (hit && (e.When is null || e.When.Value.Contains(date))) return false;
         }
         return true;

@@ -108,9 +108,9 @@ public sealed class TariffEngine
             : policy.Families.ContainsKey(n) ? [n] : []);
 
     internal static IEnumerable<string> ExpandOrigins(IEnumerable<string> names, PolicySet policy) =>
-        names.SelectMany(n => n.StartsWith("group:", StringComparison.Ordinal)
-            ? policy.Groups.TryGetValue(n[6..], out var g) ? g.Members.AsEnumerable()
-                : throw new InvalidOperationException($"unknown country group '{n[6..]}'")
+        names.SelectMany(n => OriginTerms.IsGroup(n, out var name)
+            ? policy.Groups.TryGetValue(name, out var g) ? g.Members.AsEnumerable()
+                : throw new InvalidOperationException($"unknown country group '{name}'")
             : [n]);
 
     /// <summary>The schedule revision that answers for an importer on a date, or a clear refusal.</summary>

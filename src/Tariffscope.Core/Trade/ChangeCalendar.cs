@@ -119,10 +119,7 @@ public sealed class ChangeCalendar
         return o => (all || included.Contains(o)) && !never.Contains(o);
     }
 
-    private static IEnumerable<string> Expand(PolicySet policy, string origin) =>
-        origin.StartsWith("group:", StringComparison.Ordinal)
-            ? policy.Groups.TryGetValue(origin[6..], out var g) ? g.Members : []
-            : [origin];
+    private static IEnumerable<string> Expand(PolicySet policy, string origin) => OriginTerms.Expand(policy, origin);
 
     private static Func<HtsCode, bool> ScopeTest(PolicySet policy, IEnumerable<ProductTerm> terms)
     {

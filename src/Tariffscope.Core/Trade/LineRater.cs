@@ -22,7 +22,7 @@ public sealed class LineRater(TariffEngine engine, Schedule schedule, string imp
     public const decimal ReferenceValue = 1_000_000m;
 
     private readonly HashSet<string> _column2 = engine.Policy.Column2Origins.TryGetValue(importer, out var c2)
-        ? c2.SelectMany(o => o.StartsWith("group:", StringComparison.Ordinal) && engine.Policy.Groups.TryGetValue(o[6..], out var g) ? g.Members.AsEnumerable() : [o]).ToHashSet()
+        ? c2.SelectMany(o => OriginTerms.Expand(engine.Policy, o)).ToHashSet()
         : [];
 
     public TariffEngine Engine => engine;

@@ -226,11 +226,9 @@ public static class TradeIndicators
     /// country group of the policy (Census reports the European Union as one partner).</summary>
     public static string RatingOrigin(PolicySet policy, string partner, List<string>? notes = null)
     {
-        if (!policy.Groups.TryGetValue(partner, out var group) || group.Members.IsEmpty) return partner;
-        var first = group.Members[0];
-        notes?.Add($"partner {partner} ({group.Title}) is rated as goods of {first}: the measures treat every member alike" +
-                   (TreatedAlike(policy, group) ? "" : " — but some measure names members one by one, so check its rows"));
-        return first;
+        if (Origin.TryResolve(policy, partner) is not { Group: { } group } origin) return partner;
+        notes?.Add(origin.Note + (TreatedAlike(policy, group) ? "" : " — but some measure names members one by one, so check its rows"));
+        return origin.RatedAs;
     }
 
     /// <summary>

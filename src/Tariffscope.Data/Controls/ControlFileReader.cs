@@ -233,7 +233,7 @@ internal sealed class ControlFileReader
             foreach (var (text, node) in y.Strings(m, k, what))
             {
                 var t = Tagged.Parse(text);
-                if (t.Value.StartsWith("group:", StringComparison.Ordinal)) Refer("country group", t.Value[6..], y, node, $"{what}.{k}");
+                if (Tariffscope.Policy.OriginTerms.IsGroup(t.Value, out var group)) Refer("country group", group, y, node, $"{what}.{k}");
                 else if (t.Value.Equals("all", StringComparison.OrdinalIgnoreCase)) t = t with { Value = "all" };
                 else t = t with { Value = CountryCode(y, node, t.Value, $"{what}.{k}") };
                 list.Add(t);

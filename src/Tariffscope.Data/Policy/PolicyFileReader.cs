@@ -159,7 +159,7 @@ public sealed class PolicyFileReader
 
     private void CheckCountry(YamlNode at, string field, string code)
     {
-        if (code == OriginScope.AllOrigins || code.StartsWith("group:", StringComparison.Ordinal)) return;
+        if (code == OriginScope.AllOrigins || OriginTerms.IsGroup(code)) return;
         if (code.Length != 2 || !char.IsAsciiLetterUpper(code[0]) || !char.IsAsciiLetterUpper(code[1]))
             throw _y.Error(at, field, $"'{code}' is not a country; expected an ISO 3166 alpha-2 code (CN), group:NAME or all");
     }

@@ -86,8 +86,8 @@ public static class PolicyLoader
             if (c.List is not null && !p.Lists.ContainsKey(c.List))
                 throw Located(m.Origin, "claims", $"measure '{m.Id}' has a claim on product list '{c.List}', which is not defined");
         foreach (var o in m.Origins.Include.Concat(m.Origins.Except.Select(e => e.Origin)).Concat(m.Products.Exclude.SelectMany(t => t.Origins)))
-            if (o.StartsWith("group:", StringComparison.Ordinal) && !p.Groups.ContainsKey(o[6..]))
-                throw Located(m.Origin, "origins", $"measure '{m.Id}' refers to country group '{o[6..]}', which is not defined");
+            if (OriginTerms.IsGroup(o, out var group) && !p.Groups.ContainsKey(group))
+                throw Located(m.Origin, "origins", $"measure '{m.Id}' refers to country group '{group}', which is not defined");
     }
 
     private static int LineOf(string? origin) =>

@@ -55,7 +55,7 @@ public static class BatchEndpoints
         try
         {
             await File.WriteAllBytesAsync(input, read.Bytes!, context.RequestAborted);
-            var result = await BatchJob.RunAsync(store.Workspace, new BatchOptions
+            var result = await RateFileQuestion.RunAsync(store, new BatchOptions
             {
                 Input = input, Output = Path.Combine(folder, "results.csv"), Rejects = Path.Combine(folder, "rejects.csv"),
                 Scenarios = names, Date = day,

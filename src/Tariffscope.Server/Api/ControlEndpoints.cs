@@ -197,7 +197,7 @@ public static class ControlEndpoints
         return context;
     }
 
-    private static readonly string[] Columns = [.. ShipmentScreening.Required, .. ShipmentScreening.Optional];
+    private static readonly string[] Columns = [.. ScreenFileQuestion.Required, .. ScreenFileQuestion.Optional];
 
     /// <summary>JSON shipments written as the CSV the screener reads, so both go through one parser (line 2 is the first shipment).</summary>
     private static string ShipmentCsv(IReadOnlyList<ShipmentDoc> list)
@@ -223,15 +223,15 @@ public static class ControlEndpoints
             if (!Columns.Contains(name)) { ignored.Add(header[i]); continue; }
             if (!columns.TryAdd(name, i)) return Problems.BadRequest($"line 1, column {i + 1}: column '{name}' is named twice in the header", "header");
         }
-        foreach (var r in ShipmentScreening.Required)
-            if (!columns.ContainsKey(r)) return Problems.BadRequest($"line 1: missing column '{r}' (required: {string.Join(",", ShipmentScreening.Required)})", "header");
+        foreach (var r in ScreenFileQuestion.Required)
+            if (!columns.ContainsKey(r)) return Problems.BadRequest($"line 1: missing column '{r}' (required: {string.Join(",", ScreenFileQuestion.Required)})", "header");
 
         var results = new List<ScreenedLineDoc>();
         var rejects = new List<ShipmentReject>();
         var byOutcome = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var rec in records)
         {
-            var (query, reject) = ShipmentScreening.ToQuery(rec, header.Count, columns);
+            var (query, reject) = ScreenFileQuestion.ToQuery(rec, header.Count, columns);
             if (reject is not null) { rejects.Add(reject); continue; }
             var a = screener.Check(query!);
             List<string> Ids(RuleStatus s) => a.Rules.Where(r => r.Status == s).Select(r => r.ControlId).ToList();

@@ -14,18 +14,6 @@ public sealed record ImpactRouteDoc(string Exporter, string Importer, double Bef
 public sealed record ImpactModelDoc(string Model, string ModelKind, IReadOnlyList<ImpactRegionDoc> Regions, double[][] FlowsBefore, double[][] FlowsAfter,
     IReadOnlyList<ImpactRouteDoc> Routes, GsimTotals Totals, IReadOnlyList<string> Warnings);
 
-public sealed record ImpactPartnerDoc(string Partner, double FlowBefore, double FlowAfter, double FlowChange, double ProducerSurplus);
-public sealed record ImpactProductDoc(string Product, double ImportsBefore, double ImportsAfter, double DomesticPriceChange, double ConsumerSurplus, double TariffRevenue);
-/// <summary>The answer of <c>GET /api/v1/impact</c>: that of <c>tariffscope impact --scenario S --json</c>.</summary>
-public sealed record ScenarioImpactDoc(string Scenario, string Baseline, DateOnly Date, string Importer, string Level, string Schedule,
-    int FlowsRated, int FlowsNotRated, decimal ValueNotRated, double ImportsBefore, double ImportsAfter, GsimTotals Totals,
-    IReadOnlyList<ImpactPartnerDoc> Partners, IReadOnlyList<RegionTotals> Regions, IReadOnlyList<ImpactProductDoc> LargestProducts,
-    string? DefaultsNote, int OutOfRange)
-{
-    /// <summary>Which preference claims both scenarios' tariffs assumed (expected duty by default).</summary>
-    public Tariffscope.Trade.ClaimSummary? Claims { get; init; }
-}
-
 /// <summary>
 /// <c>/api/v1/impact</c>: the economic impact of a tariff shock with the GSIM partial-equilibrium model. POST solves a
 /// model posted in the model-file format (regions, flows, powers of tariff, elasticities); GET runs a scenario against a
@@ -84,13 +72,14 @@ public static class ImpactEndpoints
         return new ImpactModelDoc("request body", "gsim", regions, before, after, routes, r.Totals, warnings);
     }
 
-    private static async Task<IResult> Scenario(HttpContext context, Rulebook store, TradeResults trade,
+    private static async Task<IResult> Scenario(HttpContext context, Rulebook store, TradeData trade,
         [Description("The scenario whose tariffs are the shock")] string? scenario,
         [Description("The scenario the shock is measured from (default actual)")] string? baseline,
         [Description("The date whose tariffs are compared, YYYY-MM-DD")] string? date,
         [Description("Product groups the model is run for: hs6 (default), hs2 or total")] string? level,
         [Description("Importing market (default US)")] string? importer,
-        [Description("How many of the largest product changes to list, 1 to 100 (default 10)")] string? top)
+        [Description("How many of the largest product changes to list, 1 to 100 (default 10)")] string? top,
+        [Description("Preference claims assumed: expected (default), none, all, or PARTNER=PROGRAMME pairs")] string? claim)
     {
         var args = new QueryArgs();
         var name = args.Required("scenario", scenario, "truce-lapses-aug-2025");
@@ -99,37 +88,22 @@ public static class ImpactEndpoints
         args.Check(lvl is not null, "level", $"expected hs6, hs2 or total, found '{level}'");
         var imp = args.Country("importer", importer, "US")!;
         var n = args.Int("top", top, 10, 1, 100);
+        claim = string.IsNullOrWhiteSpace(claim) ? "expected" : claim.Trim();
+        args.Check(Tariffscope.Trade.ClaimBasis.Check(claim) is null, "claim", Tariffscope.Trade.ClaimBasis.Check(claim) ?? "");
         if (args.Failed(out var invalid)) return invalid;
-        var w = store.Workspace;
         var baseName = string.IsNullOrWhiteSpace(baseline) ? ScenarioCatalog.Actual : baseline.Trim();
         foreach (var (field, s) in new[] { ("scenario", name!), ("baseline", baseName) })
-            if (!w.Scenarios.Names.Contains(s, StringComparer.OrdinalIgnoreCase))
+            if (!store.Catalog.Names.Contains(s, StringComparer.OrdinalIgnoreCase))
                 return Problems.NotFound("Unknown scenario", $"there is no scenario '{s}'; GET {TariffscopeServer.ApiPrefix}/scenarios lists them", field);
         try
         {
-            var question = string.Join('|', name!.ToLowerInvariant(), baseName.ToLowerInvariant(), day, lvl, imp);
-            var (result, hit) = await trade.GetAsync(question, ct =>
-            {
-                if (trade.Read(s => s.LatestYear(imp)) is null)
-                    throw new NoTradeDataException($"the trade store holds no flows into {imp}; {TradeResults.ImportHint}", storeMissing: false);
-                return ScenarioImpact.Run(w, name, baseName, day, imp, lvl!.Value, ct: ct);
-            }, context.RequestAborted);
+            var request = new ImpactRequest(name!, day) { Baseline = baseName, Importer = imp, Level = lvl!.Value, Claim = claim };
+            var question = string.Join('|', name!.ToLowerInvariant(), baseName.ToLowerInvariant(), day, lvl, imp, claim.ToUpperInvariant());
+            var (result, hit) = await trade.GetAsync(question, ct => new ImpactQuestion(store, trade).Ask(request, ct), context.RequestAborted);
             context.Response.Headers[IndicatorEndpoints.CacheHeader] = hit ? "hit" : "miss";
-            return TypedResults.Ok(Document(result, n));
+            return TypedResults.Ok(ScenarioImpactDoc.From(result, n));
         }
         catch (NoTradeDataException e) { return IndicatorEndpoints.NoTrade(e); }
         catch (InvalidOperationException e) { return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Impact cannot be computed", e.Message, "date"); }
-    }
-
-    private static ScenarioImpactDoc Document(ScenarioImpactResult r, int top)
-    {
-        var rep = r.Report;
-        return new ScenarioImpactDoc(r.Scenario, r.Baseline, r.Date, rep.Importer, rep.Level.ToString().ToLowerInvariant(), r.Schedule,
-            r.FlowsRated, r.FlowsNotRated, r.ValueNotRated, rep.ImportsBefore, rep.ImportsAfter, rep.Totals,
-            rep.Partners.OrderBy(p => p.FlowChange).Select(p => new ImpactPartnerDoc(p.Partner, p.FlowBefore, p.FlowAfter, p.FlowChange, p.ProducerSurplus)).ToList(),
-            rep.RegionTotals,
-            rep.Products.OrderBy(p => p.ImportChange).Take(top).Select(p => new ImpactProductDoc(p.Product, p.ImportsBefore, p.ImportsAfter, p.DomesticPriceChange, p.ConsumerSurplus, p.TariffRevenue)).ToList(),
-            rep.DefaultsNote is null ? null : $"{rep.ProductsOnDefaultElasticities.Count} of {rep.Products.Count} product groups used the default elasticities",
-            rep.OutOfRange.Count) { Claims = r.Claims };
     }
 }

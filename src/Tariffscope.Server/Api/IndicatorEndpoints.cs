@@ -7,9 +7,6 @@ using Tariffscope.Trade;
 
 namespace Tariffscope.Server.Api;
 
-/// <summary>The answer of <c>GET /api/v1/indicators</c>: the document of <c>tariffscope indicators --json</c>.</summary>
-public sealed record IndicatorsDoc(string Schedule, IReadOnlyList<IndicatorSeries> Series, IReadOnlyList<string> Notes);
-
 /// <summary>The answer while indicators are still being computed (202): ask <c>Location</c> again after <c>Retry-After</c>.</summary>
 public sealed record ComputingDoc(string Status, string Detail, int RetryAfterSeconds);
 
@@ -34,17 +31,17 @@ public static class IndicatorEndpoints
         api.MapGet("/indicators", Indicators)
             .WithName("Indicators").WithTags("Indicators")
             .WithSummary("Import-weighted average tariffs (additional and total, coverage by measure family) on every change date, per scenario; needs imported trade data")
-            .Produces<IndicatorsDoc>().Produces<ComputingDoc>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429).ProducesProblem(504)
+            .Produces<IndicatorsAnswer>().Produces<ComputingDoc>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429).ProducesProblem(504)
             .RequireRateLimiting(TariffscopeServer.ExpensivePolicy);
         features.Add("indicators");
     }
 
-    private static TradeStatusDoc Status(TradeResults trade)
+    private static TradeStatusDoc Status(TradeData trade)
     {
-        if (trade.Stamp() is null) return new TradeStatusDoc(false, $"this server's data directory holds no trade data; {TradeResults.ImportHint}", []);
+        if (trade.Stamp() is null) return new TradeStatusDoc(false, $"this server's data directory holds no trade data; {TradeData.ImportHint}", []);
         var held = trade.Read(s => s.Holdings());
         return held.Count == 0
-            ? new TradeStatusDoc(false, $"the trade store is empty; {TradeResults.ImportHint}", [])
+            ? new TradeStatusDoc(false, $"the trade store is empty; {TradeData.ImportHint}", [])
             : new TradeStatusDoc(true, null, held.Select(h => new TradeHoldingDoc(h.Importer, h.Year, h.Partner, h.Rows, h.Value)).ToList());
     }
 
@@ -55,21 +52,15 @@ public static class IndicatorEndpoints
     /// Starts the default question (every partner held, actual, from 2025-01-01 to the horizon) in the background, so
     /// that the dashboard's first request finds it done or under way. Nothing when no trade data is held.
     /// </summary>
-    public static void Warm(Rulebook store, TradeResults trade)
+    public static void Warm(Rulebook store, TradeData trade)
     {
         if (trade.Stamp() is null) return;
-        var w = store.Workspace;
-        var start = new DateOnly(2025, 1, 1);
-        var (task, _) = trade.Start(Question([], start, null, [ScenarioCatalog.Actual], IndicatorGrouping.None, "US", null, DefaultClaim),
-            ct => Compute(w, trade, "US", null, [], start, null, [ScenarioCatalog.Actual], IndicatorGrouping.None, DefaultClaim, ct));
+        var request = new IndicatorsRequest();
+        var (task, _) = trade.Start(request.Key, ct => new IndicatorsQuestion(store, trade).Ask(request, ct));
         task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted); // a request asking later sees the error
     }
 
-    private static string Question(IReadOnlyList<string> partners, DateOnly start, DateOnly? end, IReadOnlyList<string> names,
-        IndicatorGrouping grouping, string importer, int? baseYear, string claim) =>
-        string.Join('|', string.Join(',', partners.Order()), start, end, string.Join(',', names.Select(n => n.ToLowerInvariant())), grouping, importer, baseYear, claim.ToUpperInvariant());
-
-    private static async Task<IResult> Indicators(HttpContext context, Rulebook store, TradeResults trade, ServerOptions options,
+    private static async Task<IResult> Indicators(HttpContext context, Rulebook store, TradeData trade, ServerOptions options,
         [Description("Partners to weigh, comma-separated two-letter codes (default: every partner held)")] string? partner,
         [Description("First date, YYYY-MM-DD (default 2025-01-01)")] string? from,
         [Description("Last date, YYYY-MM-DD (default: the policy data's horizon)")] string? to,
@@ -80,7 +71,7 @@ public static class IndicatorEndpoints
         [Description("Preference claims assumed: expected (default: each line's claimed share of the month rated as claimed, the rest without), none, all, or PARTNER=PROGRAMME pairs claimed on every line (CA=S,MX=S)")] string? claim)
     {
         var args = new QueryArgs();
-        var partners = List(partner).Select(p => args.Country("partner", p)).OfType<string>().Distinct().ToList();
+        var partners = List(partner).Select(p => p.ToUpperInvariant()).Distinct().ToList();
         var start = args.Date("from", from, new DateOnly(2025, 1, 1));
         var end = args.OptionalDate("to", to);
         var grouping = Grouping(by);
@@ -94,15 +85,17 @@ public static class IndicatorEndpoints
         args.Check(ClaimBasis.Check(claimText) is null, "claim", ClaimBasis.Check(claimText) ?? "");
         if (args.Failed(out var invalid)) return invalid;
 
-        var w = store.Workspace;
-        foreach (var n in names)
-            if (!w.Scenarios.Names.Contains(n, StringComparer.OrdinalIgnoreCase))
-                return Problems.NotFound("Unknown scenario", $"there is no scenario '{n}'; GET {TariffscopeServer.ApiPrefix}/scenarios lists them", "scenario");
-
-        var question = Question(partners, start, end, names, grouping!.Value, imp, baseYear, claimText);
+        var request = new IndicatorsRequest
+        {
+            Importer = imp, Partners = partners, From = start, To = end, Scenarios = names, By = grouping!.Value, Year = baseYear, Claim = claimText,
+        };
+        var question = new IndicatorsQuestion(store, trade);
+        try { question.Check(request); }
+        catch (ScenarioException x) { return Problems.UnknownScenario(x); }
+        catch (UnknownOriginException x) { return Problems.BadRequest(x.Message, "partner"); }
         try
         {
-            var (task, hit) = trade.Start(question, ct => Compute(w, trade, imp, baseYear, partners, start, end, names, grouping!.Value, claimText, ct));
+            var (task, hit) = trade.Start(request.Key, ct => question.Ask(request, ct));
             // A cold computation over all partners can outlast the request timeout: wait a while, then say where to ask
             // again (the same question) while it goes on.
             if (!task.IsCompleted)
@@ -126,28 +119,6 @@ public static class IndicatorEndpoints
     internal static IResult NoTrade(NoTradeDataException e) => e.StoreMissing
         ? Problems.Of(StatusCodes.Status409Conflict, "No trade data", e.Message, "data")
         : Problems.NotFound("No trade flows", e.Message, "partner");
-
-    /// <summary>What <c>tariffscope indicators --json</c> computes: flows read, the schedule cut to their codes, one series per scenario.</summary>
-    private static IndicatorsDoc Compute(Workspace w, TradeResults trade, string importer, int? year, IReadOnlyList<string> partners,
-        DateOnly from, DateOnly? to, IReadOnlyList<string> scenarios, IndicatorGrouping by, string claim, CancellationToken ct = default)
-    {
-        var flows = trade.Read(s => s.LatestYear(importer) is null ? [] : s.Read(importer, year, partners));
-        if (flows.Count == 0)
-            throw new NoTradeDataException($"the trade store holds no flows of importer {importer}" +
-                (partners.Count > 0 ? $" from {string.Join(", ", partners)}" : "") + (year is { } y ? $" in {y}" : "") +
-                $"; GET {TariffscopeServer.ApiPrefix}/trade lists what is held, or {TradeResults.ImportHint}", storeMissing: false);
-        var schedule = IndicatorSetup.ScheduleFor(w, importer, flows.Select(f => f.Code).Distinct());
-        var series = new List<IndicatorSeries>();
-        var claims = ClaimBasis.Parse(claim, w.ClaimShares);
-        foreach (var name in scenarios)
-        {
-            var rater = IndicatorSetup.Rater(w, name, importer, schedule);
-            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by) { Basis = claims }, ct));
-        }
-        var notes = new List<string>();
-        notes.Add($"{flows.Count:N0} flows; " + string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Elapsed.TotalSeconds:0.0} s")));
-        return new IndicatorsDoc(importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, from), series, notes);
-    }
 
     private static IEnumerable<string> List(string? text) =>
         (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -12,7 +12,7 @@ public sealed record QuantityInput(decimal? Amount = null, string? Unit = null);
 
 /// <summary>The body of <c>POST /api/v1/quote</c>: the same fields as the GET query, with numbers as numbers.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record QuoteRequest(
+public sealed record QuoteRequestBody(
     string? Code = null, string? Origin = null, string? Date = null, decimal? Value = null, IReadOnlyList<QuantityInput>? Quantities = null,
     decimal? MetalShare = null, string? Program = null, string? Importer = null, string? Scenario = null, string? AsKnownOn = null);
 
@@ -28,7 +28,7 @@ public static class QuoteEndpoints
         api.MapPost("/quote", Post)
             .WithName("PostQuote").WithTags("Quote")
             .WithSummary("The same quote, asked with a JSON body")
-            .DocumentJsonBody<QuoteRequest>("The line to rate: the fields of the GET query, numbers as JSON numbers; unknown fields are refused")
+            .DocumentJsonBody<QuoteRequestBody>("The line to rate: the fields of the GET query, numbers as JSON numbers; unknown fields are refused")
             .Produces<QuoteDocument>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
         features.Add("quote");
     }
@@ -51,7 +51,7 @@ public static class QuoteEndpoints
         var amounts = (qty ?? []).Select((q, i) => args.Decimal($"qty[{i}]", q, 0, EntryLine.MaxAmount, $"a quantity from 0 to {EntryLine.MaxAmount:N0}")).ToList();
         args.Check(amounts.Count == (unit ?? []).Length, "unit", $"qty and unit come in pairs; found {amounts.Count} qty and {(unit ?? []).Length} unit");
         var quantities = amounts.Zip(unit ?? [], (a, u) => new QuantityInput(a, u)).ToList();
-        var request = new QuoteRequest(code, origin, date,
+        var request = new QuoteRequestBody(code, origin, date,
             args.Decimal("value", value, 0, EntryLine.MaxAmount, $"a customs value in US dollars from 0 to {EntryLine.MaxAmount:N0}, e.g. 10000"),
             quantities, args.Decimal("metalShare", metalShare, 0, 1, "a fraction from 0 to 1, e.g. 0.6"),
             program, importer, scenario, asKnownOn);
@@ -60,32 +60,28 @@ public static class QuoteEndpoints
 
     private static async Task<IResult> Post(HttpContext context, Rulebook store, Today clock, ServerOptions options)
     {
-        var (request, problem) = await RequestBody.ReadJsonAsync<QuoteRequest>(context, options.MaxJsonBytes, "a quote request");
+        var (request, problem) = await RequestBody.ReadJsonAsync<QuoteRequestBody>(context, options.MaxJsonBytes, "a quote request");
         return problem ?? Answer(store, clock, request!, new QueryArgs());
     }
 
-    private static IResult Answer(Rulebook store, Today clock, QuoteRequest r, QueryArgs args)
+    private static IResult Answer(Rulebook store, Today clock, QuoteRequestBody r, QueryArgs args)
     {
-        var entry = ToEntry(r, args, clock.Date);
-        var asKnownOn = args.OptionalDate("asKnownOn", r.AsKnownOn);
+        var request = ToRequest(r, args);
         if (args.Failed(out var invalid)) return invalid;
-        try
-        {
-            var engine = store.Engine(r.Scenario ?? ScenarioCatalog.Actual, asKnownOn);
-            var quote = engine.Quote(entry!);
-            return TypedResults.Ok(QuoteDocument.From(quote) with { Claim = Tariffscope.Data.Trade.ClaimQuotes.Effect(store.Workspace, engine, quote.Entry) });
-        }
+        try { return TypedResults.Ok(new QuoteQuestion(store).Ask(request!)); }
         catch (ScenarioException e) { return Problems.UnknownScenario(e); }
+        catch (UnknownOriginException e) { return Problems.BadRequest(e.Message, "origin"); }
         catch (RatingException e) { return Problems.Rating(e); }
     }
 
-    /// <summary>The entry line a request describes; every mistake is recorded in <paramref name="args"/>.</summary>
-    internal static EntryLine? ToEntry(QuoteRequest r, QueryArgs args, DateOnly today)
+    /// <summary>The question a request asks; every mistake is recorded in <paramref name="args"/>.</summary>
+    internal static QuoteRequest? ToRequest(QuoteRequestBody r, QueryArgs args)
     {
         var code = args.Code("code", r.Code);
-        var origin = args.Country("origin", r.Origin, required: true);
+        args.Check(!string.IsNullOrWhiteSpace(r.Origin), "origin", "name the country of origin, e.g. CN (or a group such as EU)");
         var importer = args.Country("importer", r.Importer, "US")!;
-        var date = args.Date("date", r.Date, today);
+        var date = args.OptionalDate("date", r.Date);
+        var asKnownOn = args.OptionalDate("asKnownOn", r.AsKnownOn);
         args.Check(r.Value is null or >= 0, "value", $"a customs value cannot be negative (found {r.Value})");
         args.Check(r.Value is null or <= EntryLine.MaxAmount, "value", $"a customs value of at most {EntryLine.MaxAmount:N0} US dollars (found {r.Value})");
         args.Check(r.MetalShare is null or (>= 0 and <= 1), "metalShare", $"expected a fraction from 0 to 1, e.g. 0.6 (found {r.MetalShare})");
@@ -96,11 +92,11 @@ public static class QuoteEndpoints
             args.Check(!string.IsNullOrWhiteSpace(q.Unit), $"quantities[{i}].unit", "expected a unit such as kg, liters, doz. or No.");
             if (q.Amount is >= 0 and <= EntryLine.MaxAmount && !string.IsNullOrWhiteSpace(q.Unit)) quantities.Add(new Quantity(q.Amount.Value, q.Unit.Trim()));
         }
-        if (origin is null || code.IsEmpty) return null;
-        return new EntryLine
+        if (string.IsNullOrWhiteSpace(r.Origin) || code.IsEmpty) return null;
+        return new QuoteRequest
         {
-            Code = code, Origin = origin, Importer = importer, Date = date, CustomsValue = r.Value ?? 10_000m,
-            MetalShare = r.MetalShare, Program = string.IsNullOrWhiteSpace(r.Program) ? null : r.Program.Trim(), Quantities = [.. quantities],
+            Code = code, Origin = r.Origin, Importer = importer, Date = date, Value = r.Value ?? 10_000m, MetalShare = r.MetalShare,
+            Program = r.Program, Quantities = [.. quantities], Scenario = r.Scenario ?? ScenarioCatalog.Actual, AsKnownOn = asKnownOn,
         };
     }
 }

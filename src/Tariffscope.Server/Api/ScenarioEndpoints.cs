@@ -22,12 +22,6 @@ public sealed record ScenarioDoc(string Name, string? Description, string Inheri
     int Measures, int Suspensions, ScenarioOverridesDoc? Overrides);
 public sealed record UploadedScenarioDoc(string Name, bool Replaced, string Location);
 
-/// <summary>A line that differs; with trade data held, its base-year imports and the duty at stake on them a year.</summary>
-public sealed record LineDiffDoc(string Code, string Description, decimal RateA, decimal RateB, decimal Difference, IReadOnlyList<string> Measures,
-    decimal? TradeValue = null, decimal? DutyAtStake = null);
-public sealed record MeasureDiffDoc(string Measure, string Title, int Lines, decimal AverageDifference, decimal? DutyAtStake = null);
-public sealed record DiffDoc(string A, string B, DateOnly Date, string Origin, string Importer, int LinesCompared, int LinesNotRated,
-    int LinesDiffering, IReadOnlyList<LineDiffDoc> Lines, IReadOnlyList<MeasureDiffDoc> ByMeasure);
 
 /// <summary>
 /// <c>/api/v1/scenarios</c> (list, show, upload) and <c>/api/v1/diff</c> (where two scenarios disagree on a date,
@@ -55,8 +49,8 @@ public static class ScenarioEndpoints
             .RequireRateLimiting(TariffscopeServer.ExpensivePolicy);
         api.MapGet("/diff", Diff)
             .WithName("DiffScenarios").WithTags("Scenarios")
-            .WithSummary("Where two scenarios disagree on a date: every leaf line of the schedule for one origin quoted under both, largest differences first")
-            .Produces<DiffDoc>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(429)
+            .WithSummary("Where two scenarios disagree on a date for one origin, largest first: with trade data held, the lines traded weighed by value (duty at stake); else every leaf line outside Chapters 98-99")
+            .Produces<ScenarioDiffAnswer>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(429)
             .RequireRateLimiting(TariffscopeServer.ExpensivePolicy);
         features.Add("scenarios");
         features.Add("diff");
@@ -115,47 +109,34 @@ public static class ScenarioEndpoints
 
     internal static bool IsName(string s) => s.Length is >= 1 and <= 64 && s.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && s[0] != '-';
 
-    private static async Task<IResult> Diff(Rulebook store, Today clock, TradeResults trade, CancellationToken ct,
+    private static IResult Diff(Rulebook store, TradeData trade, CancellationToken ct,
         [Description("First scenario (default: actual)")] string? a,
-        [Description("Second scenario")] string? b,
-        [Description("Date to compare on, YYYY-MM-DD (default: today)")] string? date,
-        [Description("Country of origin, two letters (default CN)")] string? origin,
+        [Description("Second scenario (required)")] string? b,
+        [Description("Date to compare on, YYYY-MM-DD (default: today, US Eastern)")] string? date,
+        [Description("Country of origin, or a group such as EU (default CN; US when the importer is CN)")] string? origin,
+        [Description("Importing country: US (default) or CN")] string? importer,
+        [Description("Preference claims assumed: expected (default), none, all, or PARTNER=PROGRAMME pairs")] string? claim,
         [Description("At most this many lines in the answer, 1 to 1000 (default 100); all are compared")] string? limit)
     {
         var args = new QueryArgs();
         var nameB = args.Required("b", b, "truce-lapses-aug-2025");
-        var day = args.Date("date", date, clock.Date);
-        var org = args.Country("origin", origin, "CN")!;
+        var day = args.OptionalDate("date", date);
+        var imp = args.Country("importer", importer, "US")!;
         var max = args.Int("limit", limit, 100, 1, 1000);
+        var claimText = string.IsNullOrWhiteSpace(claim) ? "expected" : claim.Trim();
+        args.Check(Tariffscope.Trade.ClaimBasis.Check(claimText) is null, "claim", Tariffscope.Trade.ClaimBasis.Check(claimText) ?? "");
         if (args.Failed(out var invalid)) return invalid;
-        TariffEngine ea, eb;
-        try { ea = store.Engine(a ?? ScenarioCatalog.Actual); }
-        catch (ScenarioException e) { return Problems.UnknownScenario(e, "a"); }
-        try { eb = store.Engine(nameB!); }
-        catch (ScenarioException e) { return Problems.UnknownScenario(e, "b"); }
-        if (ScheduleEndpoints.Revision(store, day) is not { } revision) return ScheduleEndpoints.NoRevision(store, day);
-
-        // With trade data held, the lines traded from the origin weighed by value, so "largest first" is in dollars
-        // (as `tariffscope scenario diff` does); the flows are read once per state of the store.
-        IReadOnlyList<Tariffscope.Trade.TradeFlow>? flows = null;
-        if (trade.Stamp() is not null)
-            flows = (await trade.GetAsync<IReadOnlyList<Tariffscope.Trade.TradeFlow>>("diff-flows|US",
-                _ => trade.Read(s => s.LatestYear("US") is { } y ? s.Read("US", y) : []), ct)).Value;
-        var lines = TradeExposure.DiffLines(revision, org, flows);
-        var d = ScenarioDiffs.Compare(ea, eb, day, Cancellable(lines, ct));
-        return TypedResults.Ok(new DiffDoc(d.A, d.B, d.Date, org, "US", d.LinesCompared, d.LinesNotRated, d.Lines.Length,
-            d.Lines.Take(max).Select(l => new LineDiffDoc(l.Code.ToString(), l.Description, Math.Round(l.RateA, 6), Math.Round(l.RateB, 6), Math.Round(l.Difference, 6), l.Measures,
-                l.TradeValue, l.DutyAtStake is { } x ? Math.Round(x, 2) : null)).ToList(),
-            d.ByMeasure.Select(m => new MeasureDiffDoc(m.MeasureId, m.Title, m.Lines, Math.Round(m.AverageDifference, 6), m.DutyAtStake is { } x ? Math.Round(x, 2) : null)).ToList()));
-    }
-
-    /// <summary>The lines to compare; stops when the request is cancelled (client gone, or its time is up).</summary>
-    private static IEnumerable<(HtsCode, string, decimal?)> Cancellable(IEnumerable<(HtsCode, string, decimal?)> lines, CancellationToken ct)
-    {
-        foreach (var l in lines)
+        var nameA = a ?? ScenarioCatalog.Actual;
+        try { store.Catalog.Resolve(nameA); } catch (ScenarioException e) { return Problems.UnknownScenario(e, "a"); }
+        try { store.Catalog.Resolve(nameB!); } catch (ScenarioException e) { return Problems.UnknownScenario(e, "b"); }
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            yield return l;
+            return TypedResults.Ok(new ScenarioDiffQuestion(store, trade).Ask(new ScenarioDiffRequest(nameA, nameB!)
+            {
+                Date = day, Importer = imp, Origin = origin, Limit = max, Claim = claimText,
+            }, ct));
         }
+        catch (UnknownOriginException e) { return Problems.BadRequest(e.Message, "origin"); }
+        catch (ArgumentException e) { return Problems.NotFound("No schedule for this question", e.Message, "date"); }
     }
 }

@@ -6,14 +6,11 @@ using Tariffscope.Server.Http;
 namespace Tariffscope.Server.Api;
 
 /// <summary>One step: from this date the line owes <see cref="Total"/> (<see cref="RateAfter"/> of value), because of the causes.</summary>
-public sealed record StepDoc(DateOnly Date, decimal? RateBefore, decimal RateAfter, decimal Total, IReadOnlyList<string> Causes, IReadOnlyList<QuoteDocument.LayerDoc> Layers);
-public sealed record SeriesDoc(string Scenario, IReadOnlyList<StepDoc> Steps);
-public sealed record TimelineDoc(string Code, string Description, string Origin, string Importer, decimal CustomsValue, DateOnly From, DateOnly To, IReadOnlyList<SeriesDoc> Series);
 
 /// <summary><c>/api/v1/timeline</c>: a line's duty over time under one or more scenarios, each step with its causes.</summary>
 public static class TimelineEndpoints
 {
-    public const int MaxScenarios = 6;
+    public const int MaxScenarios = TimelineQuestion.MaxScenarios;
 
     public static void Map(RouteGroupBuilder api, ApiFeatures features)
     {
@@ -46,33 +43,13 @@ public static class TimelineEndpoints
         var names = (scenarios ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (names.Count == 0) names.Add(ScenarioCatalog.Actual);
         args.Check(names.Count <= MaxScenarios, "scenarios", $"at most {MaxScenarios} scenarios at once (found {names.Count})");
-        var request = new QuoteRequest(code, origin, start.ToString("yyyy-MM-dd"),
+        var line = QuoteEndpoints.ToRequest(new QuoteRequestBody(code, origin, start.ToString("yyyy-MM-dd"),
             args.Decimal("value", value, 0, 1_000_000_000_000m, "a customs value in US dollars of 0 or more"), null,
-            args.Decimal("metalShare", metalShare, 0, 1, "a fraction from 0 to 1"), null, imp, null, null);
-        var entry = QuoteEndpoints.ToEntry(request, args, start);
+            args.Decimal("metalShare", metalShare, 0, 1, "a fraction from 0 to 1"), null, imp, null, null), args);
         if (args.Failed(out var invalid)) return invalid;
-
-        var series = new List<SeriesDoc>();
-        string? description = null;
-        foreach (var name in names)
-        {
-            TariffEngine engine;
-            try { engine = store.Engine(name); }
-            catch (ScenarioException e) { return Problems.UnknownScenario(e, "scenarios"); }
-            try
-            {
-                var t = RateTimelines.Build(engine, entry!, start, end, schedule!.Revisions.Select(r => r.EffectiveDate));
-                series.Add(new SeriesDoc(engine.Policy.Name, t.Steps.Select(Step).ToList()));
-                description ??= t.Steps.FirstOrDefault()?.Quote.Description;
-            }
-            catch (RatingException e) { return Problems.Rating(e); }
-        }
-        return TypedResults.Ok(new TimelineDoc(entry!.Code.ToString(), description ?? "", entry.Origin, imp, entry.CustomsValue, start, end, series));
-    }
-
-    private static StepDoc Step(TimelineStep s)
-    {
-        var doc = QuoteDocument.From(s.Quote);
-        return new StepDoc(s.Date, s.RateBefore is { } b ? Math.Round(b, 6) : null, Math.Round(s.RateAfter, 6), doc.TotalDuty, s.Causes, doc.Layers);
+        try { return TypedResults.Ok(new TimelineQuestion(store).Ask(new TimelineRequest(line!, start, end) { Scenarios = names })); }
+        catch (ScenarioException e) { return Problems.UnknownScenario(e, "scenarios"); }
+        catch (UnknownOriginException e) { return Problems.BadRequest(e.Message, "origin"); }
+        catch (RatingException e) { return Problems.Rating(e); }
     }
 }

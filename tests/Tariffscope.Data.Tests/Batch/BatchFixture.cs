@@ -26,7 +26,7 @@ internal sealed class BatchRun : IDisposable
 
     public BatchResult Run(string input, string output = "out.csv", string[]? scenarios = null, DateOnly? date = null,
         IReadOnlyDictionary<string, string>? map = null, int chunk = 7, CancellationToken ct = default) =>
-        BatchJob.RunAsync(World, new BatchOptions
+        RateFileQuestion.RunAsync(World.Rules(), new BatchOptions
         {
             Input = input, Output = PathOf(output), Scenarios = scenarios ?? ["actual"], Date = date, Map = map,
             ChunkLines = chunk, Workers = 2,

@@ -2,6 +2,7 @@ using CsCheck;
 using MiniExcelLibs;
 using Tariffscope.Controls;
 using Tariffscope.Data.Controls;
+using Tariffscope.Questions.Controls;
 
 namespace Tariffscope.Tests.Controls;
 
@@ -20,7 +21,7 @@ public sealed class ShipmentScreeningTests : IDisposable
         var input = Path.Combine(dir, name);
         File.WriteAllText(input, csv);
         var output = Path.Combine(dir, "out.csv");
-        var s = ShipmentScreening.Run(input, output, null, Screener);
+        var s = ScreenFileQuestion.Run(input, output, null, Screener);
         return (s, File.ReadAllLines(output), File.ReadAllLines(s.RejectsFile));
     }
 
@@ -94,7 +95,7 @@ public sealed class ShipmentScreeningTests : IDisposable
             new Dictionary<string, object> { ["from"] = "CN", ["to"] = "US", ["date"] = "2025-01-15", ["element"] = "Ga" },
             new Dictionary<string, object> { ["from"] = "CN", ["to"] = "US", ["date"] = "15/01/2025", ["element"] = "Ga" },
         });
-        var s = ShipmentScreening.Run(path, Path.Combine(_dir, "x.csv"), null, Screener);
+        var s = ScreenFileQuestion.Run(path, Path.Combine(_dir, "x.csv"), null, Screener);
         Assert.Equal((2, 1, 1), (s.InputLines, s.Screened, s.Rejected));
         Assert.Equal(1, s.ByOutcome["prohibited"]); // Ga to the US on 2025-01-15: Ann. 46/2024 para. 2
     }

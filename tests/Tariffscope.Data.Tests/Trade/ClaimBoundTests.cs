@@ -27,7 +27,7 @@ public class ClaimBoundTests
         //   No claim:   Canada additional (25×100 + 25×300) / 400 = 25%; total (28×100 + 41.5×300) / 400 = 38.125%.
         //   Claim CA=S: both lines Free and exempt: 0% and 0%. Japan unchanged: 3% either way.
         TradeFlow[] flows = [Flow("CA", "8481.80.50", 100m), Flow("CA", "6110.20.20", 300m), Flow("JP", "8481.80.50", 200m)];
-        var rater = IndicatorSetup.Rater(World, "actual", "US", World.UsSchedule.Schedule);
+        var rater = IndicatorSetup.Rater(World.Rules(), "actual", "US", World.UsSchedule.Schedule);
         var request = new IndicatorRequest("US", new DateOnly(2025, 1, 1), new DateOnly(2025, 4, 30));
 
         var none = TradeIndicators.Compute(rater, flows, request);

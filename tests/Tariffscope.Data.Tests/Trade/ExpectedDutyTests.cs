@@ -39,7 +39,7 @@ public class ExpectedDutyTests
     ];
 
     private static IndicatorSeries Series(ClaimBasis basis) =>
-        TradeIndicators.Compute(IndicatorSetup.Rater(World, "actual", "US", World.UsSchedule.Schedule), Flows,
+        TradeIndicators.Compute(IndicatorSetup.Rater(World.Rules(), "actual", "US", World.UsSchedule.Schedule), Flows,
             new IndicatorRequest("US", new DateOnly(2025, 3, 10), new DateOnly(2025, 4, 30)) { Basis = basis });
 
     [Fact]
@@ -95,7 +95,7 @@ public class ExpectedDutyTests
         // 1 July 2024: no IEEPA duty. Sweaters from Canada, $200, annual share 0.6: 0.4 × 16.5% = 6.6% → $13.20 computed.
         // Without claims: 16.5% → $33.00. Collected (hand-made) $14.
         TradeFlow[] flows = [Flow("CA", "6110.20.20.10", 200m, 14m)];
-        var rater = IndicatorSetup.Rater(World, "actual", "US", IndicatorSchedules.Backdated(World.UsSchedule.Schedule, new DateOnly(2024, 1, 1)));
+        var rater = IndicatorSetup.Rater(World.Rules(), "actual", "US", IndicatorSchedules.Backdated(World.UsSchedule.Schedule, new DateOnly(2024, 1, 1)));
         var expected = DutyValidation.Run(rater, flows, new DateOnly(2024, 7, 1), ClaimBasis.Expected(Shares));
         var none = DutyValidation.Run(rater, flows, new DateOnly(2024, 7, 1));
         Assert.Equal(13.2m, expected.Total.Computed);
@@ -112,7 +112,7 @@ public class ExpectedDutyTests
         var at = lines.FindIndex(l => l.Code.Digits == "61102020");
         lines.Insert(at + 1, new TariffLine { Code = HtsCode.Parse("6110.20.20.10"), Indent = lines[at].Indent + 1, Description = "sweaters", GeneralText = "", Parent = lines[at] });
         var schedule = new Schedule([new ScheduleRevision(rev.Name, rev.EffectiveDate, rev.Source, lines, rev.Importer)]);
-        return IndicatorSetup.Rater(World, "actual", "US", schedule).Engine;
+        return IndicatorSetup.Rater(World.Rules(), "actual", "US", schedule).Engine;
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class IncrementalIndicatorProperties
             .Select((p, c, v) => new TradeFlow("US", Partners[p], HtsCode.Parse(Codes[c]), 2024, v, null, "generated"));
         flow.Array[1, 40].Sample(flows =>
         {
-            var rater = IndicatorSetup.Rater(World, "actual", "US", Sample);
+            var rater = IndicatorSetup.Rater(World.Rules(), "actual", "US", Sample);
             var from = new DateOnly(2025, 1, 1);
             var series = TradeIndicators.Compute(rater, flows, new IndicatorRequest("US", from, new DateOnly(2026, 12, 31), IndicatorGrouping.None));
             var (lines, _) = TradeIndicators.Weigh(flows, "US");
@@ -73,7 +73,7 @@ public class IncrementalIndicatorProperties
                         codes.Select(c => (c, drawn[k++])).Where(x => x.Item2 is not null).ToDictionary(x => x.c, x => x.Item2!.Value), new Provenance("generated")));
             }
             var basis = ClaimBasis.Expected(new ClaimShares(tables));
-            var rater = IndicatorSetup.Rater(World, "actual", "US", Sample);
+            var rater = IndicatorSetup.Rater(World.Rules(), "actual", "US", Sample);
             var from = new DateOnly(2025, 1, 1);
             var series = TradeIndicators.Compute(rater, flows, new IndicatorRequest("US", from, new DateOnly(2025, 9, 30), IndicatorGrouping.None) { Basis = basis });
             var (lines, _) = TradeIndicators.Weigh(flows, "US");

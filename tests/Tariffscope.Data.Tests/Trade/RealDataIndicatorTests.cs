@@ -39,7 +39,7 @@ public sealed class RealDataIndicatorTests : IDisposable
         // 2024 rated with the rules of 2024-07-01 (MFN, Section 301, Section 232) on the 2025 basic edition read as
         // if in force then: the nearest schedule the data holds.
         var schedule = IndicatorSchedules.Backdated(IndicatorSchedules.For(files, flows.Select(f => f.Code).Distinct()), new DateOnly(2024, 1, 1));
-        var rater = IndicatorSetup.Rater(Workspace.BuiltIn(), "actual", "US", schedule);
+        var rater = IndicatorSetup.Rater(Workspace.BuiltIn().Rules(), "actual", "US", schedule);
         var report = DutyValidation.Run(rater, flows, new DateOnly(2024, 7, 1));
         // Collected: $46.7 bn (10.87% of $429.4 bn, per the data's manifest).
         Assert.Equal(46.7m, Math.Round(report.Total.Collected / 1e9m, 1));
@@ -60,7 +60,7 @@ public sealed class RealDataIndicatorTests : IDisposable
         var flows = await ChinaFlows();
         var files = Revisions("rev_9", "rev_12");
         var schedule = IndicatorSchedules.For(files, flows.Select(f => f.Code).Distinct());
-        var rater = IndicatorSetup.Rater(Workspace.BuiltIn(), "actual", "US", schedule);
+        var rater = IndicatorSetup.Rater(Workspace.BuiltIn().Rules(), "actual", "US", schedule);
         var s = TradeIndicators.Compute(rater, flows, new IndicatorRequest("US", new DateOnly(2025, 4, 15), new DateOnly(2025, 5, 14), IndicatorGrouping.None));
         var april = s.TotalOn(new DateOnly(2025, 4, 15))!;
         var geneva = s.TotalOn(new DateOnly(2025, 5, 14))!;
@@ -87,7 +87,7 @@ public sealed class RealDataIndicatorTests : IDisposable
         IReadOnlyList<TradeFlow> flows;
         using (var store = TradeStore.Open(dir)) flows = store.Read("US", 2024);
         var schedule = IndicatorSchedules.Backdated(IndicatorSchedules.For(files, flows.Select(f => f.Code).Distinct()), new DateOnly(2024, 1, 1));
-        var rater = IndicatorSetup.Rater(Workspace.BuiltIn(), "actual", "US", schedule);
+        var rater = IndicatorSetup.Rater(Workspace.BuiltIn().Rules(), "actual", "US", schedule);
         var none = DutyValidation.Run(rater, flows, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31));
         var made = DutyValidation.Run(rater, flows, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), ClaimBasis.Expected(shares));
         foreach (var partner in new[] { "CA", "MX" })

@@ -1,46 +1,12 @@
 using System.Diagnostics;
 using Tariffscope.Engine;
+using Tariffscope.Data.Entries;
 using Tariffscope.Engine.Batch;
 
-namespace Tariffscope.Data.Entries;
-
-/// <summary>What to rate, where to write it, and under which scenarios.</summary>
-public sealed record BatchOptions
-{
-    public required string Input { get; init; }
-    public required string Output { get; init; }
-    public string? Rejects { get; init; }
-    public IReadOnlyList<string> Scenarios { get; init; } = ["actual"];
-    /// <summary>The entry date of every line, in place of the file's date column.</summary>
-    public DateOnly? Date { get; init; }
-    public DateOnly? AsKnownOn { get; init; }
-    public IReadOnlyDictionary<string, string>? Map { get; init; }
-    public char? Delimiter { get; init; }
-    public int Workers { get; init; }
-    public int ChunkLines { get; init; } = BatchPipeline.DefaultChunkLines;
-    /// <summary>Rate lines without a programme at the share claimed in the record (the workspace's claim shares), for planning.</summary>
-    public bool ExpectedClaims { get; init; }
-}
-
-/// <summary>The outcome of a batch: the summary, and the counts of each stage that must agree.</summary>
-public sealed record BatchResult(
-    BatchSummary Summary, string InputFormat, IReadOnlyList<string> InputColumns, long LinesRead, long RowsWritten, long RejectsWritten,
-    string OutputPath, string RejectsPath, TimeSpan Elapsed, string? Uncovered = null)
-{
-    /// <summary>How claims were taken: "as entered" (a line's program column) or "expected" for lines without one.</summary>
-    public Tariffscope.Trade.ClaimSummary Claims { get; init; } = AsEntered;
-
-    public static readonly Tariffscope.Trade.ClaimSummary AsEntered =
-        new("as entered", "a line is rated as claimed when its program column names a programme, else without a claim");
-
-    /// <summary>Every line the reader handed over is in the output or the rejects, the summary agrees, and no line
-    /// of the file (counted apart from the parser) was left out of the records.</summary>
-    public bool IsAccounted => Uncovered is null && LinesRead == RowsWritten + RejectsWritten && Summary.InputLines == LinesRead
-        && Summary.Rated == RowsWritten && Summary.Rejected == RejectsWritten;
-}
+namespace Tariffscope.Questions.Batch;
 
 /// <summary>Rates an entry file under several scenarios: read, rate in parallel, write in order, account for every line.</summary>
-public static class BatchJob
+public static class RateFileQuestion
 {
     /// <summary>
     /// Refuses an output that is the input or another output, however it is spelled (./sub/../in.csv, a symbolic
@@ -77,14 +43,14 @@ public static class BatchJob
         return full;
     }
 
-    public static async Task<BatchResult> RunAsync(Workspace workspace, BatchOptions o, Action<long, double?>? progress = null, CancellationToken ct = default)
+    public static async Task<BatchResult> RunAsync(Rulebook rules, BatchOptions o, Action<long, double?>? progress = null, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
         var scenarios = o.Scenarios.Select(name =>
         {
-            if (!workspace.Scenarios.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
-                throw new ArgumentException($"--scenario: unknown scenario '{name}' (known: {string.Join(", ", workspace.Scenarios.Names)})");
-            return new ScenarioColumns(name, workspace.Engine(name, o.AsKnownOn));
+            if (!rules.Catalog.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"--scenario: unknown scenario '{name}' (known: {string.Join(", ", rules.Catalog.Names)})");
+            return new ScenarioColumns(name, rules.Engine(name, o.AsKnownOn));
         }).ToList();
         if (scenarios.Select(s => s.Prefix).Distinct().Count() != scenarios.Count) throw new ArgumentException("--scenario: a scenario is named twice");
 
@@ -93,7 +59,7 @@ public static class BatchJob
         var columns = EntryColumns.Match(source.Columns, o.Map, o.Date is not null);
         var layout = new BatchLayout(source.Columns, scenarios);
         var rater = new BatchRater(layout, new EntryLineParser(columns, o.Date),
-            o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(workspace.ClaimShares) : null);
+            o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(rules.Workspace.ClaimShares) : null);
         using var files = new ResultFiles(layout, o.Output, o.Rejects);
         var summary = await BatchPipeline.RunAsync(BatchPipeline.Chunk(source.Lines(), o.ChunkLines), rater, files, o.Workers,
             lines => progress?.Invoke(lines, source.Fraction), ct);

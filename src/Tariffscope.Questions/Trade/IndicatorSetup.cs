@@ -2,7 +2,10 @@ using Tariffscope.Engine;
 using Tariffscope.Nomenclature;
 using Tariffscope.Trade;
 
-namespace Tariffscope.Data.Trade;
+using Tariffscope.Data;
+using Tariffscope.Data.Trade;
+
+namespace Tariffscope.Questions.Trade;
 
 /// <summary>Builds what an indicator computation needs from a workspace: a schedule cut to the traded codes, and a
 /// rater per scenario over it.</summary>
@@ -15,10 +18,11 @@ public static class IndicatorSetup
         : throw new ArgumentException($"no tariff schedule is loaded for importer {importer}");
 
     /// <summary>A rater under <paramref name="scenario"/> whose engine reads <paramref name="schedule"/> for the importer.</summary>
-    public static LineRater Rater(Workspace w, string scenario, string importer, Schedule schedule, string? scheduleDescription = null)
+    public static LineRater Rater(Rulebook rules, string scenario, string importer, Schedule schedule, string? scheduleDescription = null)
     {
+        var w = rules.Workspace;
         var schedules = new Dictionary<string, Schedule>(w.Schedules, StringComparer.Ordinal) { [importer] = schedule };
-        var engine = new TariffEngine(schedules, w.Scenarios.Resolve(scenario), scheduleDescription ?? w.UsSchedule.Description);
+        var engine = new TariffEngine(schedules, rules.Catalog.Resolve(scenario), scheduleDescription ?? w.UsSchedule.Description);
         return new LineRater(engine, schedule, importer);
     }
 }

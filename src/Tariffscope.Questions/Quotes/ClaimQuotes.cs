@@ -1,6 +1,8 @@
 using Tariffscope.Engine;
 
-namespace Tariffscope.Data.Trade;
+using Tariffscope.Data;
+
+namespace Tariffscope.Questions.Quotes;
 
 /// <summary>What a preference claim changes on a quoted line, with the share claimed in the record (for the quote
 /// of the command line and of the server alike).</summary>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Tariffscope.Data;
 using Tariffscope.Data.Trade;
 
-namespace Tariffscope.Server;
+namespace Tariffscope.Questions.Trade;
 
 /// <summary>The data directory holds no trade flows (or none for the question): the answer says how to import them.</summary>
 public sealed class NoTradeDataException(string message, bool storeMissing) : Exception(message)
@@ -12,12 +12,12 @@ public sealed class NoTradeDataException(string message, bool storeMissing) : Ex
 }
 
 /// <summary>
-/// Answers computed over the trade store (indicators, scenario impact), kept in memory per question and per state of
-/// the store: re-importing trade data changes the stamp, so a stale answer is never served. A computation runs on the
+/// The trade flows of the data directory, and the answers computed over them (indicators, scenario impact), kept in
+/// memory per question and per state of the store: re-importing trade data changes the stamp, so a stale answer is never served. A computation runs on the
 /// thread pool, apart from the request that started it: a client that gives up (or times out) does not waste it, and
 /// the next client asking the same question gets it. Reads of the store are one at a time.
 /// </summary>
-public sealed class TradeResults(DataDirectory directory, int capacity = 64)
+public sealed class TradeData(DataDirectory directory, int capacity = 64)
 {
     public const string ImportHint = "import base-year flows with `tariffscope data import-trade FILE-OR-URL` (a Census file, a CSV importer,partner,hs10,year,value,duty, or the Census API), then ask again";
 
@@ -49,6 +49,21 @@ public sealed class TradeResults(DataDirectory directory, int capacity = 64)
             return read(store);
         }
         finally { _store.Release(); }
+    }
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Tariffscope.Trade.TradeFlow>> _latest = new(StringComparer.Ordinal);
+
+    /// <summary>The base-year flows into <paramref name="importer"/> (its latest year held), or null when none are held;
+    /// read once per state of the store.</summary>
+    public IReadOnlyList<Tariffscope.Trade.TradeFlow>? LatestFlows(string importer)
+    {
+        if (Stamp() is not { } stamp) return null;
+        var flows = _latest.GetOrAdd($"{importer}|{stamp}", _ =>
+        {
+            if (_latest.Count > 8) _latest.Clear();
+            return Read(s => s.LatestYear(importer) is { } y ? s.Read(importer, y) : []);
+        });
+        return flows.Count == 0 ? null : flows;
     }
 
     /// <summary>One computation and the requests waiting for it; cancelled when the last of them leaves.</summary>

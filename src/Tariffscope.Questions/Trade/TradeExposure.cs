@@ -2,7 +2,10 @@ using Tariffscope.Engine;
 using Tariffscope.Nomenclature;
 using Tariffscope.Trade;
 
-namespace Tariffscope.Data.Trade;
+using Tariffscope.Data;
+using Tariffscope.Data.Trade;
+
+namespace Tariffscope.Questions.Trade;
 
 /// <summary>How much base-year trade a dated event touches: the lines its measure reaches, and their value.</summary>
 public sealed record Exposure(int Products, decimal Value);

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Tariffscope.Controls;
+using Tariffscope.Data.Controls;
 
-namespace Tariffscope.Data.Controls;
+namespace Tariffscope.Questions.Controls;
 
 /// <summary>A line of a shipment file that could not be screened: where, which field, why.</summary>
 public sealed record ShipmentReject(int Line, string Field, string Reason, string Raw);
@@ -29,7 +30,7 @@ public sealed record ScreeningSummary(
 /// content,end_user,owner,end_use,origin, header names case-insensitive) and writes one result line per screened
 /// shipment and one reject line per refused line. Outputs are written to temporary files and moved into place.
 /// </summary>
-public static class ShipmentScreening
+public static class ScreenFileQuestion
 {
     public static readonly string[] Required = ["from", "to", "date"];
     public static readonly string[] Optional = ["hs", "element", "eccn", "product", "params", "content", "end_user", "owner", "end_use", "origin"];

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Tariffscope.Policy;
+using Tariffscope.Trade;
+
+namespace Tariffscope.Questions.Trade;
+
+public sealed record IndicatorsRequest
+{
+    public string Importer { get; init; } = "US";
+    /// <summary>Partners to weigh (countries, or a group Census reports as one partner, such as EU); none for every partner held.</summary>
+    public IReadOnlyList<string> Partners { get; init; } = [];
+    public DateOnly From { get; init; } = new(2025, 1, 1);
+    /// <summary>The last date; the policy data's horizon when not given.</summary>
+    public DateOnly? To { get; init; }
+    public IReadOnlyList<string> Scenarios { get; init; } = [ScenarioCatalog.Actual];
+    public IndicatorGrouping By { get; init; } = IndicatorGrouping.None;
+    public int? Year { get; init; }
+    public string Claim { get; init; } = "expected";
+    /// <summary>Only the values in force on these dates (re-dated to them); every change date when empty.</summary>
+    public IReadOnlyList<DateOnly> On { get; init; } = [];
+
+    /// <summary>The request in one line, for caches: two requests with the same key have the same answer.</summary>
+    public string Key => string.Join('|', Importer.ToUpperInvariant(), string.Join(',', Partners.Select(p => p.ToUpperInvariant()).Order()), From, To, string.Join(',', Scenarios.Select(n => n.ToLowerInvariant())),
+        By, Year, Claim.Trim().ToUpperInvariant(), string.Join(',', On));
+}
+
+/// <summary>The answer of `tariffscope indicators --json` and of <c>GET /api/v1/indicators</c>.</summary>
+public sealed record IndicatorsAnswer(string Schedule, IReadOnlyList<IndicatorSeries> Series, IReadOnlyList<string> Notes);
+
+/// <summary>Import-weighted average tariffs over time per scenario, over the base-year flows held.</summary>
+public sealed class IndicatorsQuestion(Rulebook rules, TradeData trade)
+{
+    /// <summary>Refuses what cannot be asked before any work: unknown scenarios, partners or claim options.</summary>
+    public void Check(IndicatorsRequest r)
+    {
+        if (r.Scenarios.Count is 0 or > 6) throw new ArgumentException($"scenario: name 1 to 6 scenarios, found {r.Scenarios.Count}");
+        foreach (var n in r.Scenarios) rules.Catalog.Resolve(n);
+        foreach (var p in r.Partners) Origin.Resolve(rules.Catalog.ActualPolicy, p);
+        if (ClaimBasis.Check(r.Claim) is { } claimError) throw new ArgumentException(claimError);
+        if (r.To is { } to && to < r.From) throw new ArgumentException($"to: must not be before from ({r.From:yyyy-MM-dd})");
+    }
+
+    /// <exception cref="NoTradeDataException">No trade flows are held for the question.</exception>
+    public IndicatorsAnswer Ask(IndicatorsRequest r, CancellationToken ct = default)
+    {
+        Check(r);
+        var clock = Stopwatch.StartNew();
+        var w = rules.Workspace;
+        var importer = r.Importer.Trim().ToUpperInvariant();
+        var partners = r.Partners.Select(p => p.Trim().ToUpperInvariant()).Distinct().ToList();
+        var flows = trade.Read(s => s.LatestYear(importer) is null ? [] : s.Read(importer, r.Year, partners));
+        if (flows.Count == 0)
+            throw new NoTradeDataException($"the trade store holds no flows of importer {importer}" +
+                (partners.Count > 0 ? $" from {string.Join(", ", partners)}" : "") + (r.Year is { } y ? $" in {y}" : "") +
+                $"; `tariffscope data trade-status` (GET /api/v1/trade) lists what is held, or {TradeData.ImportHint}", storeMissing: false);
+        var schedule = IndicatorSetup.ScheduleFor(w, importer, flows.Select(f => f.Code).Distinct());
+        var claims = ClaimBasis.Parse(r.Claim, w.ClaimShares);
+        var series = new List<IndicatorSeries>();
+        foreach (var name in r.Scenarios)
+        {
+            var rater = IndicatorSetup.Rater(rules, name, importer, schedule);
+            var x = TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, r.From, r.To ?? rater.Engine.Policy.Horizon, r.By) { Basis = claims }, ct);
+            series.Add(r.On.Count == 0 ? x : x.On(r.On));
+        }
+        var notes = new List<string>
+        {
+            $"{flows.Count:N0} flows; " + string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Shared:N0} ratings shared between partners treated alike, {x.Stats.Reused:N0} kept from the date before")),
+            $"computed in {clock.Elapsed.TotalSeconds:0.0} s",
+        };
+        return new IndicatorsAnswer(importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, r.From), series, notes);
+    }
+}
