@@ -179,8 +179,8 @@ public class EngineCommandTests
         var d = Cli.Run("deadlines", "--from", "2025-07-29", "--days", "30", "--as-known-on", "2025-07-29", "--data-dir", dir.Path, "--json");
         var end = Json(d.Output).GetProperty("events").EnumerateArray()
             .Single(e => e.TryGetProperty("suspension", out var x) && x.GetString() == "us-geneva-suspension" && e.GetProperty("kind").GetString() == "suspensionEnds");
-        Assert.Equal(1, end.GetProperty("tradeProducts").GetInt32());
-        Assert.Equal(1_000_000m, end.GetProperty("tradeValue").GetDecimal());
+        Assert.Equal(1, end.GetProperty("trade").GetProperty("products").GetInt32());
+        Assert.Equal(1_000_000m, end.GetProperty("trade").GetProperty("value").GetDecimal());
         var diff = Cli.Run("scenario", "diff", "actual", "truce-lapses-aug-2025", "--date", "2025-08-20", "--origin", "CN", "--data-dir", dir.Path, "--json");
         var m = Json(diff.Output).GetProperty("byMeasure").EnumerateArray().Single();
         Assert.Equal(240_000m, m.GetProperty("dutyAtStake").GetDecimal());
