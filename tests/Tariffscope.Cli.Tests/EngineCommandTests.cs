@@ -51,7 +51,7 @@ public class EngineCommandTests
     {
         var r = Cli.Run("timeline", "8481.80.50", "--origin", "CN", "--scenario", "actual,truce-lapses-aug-2025", "--json");
         Assert.Equal(0, r.ExitCode);
-        var runs = Json(r.Output).EnumerateArray().ToList();
+        var runs = Json(r.Output).GetProperty("series").EnumerateArray().ToList();
         Assert.Equal(2, runs.Count);
         var lapse = runs.Single(t => t.GetProperty("scenario").GetString() == "truce-lapses-aug-2025");
         // 8481.80.50: MFN 3% + List 3 25% + fentanyl 20% + reciprocal 10% = 58% until the snap-back, then 34%: 82%.
@@ -76,7 +76,7 @@ public class EngineCommandTests
         Assert.Equal(0, r.ExitCode);
         var events = Json(r.Output).GetProperty("events").EnumerateArray().ToList();
         static string? Suspension(JsonElement e) => e.TryGetProperty("suspension", out var s) ? s.GetString() : null;
-        Assert.Contains(events, e => Suspension(e) == "us-geneva-suspension" && e.GetProperty("date").GetString() == "2025-08-12" && e.GetProperty("inDays").GetInt32() == 14);
+        Assert.Contains(events, e => Suspension(e) == "us-geneva-suspension" && e.GetProperty("date").GetString() == "2025-08-12" && e.GetProperty("daysAway").GetInt32() == 14);
         Assert.Contains(events, e => Suspension(e) == "cn-geneva-suspension");
         // Canada's rise to 35% on 1 August (EO 14325 of 31 July) was not yet published on 29 July.
         Assert.DoesNotContain(events, e => e.GetProperty("measure").GetString() == "us-ieepa-ca" && e.GetProperty("what").GetString()!.Contains("35%"));

@@ -85,7 +85,7 @@ public sealed class OneAnswerTests : IAsyncLifetime
         Assert.Equal(1, cli.ExitCode);
         var api = await _http.GetAsync("/api/v1/quote?code=8481.80.50.90&origin=XX&date=2025-09-01");
         Assert.Equal(400, (int)api.StatusCode);
-        var detail = JsonNode.Parse(await api.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>();
+        var detail = JsonNode.Parse(await api.Content.ReadAsStringAsync())!["errors"]!["origin"]![0]!.GetValue<string>();
         Assert.Equal($"error: {detail}", cli.Stderr.Trim());
         Assert.StartsWith("'XX' is not a country of origin", detail);
     }

@@ -57,10 +57,11 @@ public sealed class QuoteSettings : EngineSettings
         if (!v.Successful) return v;
         if (HtsCode.TryParse(Code) is null) return ValidationResult.Error($"CODE: '{Code}' is not a tariff code; expected 2 to 10 digits such as 8471.30.01.00");
         if (string.IsNullOrWhiteSpace(Origin)) return ValidationResult.Error("--origin: name the country of origin, e.g. CN (or a group such as EU)");
-        if (Value < 0) return ValidationResult.Error("--value: a customs value cannot be negative");
+        if (EntryChecks.Value(Value) is { } badValue) return ValidationResult.Error($"--value: {badValue}");
         if (Quantities.Length != Units.Length) return ValidationResult.Error("--qty and --unit come in pairs: give one --unit for each --qty");
-        if (MetalShare is < 0 or > 1) return ValidationResult.Error("--metal-share: expected a fraction between 0 and 1, e.g. 0.6");
-        if (UsContent is < 0 or > 1) return ValidationResult.Error("--us-content: expected a fraction between 0 and 1, e.g. 0.4");
+        if (Quantities.Select(EntryChecks.Quantity).FirstOrDefault(e => e is not null) is { } badQuantity) return ValidationResult.Error($"--qty: {badQuantity}");
+        if (EntryChecks.Share(MetalShare, "the metal share") is { } badMetal) return ValidationResult.Error($"--metal-share: {badMetal}");
+        if (EntryChecks.Share(UsContent, "the US content share") is { } badContent) return ValidationResult.Error($"--us-content: {badContent}");
         return ValidationResult.Success();
     }
 

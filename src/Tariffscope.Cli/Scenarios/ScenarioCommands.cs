@@ -25,14 +25,11 @@ public sealed class ScenarioListCommand(IAnsiConsole console) : Command<EngineSe
 {
     public override int Execute(CommandContext context, EngineSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
-        var w = s.LoadWorkspace();
-        var rows = w.Scenarios.Names.Select(n => n == ScenarioCatalog.Actual
-            ? (Name: n, Inherits: "", Description: "the shipped timeline, as enacted", Origin: "built-in")
-            : (Name: n, w.Scenarios.Scenarios[n].Inherits, Description: w.Scenarios.Scenarios[n].Description ?? "", Origin: w.Scenarios.Scenarios[n].Origin ?? "")).ToList();
-        if (s.Json) { CommandOutput.WriteJson(console, rows.Select(r => new { name = r.Name, inherits = r.Inherits, description = r.Description, file = r.Origin })); return 0; }
+        var rows = new ScenariosQuestion(s.Rules()).List();
+        if (s.Json) { CommandOutput.WriteJson(console, rows); return 0; }
         var t = new Table().Border(TableBorder.Rounded);
         t.AddColumn("Scenario"); t.AddColumn("Inherits"); t.AddColumn("What it assumes");
-        foreach (var r in rows) t.AddRow($"[bold]{Markup.Escape(r.Name)}[/]", Markup.Escape(r.Inherits), Markup.Escape(r.Description.Trim()));
+        foreach (var r in rows) t.AddRow($"[bold]{Markup.Escape(r.Name)}[/]", Markup.Escape(r.Inherits), Markup.Escape(r.Description ?? ""));
         console.Write(t);
         return 0;
     });
@@ -49,44 +46,16 @@ public sealed class ScenarioShowCommand(IAnsiConsole console) : Command<Scenario
 {
     public override int Execute(CommandContext context, ScenarioShowSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
-        var w = s.LoadWorkspace();
-        var policy = Resolve(w.Scenarios, s.Name);
-        var parentName = s.Name.Equals(ScenarioCatalog.Actual, StringComparison.OrdinalIgnoreCase) ? null : w.Scenarios.Scenarios[s.Name].Inherits;
-        var parent = parentName is null ? null : w.Scenarios.Resolve(parentName);
-        var changes = parent is null ? [] : Compare(parent, policy).ToList();
-        if (s.Json)
-        {
-            CommandOutput.WriteJson(console, new { name = policy.Name, description = policy.Description, inherits = parentName, measures = policy.Measures.Length, suspensions = policy.Suspensions.Length, changes });
-            return 0;
-        }
-        console.MarkupLine($"[bold]{Markup.Escape(policy.Name)}[/]" + (parentName is null ? "" : $" (inherits {Markup.Escape(parentName)})"));
-        if (policy.Description is { } d) console.WriteLine(d.Trim());
-        console.MarkupLine($"{policy.Measures.Length} measures, {policy.Suspensions.Length} suspensions, horizon {policy.Horizon:yyyy-MM-dd}");
-        foreach (var c in changes) console.MarkupLine($"  · {Markup.Escape(c)}");
+        ScenarioDoc doc;
+        try { doc = new ScenariosQuestion(s.Rules()).Show(s.Name); }
+        catch (ScenarioException e) { throw new UserInputException(e.Message); }
+        if (s.Json) { CommandOutput.WriteJson(console, doc); return 0; }
+        console.MarkupLine($"[bold]{Markup.Escape(doc.Name)}[/]" + (doc.Inherits == "" ? "" : $" (inherits {Markup.Escape(doc.Inherits)})"));
+        if (doc.Description is { } d) console.WriteLine(d.Trim());
+        console.MarkupLine($"{doc.Measures} measures, {doc.Suspensions} suspensions, horizon {doc.Horizon:yyyy-MM-dd}");
+        foreach (var c in doc.Changes) console.MarkupLine($"  · {Markup.Escape(c)}");
         return 0;
     });
-
-    internal static PolicySet Resolve(ScenarioCatalog catalog, string name)
-    {
-        try { return catalog.Resolve(name); }
-        catch (ScenarioException e) { throw new UserInputException(e.Message); }
-    }
-
-    /// <summary>What a scenario changes relative to its parent, in words.</summary>
-    private static IEnumerable<string> Compare(PolicySet parent, PolicySet child)
-    {
-        var pm = parent.Measures.ToDictionary(m => m.Id); var cm = child.Measures.ToDictionary(m => m.Id);
-        foreach (var id in pm.Keys.Except(cm.Keys)) yield return $"removes measure {id} ({pm[id].Title})";
-        foreach (var id in cm.Keys.Except(pm.Keys)) yield return $"adds measure {id} ({cm[id].Title}), {cm[id].Validity}";
-        foreach (var id in cm.Keys.Intersect(pm.Keys))
-            if (!cm[id].Rates.SequenceEqual(pm[id].Rates) || cm[id].Through != pm[id].Through)
-                yield return $"changes measure {id}: " + string.Join(", ", cm[id].Rates.Select(r => $"{r.Rate} from {r.From:yyyy-MM-dd}")) + (cm[id].Through is { } t ? $", through {t:yyyy-MM-dd}" : "");
-        var ps = parent.Suspensions.ToDictionary(x => x.Id); var cs = child.Suspensions.ToDictionary(x => x.Id);
-        foreach (var id in ps.Keys.Except(cs.Keys)) yield return $"removes suspension {id} ({ps[id].Title}; {ps[id].Describe()})";
-        foreach (var id in cs.Keys.Except(ps.Keys)) yield return $"adds suspension {id} ({cs[id].Describe()})";
-        foreach (var id in cs.Keys.Intersect(ps.Keys))
-            if (cs[id] != ps[id]) yield return $"changes suspension {id}: {cs[id].Describe()}";
-    }
 }
 
 public sealed class ScenarioDiffSettings : EngineSettings

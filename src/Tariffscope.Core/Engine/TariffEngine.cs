@@ -159,12 +159,11 @@ public sealed class TariffEngine
     public Quote Quote(EntryLine entry, QuoteDetail detail)
     {
         bool explain = detail == QuoteDetail.Full;
-        if (entry.CustomsValue < 0) throw new RatingException(RatingProblem.BadInput, "value", $"customs value must not be negative (got {entry.CustomsValue})");
-        if (entry.CustomsValue > EntryLine.MaxAmount) throw new RatingException(RatingProblem.BadInput, "value", $"customs value too large: {entry.CustomsValue} (at most {EntryLine.MaxAmount:N0})");
+        if (EntryChecks.Value(entry.CustomsValue) is { } badValue) throw new RatingException(RatingProblem.BadInput, "value", badValue);
         foreach (var q in entry.Quantities)
-            if (q.Amount is < 0 or > EntryLine.MaxAmount) throw new RatingException(RatingProblem.BadInput, "quantity", $"quantity must be from 0 to {EntryLine.MaxAmount:N0} (got {q.Amount})");
-        if (entry.MetalShare is < 0 or > 1) throw new RatingException(RatingProblem.BadInput, "metal_share", $"metal share must be between 0 and 1 (got {entry.MetalShare})");
-        if (entry.UsContentShare is < 0 or > 1) throw new RatingException(RatingProblem.BadInput, "us_content_share", $"US content share must be between 0 and 1 (got {entry.UsContentShare})");
+            if (EntryChecks.Quantity(q.Amount) is { } badQuantity) throw new RatingException(RatingProblem.BadInput, "quantity", badQuantity);
+        if (EntryChecks.Share(entry.MetalShare, "the metal share") is { } badMetal) throw new RatingException(RatingProblem.BadInput, "metal_share", badMetal);
+        if (EntryChecks.Share(entry.UsContentShare, "the US content share") is { } badContent) throw new RatingException(RatingProblem.BadInput, "us_content_share", badContent);
         var line = ResolveLine(entry.Importer, entry.Code, entry.Date);
         var warnings = ImmutableArray.CreateBuilder<string>();
         if (_schedules[entry.Importer].NotHeldOn(entry.Date) is { } unheld)

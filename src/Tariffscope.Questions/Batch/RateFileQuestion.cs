@@ -58,7 +58,7 @@ public static class RateFileQuestion
         using var source = EntryFiles.Open(o.Input, o.Delimiter);
         var columns = EntryColumns.Match(source.Columns, o.Map, o.Date is not null);
         var layout = new BatchLayout(source.Columns, scenarios);
-        var rater = new BatchRater(layout, new EntryLineParser(columns, o.Date),
+        var rater = new BatchRater(layout, new EntryLineParser(columns, o.Date, rules.Catalog.ActualPolicy),
             o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(rules.Workspace.ClaimShares) : null);
         using var files = new ResultFiles(layout, o.Output, o.Rejects);
         var summary = await BatchPipeline.RunAsync(BatchPipeline.Chunk(source.Lines(), o.ChunkLines), rater, files, o.Workers,

@@ -71,7 +71,7 @@ public static class IndicatorEndpoints
         [Description("Preference claims assumed: expected (default: each line's claimed share of the month rated as claimed, the rest without), none, all, or PARTNER=PROGRAMME pairs claimed on every line (CA=S,MX=S)")] string? claim)
     {
         var args = new QueryArgs();
-        var partners = List(partner).Select(p => p.ToUpperInvariant()).Distinct().ToList();
+        var partners = List(partner).Select(p => args.Origin("partner", p, store.Catalog.ActualPolicy)).OfType<string>().Select(p => p.ToUpperInvariant()).Distinct().ToList();
         var start = args.Date("from", from, new DateOnly(2025, 1, 1));
         var end = args.OptionalDate("to", to);
         var grouping = Grouping(by);

@@ -66,7 +66,7 @@ public static class QuoteEndpoints
 
     private static IResult Answer(Rulebook store, Today clock, QuoteRequestBody r, QueryArgs args)
     {
-        var request = ToRequest(r, args);
+        var request = ToRequest(r, args, store);
         if (args.Failed(out var invalid)) return invalid;
         try { return TypedResults.Ok(new QuoteQuestion(store).Ask(request!)); }
         catch (ScenarioException e) { return Problems.UnknownScenario(e); }
@@ -75,20 +75,19 @@ public static class QuoteEndpoints
     }
 
     /// <summary>The question a request asks; every mistake is recorded in <paramref name="args"/>.</summary>
-    internal static QuoteRequest? ToRequest(QuoteRequestBody r, QueryArgs args)
+    internal static QuoteRequest? ToRequest(QuoteRequestBody r, QueryArgs args, Rulebook rules)
     {
         var code = args.Code("code", r.Code);
-        args.Check(!string.IsNullOrWhiteSpace(r.Origin), "origin", "name the country of origin, e.g. CN (or a group such as EU)");
+        args.Origin("origin", r.Origin, rules.Catalog.ActualPolicy, required: true);
         var importer = args.Country("importer", r.Importer, "US")!;
         var date = args.OptionalDate("date", r.Date);
         var asKnownOn = args.OptionalDate("asKnownOn", r.AsKnownOn);
-        args.Check(r.Value is null or >= 0, "value", $"a customs value cannot be negative (found {r.Value})");
-        args.Check(r.Value is null or <= EntryLine.MaxAmount, "value", $"a customs value of at most {EntryLine.MaxAmount:N0} US dollars (found {r.Value})");
-        args.Check(r.MetalShare is null or (>= 0 and <= 1), "metalShare", $"expected a fraction from 0 to 1, e.g. 0.6 (found {r.MetalShare})");
+        args.Check(r.Value is not { } v || EntryChecks.Value(v) is null, "value", r.Value is { } v2 ? EntryChecks.Value(v2) ?? "" : "");
+        args.Check(EntryChecks.Share(r.MetalShare, "the metal share") is null, "metalShare", EntryChecks.Share(r.MetalShare, "the metal share") ?? "");
         var quantities = new List<Quantity>();
         foreach (var (q, i) in (r.Quantities ?? []).Select((q, i) => (q, i)))
         {
-            args.Check(q.Amount is >= 0 and <= EntryLine.MaxAmount, $"quantities[{i}].amount", $"expected a quantity from 0 to {EntryLine.MaxAmount:N0}");
+            args.Check(q.Amount is { } a && EntryChecks.Quantity(a) is null, $"quantities[{i}].amount", q.Amount is { } a2 ? EntryChecks.Quantity(a2) ?? "" : "expected a quantity such as 500");
             args.Check(!string.IsNullOrWhiteSpace(q.Unit), $"quantities[{i}].unit", "expected a unit such as kg, liters, doz. or No.");
             if (q.Amount is >= 0 and <= EntryLine.MaxAmount && !string.IsNullOrWhiteSpace(q.Unit)) quantities.Add(new Quantity(q.Amount.Value, q.Unit.Trim()));
         }

@@ -9,17 +9,6 @@ using Tariffscope.Server.Http;
 
 namespace Tariffscope.Server.Api;
 
-public sealed record ScenarioSummaryDoc(string Name, string? Description, string Inherits, string Source, bool Uploaded);
-public sealed record RatePeriodDoc(DateOnly From, string Rate, string? Heading, string? Note);
-public sealed record MeasureRefDoc(string Id, string Title, string Family);
-public sealed record MeasureChangeDoc(string Id, DateOnly? Through, bool ClearThrough, IReadOnlyList<RatePeriodDoc> Rates);
-public sealed record SuspensionDoc(string Id, string Measure, string? Title, DateOnly From, DateOnly? Through, decimal? Points);
-public sealed record SuspensionChangeDoc(string Id, DateOnly? From, DateOnly? Through, bool ClearThrough, decimal? Points);
-public sealed record ScenarioOverridesDoc(
-    IReadOnlyList<string> RemoveMeasures, IReadOnlyList<MeasureRefDoc> AddMeasures, IReadOnlyList<MeasureChangeDoc> ChangeMeasures,
-    IReadOnlyList<string> RemoveSuspensions, IReadOnlyList<SuspensionDoc> AddSuspensions, IReadOnlyList<SuspensionChangeDoc> ChangeSuspensions);
-public sealed record ScenarioDoc(string Name, string? Description, string Inherits, string Source, bool Uploaded, DateOnly Horizon,
-    int Measures, int Suspensions, ScenarioOverridesDoc? Overrides);
 public sealed record UploadedScenarioDoc(string Name, bool Replaced, string Location);
 
 
@@ -56,34 +45,12 @@ public static class ScenarioEndpoints
         features.Add("diff");
     }
 
-    private static IReadOnlyList<ScenarioSummaryDoc> List(Rulebook store)
-    {
-        var c = store.Catalog;
-        return c.Names.Select(n => n == ScenarioCatalog.Actual
-            ? new ScenarioSummaryDoc(n, "The rules as enacted, with their dated changes", "", "policy files", false)
-            : Summary(store, c.Scenarios[n])).ToList();
-    }
-
-    private static ScenarioSummaryDoc Summary(Rulebook store, Scenario s) =>
-        new(s.Name, s.Description?.Trim(), s.Inherits, s.Origin ?? "", store.IsUploaded(s.Name));
+    private static IReadOnlyList<ScenarioSummaryDoc> List(Rulebook store) => new ScenariosQuestion(store).List();
 
     private static IResult Show(Rulebook store, [Description("Scenario name (actual, truce-lapses-aug-2025, …)")] string name)
     {
-        PolicySet policy;
-        try { policy = store.Catalog.Resolve(name); }
+        try { return TypedResults.Ok(new ScenariosQuestion(store).Show(name)); }
         catch (ScenarioException e) { return Problems.UnknownScenario(e, "name"); }
-        if (!store.Catalog.Scenarios.TryGetValue(name, out var s))
-            return TypedResults.Ok(new ScenarioDoc(ScenarioCatalog.Actual, policy.Description, "", "policy files", false, policy.Horizon,
-                policy.Measures.Length, policy.Suspensions.Length, null));
-        var overrides = new ScenarioOverridesDoc(
-            s.RemoveMeasures, s.AddMeasures.Select(m => new MeasureRefDoc(m.Id, m.Title, m.Family)).ToList(),
-            s.ChangeMeasures.Select(c => new MeasureChangeDoc(c.Id, c.Through, c.ClearThrough,
-                c.Rates.Select(r => new RatePeriodDoc(r.From, r.Rate.ToString() ?? "", r.Heading, r.Note)).ToList())).ToList(),
-            s.RemoveSuspensions,
-            s.AddSuspensions.Select(x => new SuspensionDoc(x.Id, x.MeasureId, x.Title, x.Validity.From, x.Validity.Through, x.Points)).ToList(),
-            s.ChangeSuspensions.Select(c => new SuspensionChangeDoc(c.Id, c.From, c.Through, c.ClearThrough, c.Points)).ToList());
-        return TypedResults.Ok(new ScenarioDoc(s.Name, s.Description?.Trim(), s.Inherits, s.Origin ?? "", store.IsUploaded(s.Name), policy.Horizon,
-            policy.Measures.Length, policy.Suspensions.Length, overrides));
     }
 
     private static async Task<IResult> Upload(HttpContext context, Rulebook store, ServerOptions options)

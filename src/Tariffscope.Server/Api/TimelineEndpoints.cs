@@ -45,7 +45,7 @@ public static class TimelineEndpoints
         args.Check(names.Count <= MaxScenarios, "scenarios", $"at most {MaxScenarios} scenarios at once (found {names.Count})");
         var line = QuoteEndpoints.ToRequest(new QuoteRequestBody(code, origin, start.ToString("yyyy-MM-dd"),
             args.Decimal("value", value, 0, 1_000_000_000_000m, "a customs value in US dollars of 0 or more"), null,
-            args.Decimal("metalShare", metalShare, 0, 1, "a fraction from 0 to 1"), null, imp, null, null), args);
+            args.Decimal("metalShare", metalShare, 0, 1, "a fraction from 0 to 1"), null, imp, null, null), args, store);
         if (args.Failed(out var invalid)) return invalid;
         try { return TypedResults.Ok(new TimelineQuestion(store).Ask(new TimelineRequest(line!, start, end) { Scenarios = names })); }
         catch (ScenarioException e) { return Problems.UnknownScenario(e, "scenarios"); }

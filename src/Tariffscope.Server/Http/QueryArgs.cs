@@ -100,6 +100,19 @@ public sealed class QueryArgs
         return fallback;
     }
 
+    /// <summary>An origin as the questions read it (a country, or a group such as EU): refused here with the
+    /// questions' own words, so that every bad field is named in one answer.</summary>
+    public string? Origin(string field, string? value, Tariffscope.Policy.PolicySet policy, bool required = false)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) Error(field, $"required: a country of origin (e.g. {field}=CN, or a group such as EU)");
+            return null;
+        }
+        if (Tariffscope.Policy.Origin.TryResolve(policy, value) is null) Error(field, new Tariffscope.Policy.UnknownOriginException(value.Trim()).Message);
+        return value.Trim();
+    }
+
     public void Check(bool ok, string field, string message)
     {
         if (!ok) Error(field, message);

@@ -177,9 +177,9 @@ public class HugeAmountTests
         var rej = BatchRun.ReadCsv(r.RejectsPath).ToDictionary(x => long.Parse(x[ResultFiles.LineColumn]));
         Assert.Equal([1L, 3L], rej.Keys.Order());
         Assert.Equal("value", rej[1]["reject_field"]);
-        Assert.Contains("customs value too large", rej[1]["reject_reason"]);
+        Assert.Contains("a customs value of at most", rej[1]["reject_reason"]);
         Assert.Equal("qty", rej[3]["reject_field"]);
-        Assert.Contains("quantity too large", rej[3]["reject_reason"]);
+        Assert.Contains("a quantity of at most", rej[3]["reject_reason"]);
     }
 }
 

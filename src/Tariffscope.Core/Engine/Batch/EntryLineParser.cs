@@ -4,8 +4,10 @@ using Tariffscope.Nomenclature;
 
 namespace Tariffscope.Engine.Batch;
 
-/// <summary>Turns the text fields of a line into an <see cref="EntryLine"/>, or says which field is wrong and why.</summary>
-public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate)
+/// <summary>Turns the text fields of a line into an <see cref="EntryLine"/>, or says which field is wrong and why.
+/// With the <paramref name="policy"/>, an origin may be a country group it names (EU), rated as one of its members,
+/// as `quote` and the API rate it.</summary>
+public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate, Policy.PolicySet? policy = null)
 {
     // a file spells its units a handful of ways: look each spelling up once
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DutyUnit?> _units = new(StringComparer.Ordinal);
@@ -23,15 +25,23 @@ public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate)
         var code = HtsCode.TryParse(codeText.ToString());
         if (code is null) { fault = Fail(EntryField.Code, codeText.Trim().IsEmpty ? "empty: expected a tariff code such as 8471.30.01.00" : $"\"{FieldParsers.Clip(codeText)}\" is not a tariff code (2 to 10 digits, dots optional)"); return null; }
 
-        if (!FieldParsers.TryParseCountry(Get(EntryField.Origin), out var origin, out var why)) { fault = Fail(EntryField.Origin, why!); return null; }
+        if (!FieldParsers.TryParseCountry(Get(EntryField.Origin), out var origin, out var why))
+        {
+            var text = Get(EntryField.Origin).Trim();
+            if (text.IsEmpty || policy is null || Policy.Origin.TryResolve(policy, text.ToString()) is not { } group)
+            {
+                fault = Fail(EntryField.Origin, text.IsEmpty ? why! : new Policy.UnknownOriginException(FieldParsers.Clip(text)).Message);
+                return null;
+            }
+            origin = group.RatedAs;
+        }
 
         DateOnly date;
         if (defaultDate is { } d) date = d;
         else if (!FieldParsers.TryParseDate(Get(EntryField.Date), out date, out why)) { fault = Fail(EntryField.Date, why!); return null; }
 
         if (!FieldParsers.TryParseDecimal(Get(EntryField.Value), out var value, out why)) { fault = Fail(EntryField.Value, why!); return null; }
-        if (value < 0) { fault = Fail(EntryField.Value, $"a customs value cannot be negative ({value})"); return null; }
-        if (value > EntryLine.MaxAmount) { fault = Fail(EntryField.Value, $"customs value too large: {FieldParsers.Clip(Get(EntryField.Value).Trim())} (at most {EntryLine.MaxAmount:N0} US dollars)"); return null; }
+        if (EntryChecks.Value(value) is { } badValue) { fault = Fail(EntryField.Value, badValue); return null; }
 
         var quantities = ImmutableArray<Quantity>.Empty;
         foreach (var (qf, uf) in new[] { (EntryField.Quantity, EntryField.Unit), (EntryField.Quantity2, EntryField.Unit2) })
@@ -39,8 +49,7 @@ public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate)
             var q = Get(qf).Trim();
             if (q.IsEmpty) continue;
             if (!FieldParsers.TryParseDecimal(q, out var amount, out why)) { fault = Fail(qf, why!); return null; }
-            if (amount < 0) { fault = Fail(qf, $"a quantity cannot be negative ({amount})"); return null; }
-            if (amount > EntryLine.MaxAmount) { fault = Fail(qf, $"quantity too large: {FieldParsers.Clip(q)} (at most {EntryLine.MaxAmount:N0})"); return null; }
+            if (EntryChecks.Quantity(amount) is { } badAmount) { fault = Fail(qf, badAmount); return null; }
             var unit = Get(uf).Trim();
             if (unit.IsEmpty) { fault = Fail(uf, $"a quantity ({amount}) needs its unit (kg, No., liters, doz., …)"); return null; }
             var spelling = unit.ToString();
