@@ -6,7 +6,8 @@ namespace Tariffscope.Server.Tests;
 /// <c>/api/v1/controls/…</c> over the built-in control data. Expected outcomes are read from data/controls/china.yaml:
 /// rule cn-ann18-magnets (MOFCOM/GAC Announcement No. 18 of 2025) requires a licence from 2025-04-04 for exports from
 /// China to all destinations of items under HS 8505.11 containing Sm, Tb or Dy; cn-ann18-rare-earths covers items
-/// containing those elements from the same day. Suspension cn-ann70-suspension ends on 2026-11-10.
+/// containing those elements from the same day. Suspension cn-ann70-suspension (MOFCOM/GAC Ann. 70 of 2025) pauses
+/// cn-ann57-rare-earths (holmium among others) from 2025-11-10 through 2026-11-09; the rules apply again on 2026-11-10.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public class ControlApiTests(ServerFixture server)
@@ -27,6 +28,22 @@ public class ControlApiTests(ServerFixture server)
         var next = before["whatWouldChange"]!.AsArray().First()!;
         Assert.Equal("2025-04-04", (string?)next["date"]);
         Assert.Equal("licenceRequired", (string?)next["outcome"]);
+    }
+
+    [Fact]
+    public async Task Spans_end_with_an_inclusive_through()
+    {
+        var a = await server.GetJson("/api/v1/controls/check?from=CN&to=DE&element=Ho&date=2025-11-20");
+        var rule = a["rules"]!.AsArray().Single(r => (string?)r!["controlId"] == "cn-ann57-rare-earths")!.AsObject();
+        Assert.Equal(("suspended", "cn-ann70-suspension", "2026-11-09"), ((string)rule["status"]!, (string)rule["suspendedBy"]!, (string)rule["suspendedThrough"]!));
+        Assert.False(rule.ContainsKey("to"));
+        var s = a["suspensions"]!.AsArray().Single(x => (string?)x!["suspensionId"] == "cn-ann70-suspension")!.AsObject();
+        Assert.Equal(("2025-11-10", "2026-11-09"), ((string)s["from"]!, (string)s["through"]!));
+        Assert.False(s.ContainsKey("to"));
+        // the last day is suspended; the day after the licence is back
+        var last = await server.GetJson("/api/v1/controls/check?from=CN&to=DE&element=Ho&date=2026-11-09");
+        var after = await server.GetJson("/api/v1/controls/check?from=CN&to=DE&element=Ho&date=2026-11-10");
+        Assert.Equal(("noLicenceRequired", "licenceRequired"), ((string)last["outcome"]!, (string)after["outcome"]!));
     }
 
     [Fact]

@@ -63,9 +63,9 @@ internal static class ControlOutput
         }
         if (a.Suspensions.Count > 0)
         {
-            var t = new Table().Title("Suspensions in play").AddColumns("Suspension", "From", "Until", "Pauses", "Source");
+            var t = new Table().Title("Suspensions in play").AddColumns("Suspension", "From", "Through", "Pauses", "Source");
             foreach (var s in a.Suspensions)
-                t.AddRow(Markup.Escape(s.SuspensionId), $"{s.From:yyyy-MM-dd}", s.To is { } u ? $"{u:yyyy-MM-dd}" : "open-ended",
+                t.AddRow(Markup.Escape(s.SuspensionId), $"{s.From:yyyy-MM-dd}", s.Through is { } u ? $"{u:yyyy-MM-dd}" : "open-ended",
                     Markup.Escape(string.Join(", ", s.Controls)), Source(s.Source));
             AnsiConsole.Write(t);
         }
@@ -81,7 +81,7 @@ internal static class ControlOutput
 
     private static string Status(RuleFinding r) => r.Status switch
     {
-        RuleStatus.Suspended => r.SuspendedUntil is { } u ? $"suspended until {u:yyyy-MM-dd} ({r.SuspendedBy})" : $"suspended ({r.SuspendedBy})",
+        RuleStatus.Suspended => r.SuspendedThrough is { } u ? $"suspended through {u:yyyy-MM-dd} ({r.SuspendedBy})" : $"suspended ({r.SuspendedBy})",
         RuleStatus.Superseded => $"set aside by {r.SupersededBy}",
         RuleStatus.NeedsReview => "needs review",
         _ => "applies",

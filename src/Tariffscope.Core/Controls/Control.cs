@@ -3,7 +3,8 @@ namespace Tariffscope.Controls;
 /// <summary>
 /// One export-control rule: who controls (exporting country), what (items), how it reaches a shipment (export,
 /// re-export, foreign-made content), where to (destinations), for whom (party lists, end uses), with what outcome,
-/// from when to when, and under which instrument. Suspensions are kept apart (<see cref="ControlSuspension"/>).
+/// on which days (<see cref="When"/>, both ends included), and under which instrument. Suspensions are kept apart
+/// (<see cref="ControlSuspension"/>).
 /// </summary>
 public sealed record Control(
     string Id,
@@ -15,8 +16,7 @@ public sealed record Control(
     DestinationScope Destinations,
     ControlOutcome Outcome,
     string Policy,
-    DateOnly From,
-    DateOnly? To = null,
+    Validity When,
     PartyCondition? Parties = null,
     IReadOnlyList<string>? EndUses = null,
     IReadOnlyList<string>? Overrides = null)
@@ -24,8 +24,8 @@ public sealed record Control(
     public IReadOnlyList<string> EndUseList => EndUses ?? [];
     public IReadOnlyList<string> OverrideList => Overrides ?? [];
 
-    /// <summary>In force on <paramref name="date"/> (before any suspension): From ≤ date &lt; To.</summary>
-    public bool InForce(DateOnly date) => date >= From && (To is null || date < To.Value);
+    /// <summary>In force on <paramref name="date"/> (before any suspension).</summary>
+    public bool InForce(DateOnly date) => When.Contains(date);
 }
 
 /// <summary>

@@ -13,7 +13,10 @@ public enum RuleStatus
     Superseded,
 }
 
-/// <summary>One rule behind an answer: what it would require, how it stands, why it matched, and its source.</summary>
+/// <summary>
+/// One rule behind an answer: what it would require, how it stands, why it matched, and its source. Dates are
+/// inclusive: <see cref="Through"/> is the rule's last day, <see cref="SuspendedThrough"/> the suspension's last day.
+/// </summary>
 public sealed record RuleFinding(
     string ControlId,
     string Title,
@@ -25,9 +28,9 @@ public sealed record RuleFinding(
     IReadOnlyList<string> Missing,
     Provenance Source,
     DateOnly From,
-    DateOnly? To,
+    DateOnly? Through,
     string? SuspendedBy = null,
-    DateOnly? SuspendedUntil = null,
+    DateOnly? SuspendedThrough = null,
     string? SupersededBy = null,
     string? PartyEntryId = null)
 {
@@ -40,8 +43,8 @@ public sealed record RuleFinding(
     };
 }
 
-/// <summary>A suspension that pauses a matched rule on the query's date.</summary>
-public sealed record SuspensionFinding(string SuspensionId, string? Title, IReadOnlyList<string> Controls, DateOnly From, DateOnly? To, Provenance Source);
+/// <summary>A suspension that pauses a matched rule on the query's date, from <see cref="From"/> through <see cref="Through"/> (its last day).</summary>
+public sealed record SuspensionFinding(string SuspensionId, string? Title, IReadOnlyList<string> Controls, DateOnly From, DateOnly? Through, Provenance Source);
 
 /// <summary>A dated change ahead: on <see cref="Date"/> the answer becomes <see cref="Outcome"/>, because of <see cref="Why"/>.</summary>
 public sealed record UpcomingChange(DateOnly Date, ControlOutcome Outcome, IReadOnlyList<string> Why, string Summary);

@@ -22,7 +22,8 @@ public sealed class ControlScreener
 
     public ControlSet Data => _set;
 
-    private static IEnumerable<DateOnly> Dates(DateOnly from, DateOnly? to) => to is { } t ? [from, t] : [from];
+    /// <summary>The days on which a span changes something: its first day and the day after its last.</summary>
+    private static IEnumerable<DateOnly> Dates(Validity v) => v.EndsOn is { } e ? [v.From, e] : [v.From];
 
     /// <summary>Screens one shipment on its date.</summary>
     public ControlAnswer Check(ControlQuery q)
@@ -53,22 +54,23 @@ public sealed class ControlScreener
         var list = new List<ControlDeadline>();
         foreach (var c in _set.Controls)
         {
-            if (InWindow(c.From)) list.Add(new(c.From, DeadlineKind.ControlStarts, c.Id, c.Exporter, $"{c.Title}: {c.Outcome.Words().ToLowerInvariant()} from this date ({c.Policy})", c.Source));
-            if (c.To is { } t && InWindow(t)) list.Add(new(t, DeadlineKind.ControlEnds, c.Id, c.Exporter, $"{c.Title}: no longer applies from this date", c.Source));
+            // An end is reported on the first day without the rule (the day after its last), as tariff changes are.
+            if (InWindow(c.When.From)) list.Add(new(c.When.From, DeadlineKind.ControlStarts, c.Id, c.Exporter, $"{c.Title}: {c.Outcome.Words().ToLowerInvariant()} from this date ({c.Policy})", c.Source));
+            if (c.When.EndsOn is { } t && InWindow(t)) list.Add(new(t, DeadlineKind.ControlEnds, c.Id, c.Exporter, $"{c.Title}: no longer applies from this date (last day {c.When.Through:yyyy-MM-dd})", c.Source));
         }
         foreach (var s in _set.Suspensions)
         {
             var exporter = ExporterOf(s);
             var affects = s.Controls.Concat(s.Entries).ToList();
             var what = Count(s.Controls.Count, "rule") + (s.Entries.Count > 0 ? (s.Controls.Count > 0 ? " and " : "") + Count(s.Entries.Count, "listing") : "");
-            if (InWindow(s.From)) list.Add(new(s.From, DeadlineKind.SuspensionStarts, s.Id, exporter, $"{s.Title ?? s.Id} begins: {what} paused", s.Source, affects));
-            if (s.To is { } t && InWindow(t)) list.Add(new(t, DeadlineKind.SuspensionEnds, s.Id, exporter, $"{s.Title ?? s.Id} ends: {what} {(s.Controls.Count + s.Entries.Count == 1 ? "applies" : "apply")} again unless extended", s.Source, affects));
+            if (InWindow(s.When.From)) list.Add(new(s.When.From, DeadlineKind.SuspensionStarts, s.Id, exporter, $"{s.Title ?? s.Id} begins: {what} paused", s.Source, affects));
+            if (s.When.EndsOn is { } t && InWindow(t)) list.Add(new(t, DeadlineKind.SuspensionEnds, s.Id, exporter, $"{s.Title ?? s.Id} ends (last day {s.When.Through:yyyy-MM-dd}): {what} {(s.Controls.Count + s.Entries.Count == 1 ? "applies" : "apply")} again from this date unless extended", s.Source, affects));
         }
         foreach (var l in _set.PartyLists)
             foreach (var e in l.Entries)
             {
-                if (InWindow(e.From)) list.Add(new(e.From, DeadlineKind.PartyListed, e.Id, l.Exporter, $"{e.Name} listed on {l.Title}", e.Source));
-                if (e.To is { } t && InWindow(t)) list.Add(new(t, DeadlineKind.PartyDelisted, e.Id, l.Exporter, $"{e.Name} removed from {l.Title}", e.Source));
+                if (InWindow(e.When.From)) list.Add(new(e.When.From, DeadlineKind.PartyListed, e.Id, l.Exporter, $"{e.Name} listed on {l.Title}", e.Source));
+                if (e.When.EndsOn is { } t && InWindow(t)) list.Add(new(t, DeadlineKind.PartyDelisted, e.Id, l.Exporter, $"{e.Name} removed from {l.Title} (last day listed {e.When.Through:yyyy-MM-dd})", e.Source));
             }
         return list.OrderBy(d => d.Date).ThenBy(d => d.Kind).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
     }
@@ -149,7 +151,7 @@ public sealed class ControlScreener
                 reasons.Add($"{who} matches {hits[0].Entry.Name} on {list.Title}, whose listing is suspended");
             }
             else if (live.Any(h => h.Match == NameMatch.Exact))
-                reasons.Add($"{who} is {live.First(h => h.Match == NameMatch.Exact).Entry.Name} on {list.Title} (listed {live.First(h => h.Match == NameMatch.Exact).Entry.From:yyyy-MM-dd})");
+                reasons.Add($"{who} is {live.First(h => h.Match == NameMatch.Exact).Entry.Name} on {list.Title} (listed {live.First(h => h.Match == NameMatch.Exact).Entry.When.From:yyyy-MM-dd})");
             else
             {
                 reasons.Add($"{who} resembles {string.Join("; ", live.Select(h => h.Entry.Name))} on {list.Title}");
@@ -161,8 +163,8 @@ public sealed class ControlScreener
         pausedBy ??= _set.Suspensions.FirstOrDefault(s => s.Covers(c.Id) && s.ActiveOn(q.Date));
         if (pausedBy is not null) status = RuleStatus.Suspended;
 
-        return new RuleFinding(c.Id, c.Title, c.Exporter, c.Outcome, status, c.Policy, reasons, missing, c.Source, c.From, c.To,
-            pausedBy?.Id, pausedBy?.To, PartyEntryId: entryId);
+        return new RuleFinding(c.Id, c.Title, c.Exporter, c.Outcome, status, c.Policy, reasons, missing, c.Source, c.When.From, c.When.Through,
+            pausedBy?.Id, pausedBy?.When.Through, PartyEntryId: entryId);
     }
 
     private ControlSuspension? EntrySuspension(PartyEntry e, DateOnly date) =>
@@ -173,7 +175,7 @@ public sealed class ControlScreener
             .Select(g =>
             {
                 var s = _set.FindSuspension(g.Key)!;
-                return new SuspensionFinding(s.Id, s.Title, g.Select(f => f.ControlId).ToList(), s.From, s.To, s.Source);
+                return new SuspensionFinding(s.Id, s.Title, g.Select(f => f.ControlId).ToList(), s.When.From, s.When.Through, s.Source);
             }).ToList();
 
     // ---- changes over time ----
@@ -201,42 +203,42 @@ public sealed class ControlScreener
         var lists = candidates.Where(c => c.Control.Parties is not null).Select(c => c.Control.Parties!.ListId).ToHashSet();
         var entries = _set.PartyLists.Where(l => lists.Contains(l.Id)).SelectMany(l => l.Entries).ToList();
         var entryIds = entries.Select(e => e.Id).ToHashSet();
-        return candidates.SelectMany(c => Dates(c.Control.From, c.Control.To))
-            .Concat(_set.Suspensions.Where(s => s.Controls.Any(ids.Contains) || s.Entries.Any(entryIds.Contains)).SelectMany(s => Dates(s.From, s.To)))
-            .Concat(entries.SelectMany(e => Dates(e.From, e.To)))
+        return candidates.SelectMany(c => Dates(c.Control.When))
+            .Concat(_set.Suspensions.Where(s => s.Controls.Any(ids.Contains) || s.Entries.Any(entryIds.Contains)).SelectMany(s => Dates(s.When)))
+            .Concat(entries.SelectMany(e => Dates(e.When)))
             .Distinct().Order();
     }
 
     private TimelineStep Step(State s, IReadOnlyList<string> why) =>
         new(s.Date, s.Outcome, s.Findings.Where(f => f.Status is RuleStatus.Applies or RuleStatus.NeedsReview).Select(f => f.ControlId).ToList(), why, Summarise(s));
 
-    /// <summary>The dated events on <paramref name="d"/> that concern the rules in play before or after.</summary>
+    /// <summary>The dated events on <paramref name="d"/> that concern the rules in play before or after (an end falls on the day after the last).</summary>
     private List<string> Why(IEnumerable<string> controlIds, DateOnly d, State? before, State after)
     {
         var ids = controlIds.ToHashSet();
         var why = new List<string>();
         foreach (var c in _set.Controls.Where(c => ids.Contains(c.Id)))
         {
-            if (c.From == d) why.Add($"{c.Id} comes into force ({c.Source.Instrument})");
-            if (c.To == d) why.Add($"{c.Id} ends");
+            if (c.When.From == d) why.Add($"{c.Id} comes into force ({c.Source.Instrument})");
+            if (c.When.EndsOn == d) why.Add($"{c.Id} ends");
         }
         foreach (var s in _set.Suspensions.Where(s => s.Controls.Any(ids.Contains)))
         {
             var hits = s.Controls.Where(ids.Contains).ToList();
             var hit = string.Join(", ", hits);
-            if (s.From == d) why.Add($"{s.Id} suspends {hit} ({s.Source.Instrument})");
-            if (s.To == d) why.Add($"{s.Id} ends: {hit} {(hits.Count == 1 ? "applies" : "apply")} again");
+            if (s.When.From == d) why.Add($"{s.Id} suspends {hit} ({s.Source.Instrument})");
+            if (s.When.EndsOn == d) why.Add($"{s.Id} ends: {hit} {(hits.Count == 1 ? "applies" : "apply")} again");
         }
         foreach (var e in _set.AllEntries)
         {
             var inPlay = after.Findings.Concat(before?.Findings ?? []).Any(f => f.PartyEntryId == e.Id);
             if (!inPlay) continue;
-            if (e.From == d) why.Add($"{e.Name} listed");
-            if (e.To == d) why.Add($"{e.Name} removed from the list");
+            if (e.When.From == d) why.Add($"{e.Name} listed");
+            if (e.When.EndsOn == d) why.Add($"{e.Name} removed from the list");
             foreach (var s in _set.Suspensions.Where(s => s.CoversEntry(e.Id)))
             {
-                if (s.From == d) why.Add($"{s.Id} suspends the listing of {e.Name}");
-                if (s.To == d) why.Add($"{s.Id} ends: the listing of {e.Name} applies again");
+                if (s.When.From == d) why.Add($"{s.Id} suspends the listing of {e.Name}");
+                if (s.When.EndsOn == d) why.Add($"{s.Id} ends: the listing of {e.Name} applies again");
             }
         }
         if (why.Count == 0 && before is null) why.Add(after.Findings.Count == 0 ? "no rule in the data matches" : "state at the start of the period");
@@ -270,7 +272,7 @@ public sealed class ControlScreener
         }
         foreach (var f in s.Findings.Where(f => f.Status == RuleStatus.Suspended))
             parts.Add($"{f.Title} ({f.Source.Instrument}) would mean {f.RuleOutcome.Words().ToLowerInvariant()}, but is suspended by {f.SuspendedBy}"
-                      + (f.SuspendedUntil is { } u ? $" until {u:yyyy-MM-dd}: {f.RuleOutcome.Words().ToLowerInvariant()} again from {u:yyyy-MM-dd} unless the suspension is extended." : " with no end date."));
+                      + (f.SuspendedThrough is { } u ? $" through {u:yyyy-MM-dd}: {f.RuleOutcome.Words().ToLowerInvariant()} again from {u.AddDays(1):yyyy-MM-dd} unless the suspension is extended." : " with no end date."));
         foreach (var f in s.Findings.Where(f => f.Status == RuleStatus.NeedsReview && s.Outcome != ControlOutcome.NeedsReview))
             parts.Add($"Also to review: {f.Title} would mean {f.RuleOutcome.Words().ToLowerInvariant()}; missing: {string.Join("; ", f.Missing)}.");
         return string.Join(" ", parts);
@@ -294,7 +296,7 @@ public sealed class ControlScreener
             // an HS code given must fall under the rule's (or be broader than one of them)
             if (hs.Length > 0 && !m.Hs.Any(t => { var d = new string(t.Value.Where(char.IsDigit).ToArray()); return hs.StartsWith(d, StringComparison.Ordinal) || d.StartsWith(hs, StringComparison.Ordinal); }))
                 continue;
-            yield return $"{c.Id} ({c.Source.Instrument}, from {c.From:yyyy-MM-dd}): {m.OftenNote ?? $"items with {element} often contain {string.Join(" or ", m.ContainsList.Select(t => t.Value))} too, which this rule covers"}";
+            yield return $"{c.Id} ({c.Source.Instrument}, from {c.When.From:yyyy-MM-dd}): {m.OftenNote ?? $"items with {element} often contain {string.Join(" or ", m.ContainsList.Select(t => t.Value))} too, which this rule covers"}";
         }
     }
 

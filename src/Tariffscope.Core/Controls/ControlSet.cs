@@ -37,7 +37,7 @@ public sealed record ControlSet(
         var entryIds = AllEntries.Select(e => e.Id).ToHashSet();
         foreach (var c in Controls)
         {
-            if (c.To is { } to && to <= c.From) problems.Add($"control '{c.Id}': to {to} is not after from {c.From}");
+            if (c.When.Through is { } t && t < c.When.From) problems.Add($"control '{c.Id}': through {t:yyyy-MM-dd} is before from {c.When.From:yyyy-MM-dd}");
             if (c.Parties is { } p && FindPartyList(p.ListId) is null) problems.Add($"control '{c.Id}': unknown party list '{p.ListId}'");
             foreach (var o in c.OverrideList.Where(o => FindControl(o) is null)) problems.Add($"control '{c.Id}': overrides unknown control '{o}'");
             foreach (var g in GroupRefs(c.Destinations).Concat(c.Reach.Content.SelectMany(r => r.Destinations is null ? [] : GroupRefs(r.Destinations))))
@@ -45,7 +45,7 @@ public sealed record ControlSet(
         }
         foreach (var s in Suspensions)
         {
-            if (s.To is { } to && to <= s.From) problems.Add($"suspension '{s.Id}': to {to} is not after from {s.From}");
+            if (s.When.Through is { } t && t < s.When.From) problems.Add($"suspension '{s.Id}': through {t:yyyy-MM-dd} is before from {s.When.From:yyyy-MM-dd}");
             foreach (var id in s.Controls.Where(i => FindControl(i) is null)) problems.Add($"suspension '{s.Id}': unknown control '{id}'");
             foreach (var id in s.Entries.Where(i => !entryIds.Contains(i))) problems.Add($"suspension '{s.Id}': unknown party entry '{id}'");
         }
@@ -73,8 +73,7 @@ public sealed record ControlSet(
             var c = controls[i];
             controls[i] = c with
             {
-                From = ch.From ?? c.From,
-                To = ch.ClearTo ? null : ch.To ?? c.To,
+                When = ch.Apply(c.When),
                 Outcome = ch.Outcome ?? c.Outcome,
                 Policy = ch.Policy ?? c.Policy,
             };
@@ -92,7 +91,7 @@ public sealed record ControlSet(
             var i = suspensions.FindIndex(s => s.Id == ch.Id);
             if (i < 0) throw Unknown("control suspension", ch.Id, scenarioName);
             var s = suspensions[i];
-            suspensions[i] = s with { From = ch.From ?? s.From, To = ch.ClearTo ? null : ch.To ?? s.To };
+            suspensions[i] = s with { When = ch.Apply(s.When) };
         }
         foreach (var s in o.AddSuspensions)
         {
@@ -116,17 +115,29 @@ public sealed record ControlOverrides(
     IReadOnlyList<ControlChange> ChangeControls,
     IReadOnlyList<Control> AddControls,
     IReadOnlyList<string> RemoveSuspensions,
-    IReadOnlyList<SuspensionChange> ChangeSuspensions,
+    IReadOnlyList<ControlSuspensionChange> ChangeSuspensions,
     IReadOnlyList<ControlSuspension> AddSuspensions)
 {
     public static readonly ControlOverrides None = new([], [], [], [], [], []);
 }
 
-/// <summary>New dates (and optionally outcome/policy) for an existing control; ClearTo makes it open-ended.</summary>
-public sealed record ControlChange(string Id, DateOnly? From = null, DateOnly? To = null, bool ClearTo = false,
-    ControlOutcome? Outcome = null, string? Policy = null);
+/// <summary>
+/// New dates (and optionally outcome/policy) for an existing control; <see cref="Through"/> is the new last day
+/// (inclusive), ClearThrough makes it open-ended.
+/// </summary>
+public sealed record ControlChange(string Id, DateOnly? From = null, DateOnly? Through = null, bool ClearThrough = false,
+    ControlOutcome? Outcome = null, string? Policy = null)
+{
+    public Validity Apply(Validity v) => new(From ?? v.From, ClearThrough ? null : Through ?? v.Through);
+}
 
-/// <summary>New dates for an existing suspension; ClearTo makes it open-ended.</summary>
-public sealed record SuspensionChange(string Id, DateOnly? From = null, DateOnly? To = null, bool ClearTo = false);
+/// <summary>
+/// New dates for an existing control suspension; <see cref="Through"/> is the new last day (inclusive),
+/// ClearThrough makes it open-ended. (Tariff suspensions change through <see cref="Policy.SuspensionChange"/>.)
+/// </summary>
+public sealed record ControlSuspensionChange(string Id, DateOnly? From = null, DateOnly? Through = null, bool ClearThrough = false)
+{
+    public Validity Apply(Validity v) => new(From ?? v.From, ClearThrough ? null : Through ?? v.Through);
+}
 
 public sealed class ControlScenarioException(string message) : Exception(message);

@@ -1,19 +1,18 @@
 namespace Tariffscope.Controls;
 
 /// <summary>
-/// A dated pause of controls or party-list entries (a truce). <see cref="To"/> is the first day the paused
-/// rules apply again; null means open-ended.
+/// A dated pause of controls or party-list entries (a truce), on the days of <see cref="When"/> (both ends
+/// included: the paused rules apply again the day after <c>When.Through</c>).
 /// </summary>
 public sealed record ControlSuspension(
     string Id,
     IReadOnlyList<string> Controls,
     IReadOnlyList<string> Entries,
-    DateOnly From,
-    DateOnly? To,
+    Validity When,
     Provenance Source,
     string? Title = null)
 {
-    public bool ActiveOn(DateOnly date) => date >= From && (To is null || date < To.Value);
+    public bool ActiveOn(DateOnly date) => When.Contains(date);
     public bool Covers(string controlId) => Controls.Contains(controlId, StringComparer.Ordinal);
     public bool CoversEntry(string entryId) => Entries.Contains(entryId, StringComparer.Ordinal);
 }

@@ -3,17 +3,16 @@ namespace Tariffscope.Controls;
 /// <summary>A list of named parties (China's Export Control Control List, its Unreliable Entity List, the US Entity List).</summary>
 public sealed record PartyList(string Id, string Exporter, string Title, Provenance Source, IReadOnlyList<PartyEntry> Entries);
 
-/// <summary>One listed party with its own dates: listed From, removed at To (exclusive).</summary>
+/// <summary>One listed party with its own dates: listed on the days of <see cref="When"/> (both ends included).</summary>
 public sealed record PartyEntry(
     string Id,
     string Name,
     IReadOnlyList<string> Aliases,
     string? Country,
-    DateOnly From,
-    DateOnly? To,
+    Validity When,
     Provenance Source)
 {
-    public bool ListedOn(DateOnly date) => date >= From && (To is null || date < To.Value);
+    public bool ListedOn(DateOnly date) => When.Contains(date);
     public IEnumerable<string> Names => Aliases.Prepend(Name);
 }
 

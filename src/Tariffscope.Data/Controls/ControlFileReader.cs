@@ -118,33 +118,33 @@ internal sealed class ControlFileReader
         foreach (var n in y.Items(m, "entries", $"party list {id}"))
         {
             var e = y.Map(n, $"party list {id}.entries[]");
-            y.OnlyFields(e, "entry", "id", "name", "aliases", "country", "from", "to", "source");
             var eid = Id(y, e, "entry");
-            Define("party entry", eid, y, e, "entry.id");
             var what = $"entry {eid}";
+            y.RefuseExclusiveTo(e, what);
+            y.OnlyFields(e, "entry", "id", "name", "aliases", "country", "from", "through", "source");
+            Define("party entry", eid, y, e, "entry.id");
             var from = y.Date(y.Need(e, "from", what), $"{what}.from");
-            var to = y.OptDate(e, "to", what);
-            if (to <= from) throw y.Error(e, $"{what}.to", $"expected a date after from ({from:yyyy-MM-dd})");
+            var through = y.Through(e, what, from);
             entries.Add(new PartyEntry(eid, y.Text(e, "name", what), y.Strings(e, "aliases", what).Select(a => a.Value).ToList(),
-                y.Get(e, "country") is { } c ? Country(y, c, $"{what}.country") : null, from, to, Source(y, e, what, source)));
+                y.Get(e, "country") is { } c ? Country(y, c, $"{what}.country") : null, new Validity(from, through), Source(y, e, what, source)));
         }
         return new PartyList(id, exporter, y.Text(m, "title", $"party list {id}"), source, entries);
     }
 
     private static readonly string[] ControlFields =
-        ["id", "exporter", "title", "source", "from", "to", "items", "reach", "destinations", "except", "parties", "endUses", "outcome", "policy", "overrides"];
+        ["id", "exporter", "title", "source", "from", "through", "items", "reach", "destinations", "except", "parties", "endUses", "outcome", "policy", "overrides"];
 
     internal Control ControlOf(YamlNodes y, YamlMappingNode m, string? exporter)
     {
-        y.OnlyFields(m, "control", ControlFields);
         var id = Id(y, m, "control");
-        Define("control", id, y, m, "control.id");
         var what = $"control {id}";
+        y.RefuseExclusiveTo(m, what);
+        y.OnlyFields(m, "control", ControlFields);
+        Define("control", id, y, m, "control.id");
         var exp = y.Get(m, "exporter") is { } en ? Country(y, en, $"{what}.exporter")
             : exporter ?? throw y.Error(m, $"{what}.exporter", "missing (required in a scenario)");
         var from = y.Date(y.Need(m, "from", what), $"{what}.from");
-        var to = y.OptDate(m, "to", what);
-        if (to <= from) throw y.Error(y.Get(m, "to")!, $"{what}.to", $"expected a date after from ({from:yyyy-MM-dd})");
+        var through = y.Through(m, what, from);
         var outcomeNode = y.Need(m, "outcome", what);
         var outcome = ControlOutcomeText.FromCode(y.Scalar(outcomeNode, $"{what}.outcome"))
             ?? throw y.Error(outcomeNode, $"{what}.outcome", "expected no-licence-required, licence-required, presumption-of-denial or prohibited");
@@ -165,7 +165,7 @@ internal sealed class ControlFileReader
             Items(y, y.Map(y.Need(m, "items", what), $"{what}.items"), what),
             Reach(y, m, what),
             Destinations(y, m, "destinations", "except", what, required: true)!,
-            outcome, y.Text(m, "policy", what), from, to, parties,
+            outcome, y.Text(m, "policy", what), new Validity(from, through), parties,
             y.Strings(m, "endUses", what).Select(s => s.Value.ToLowerInvariant()).ToList(),
             y.Strings(m, "overrides", what).Select(s => s.Value).ToList());
     }
@@ -243,19 +243,19 @@ internal sealed class ControlFileReader
 
     internal ControlSuspension SuspensionOf(YamlNodes y, YamlMappingNode m)
     {
-        y.OnlyFields(m, "suspension", "id", "title", "controls", "entries", "from", "to", "source");
         var id = Id(y, m, "suspension");
-        Define("suspension", id, y, m, "suspension.id");
         var what = $"suspension {id}";
+        y.RefuseExclusiveTo(m, what);
+        y.OnlyFields(m, "suspension", "id", "title", "controls", "entries", "from", "through", "source");
+        Define("suspension", id, y, m, "suspension.id");
         var controls = y.Strings(m, "controls", what);
         var entries = y.Strings(m, "entries", what);
         if (controls.Count + entries.Count == 0) throw y.Error(m, what, "pauses nothing: give controls and/or entries");
         foreach (var (c, node) in controls) Refer("control", c, y, node, $"{what}.controls");
         foreach (var (e, node) in entries) Refer("party entry", e, y, node, $"{what}.entries");
         var from = y.Date(y.Need(m, "from", what), $"{what}.from");
-        var to = y.OptDate(m, "to", what);
-        if (to <= from) throw y.Error(y.Get(m, "to")!, $"{what}.to", $"expected a date after from ({from:yyyy-MM-dd})");
-        return new ControlSuspension(id, controls.Select(c => c.Value).ToList(), entries.Select(e => e.Value).ToList(), from, to,
+        var through = y.Through(m, what, from);
+        return new ControlSuspension(id, controls.Select(c => c.Value).ToList(), entries.Select(e => e.Value).ToList(), new Validity(from, through),
             Source(y, m, what), y.OptText(m, "title", what));
     }
 

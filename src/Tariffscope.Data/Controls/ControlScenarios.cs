@@ -67,7 +67,7 @@ public static class ControlScenarios
         var changeControls = new List<ControlChange>();
         var addControls = new List<Control>();
         var removeSusp = new List<string>();
-        var changeSusp = new List<SuspensionChange>();
+        var changeSusp = new List<ControlSuspensionChange>();
         var addSusp = new List<ControlSuspension>();
 
         if (y.Get(root, "controls") is { } cn)
@@ -78,7 +78,8 @@ public static class ControlScenarios
             foreach (var n in y.Items(m, "change", "controls"))
             {
                 var c = y.Map(n, "controls.change[]");
-                y.OnlyFields(c, "controls.change", "id", "from", "to", "outcome", "policy");
+                y.RefuseExclusiveTo(c, "controls.change");
+                y.OnlyFields(c, "controls.change", "id", "from", "through", "outcome", "policy");
                 var idNode = y.Need(c, "id", "controls.change");
                 var id = y.Scalar(idNode, "controls.change.id");
                 reader.ReferTo("control", id, y, idNode, "controls.change.id");
@@ -86,8 +87,8 @@ public static class ControlScenarios
                 if (y.Get(c, "outcome") is { } on)
                     outcome = ControlOutcomeText.FromCode(y.Scalar(on, "controls.change.outcome"))
                               ?? throw y.Error(on, "controls.change.outcome", "expected no-licence-required, licence-required, presumption-of-denial or prohibited");
-                changeControls.Add(new ControlChange(id, y.OptDate(c, "from", "controls.change"), y.OptDate(c, "to", "controls.change"),
-                    ClearsTo(y, c), outcome, y.OptText(c, "policy", "controls.change")));
+                changeControls.Add(new ControlChange(id, y.OptDate(c, "from", "controls.change"), y.OptDate(c, "through", "controls.change"),
+                    ClearsThrough(y, c), outcome, y.OptText(c, "policy", "controls.change")));
             }
             foreach (var n in y.Items(m, "add", "controls")) addControls.Add(reader.ControlOf(y, y.Map(n, "controls.add[]"), null));
         }
@@ -99,17 +100,18 @@ public static class ControlScenarios
             foreach (var n in y.Items(m, "change", "controlSuspensions"))
             {
                 var c = y.Map(n, "controlSuspensions.change[]");
-                y.OnlyFields(c, "controlSuspensions.change", "id", "from", "to");
+                y.RefuseExclusiveTo(c, "controlSuspensions.change");
+                y.OnlyFields(c, "controlSuspensions.change", "id", "from", "through");
                 var idNode = y.Need(c, "id", "controlSuspensions.change");
                 var id = y.Scalar(idNode, "controlSuspensions.change.id");
                 reader.ReferTo("suspension", id, y, idNode, "controlSuspensions.change.id");
-                changeSusp.Add(new SuspensionChange(id, y.OptDate(c, "from", "controlSuspensions.change"), y.OptDate(c, "to", "controlSuspensions.change"), ClearsTo(y, c)));
+                changeSusp.Add(new ControlSuspensionChange(id, y.OptDate(c, "from", "controlSuspensions.change"), y.OptDate(c, "through", "controlSuspensions.change"), ClearsThrough(y, c)));
             }
             foreach (var n in y.Items(m, "add", "controlSuspensions")) addSusp.Add(reader.SuspensionOf(y, y.Map(n, "controlSuspensions.add[]")));
         }
         return new ControlOverrides(removeControls, changeControls, addControls, removeSusp, changeSusp, addSusp);
     }
 
-    /// <summary>"to: ~" (present but null) makes the record open-ended.</summary>
-    private static bool ClearsTo(YamlNodes y, YamlMappingNode m) => y.Has(m, "to") && y.Get(m, "to") is null;
+    /// <summary>"through: ~" (present but null) makes the record open-ended.</summary>
+    private static bool ClearsThrough(YamlNodes y, YamlMappingNode m) => y.Has(m, "through") && y.Get(m, "through") is null;
 }

@@ -43,6 +43,29 @@ internal sealed class YamlNodes(string file)
         }
     }
 
+    /// <summary>
+    /// Control data once ended a span with <c>to:</c>, the first day it no longer applied. Spans now end with
+    /// <c>through:</c>, the last day (as tariff data does); an old <c>to:</c> is refused, never silently read with
+    /// either meaning, and the error gives the date to write.
+    /// </summary>
+    public void RefuseExclusiveTo(YamlMappingNode map, string what)
+    {
+        var key = map.Children.Keys.FirstOrDefault(k => (k as YamlScalarNode)?.Value == "to");
+        if (key is null) return;
+        var value = map.Children[key];
+        var hint = value is YamlScalarNode { Value: { } v } && DateOnly.TryParseExact(v.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? $" (to: {d:yyyy-MM-dd} becomes through: {d.AddDays(-1):yyyy-MM-dd})" : "";
+        throw Error(key, $"{what}.to", $"'to' (the first day it no longer applies) is not read any more: write 'through:' with the last day it applies, inclusive{hint}");
+    }
+
+    /// <summary>An optional inclusive end <c>through</c>, on or after <paramref name="from"/>.</summary>
+    public DateOnly? Through(YamlMappingNode map, string what, DateOnly from)
+    {
+        var through = OptDate(map, "through", what);
+        if (through < from) throw Error(Get(map, "through")!, $"{what}.through", $"expected a date on or after from ({from:yyyy-MM-dd}): through is the last day, inclusive");
+        return through;
+    }
+
     public YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var v) && !IsNull(v) ? v : null;
 

@@ -90,7 +90,7 @@ public static class ScreenFileQuestion
                     var a = screener.Check(query!);
                     seen[key] = line = (a.Outcome.Code(), Csv(query!.From, query.To, query.Date.ToString("yyyy-MM-dd"),
                         query.Hs ?? "", query.Element ?? "", query.Eccn ?? "", query.Product ?? "", a.Outcome.Code(),
-                        Ids(a, RuleStatus.Applies), string.Join(";", a.Rules.Where(r => r.Status == RuleStatus.Suspended).Select(r => $"{r.ControlId} until {r.SuspendedUntil:yyyy-MM-dd}")),
+                        Ids(a, RuleStatus.Applies), string.Join(";", a.Rules.Where(r => r.Status == RuleStatus.Suspended).Select(r => r.SuspendedThrough is { } u ? $"{r.ControlId} through {u:yyyy-MM-dd}" : r.ControlId)),
                         Ids(a, RuleStatus.NeedsReview), string.Join(" | ", a.Warnings), a.Summary));
                 }
                 results.Writer.WriteLine(rec.Line.ToString(CultureInfo.InvariantCulture) + "," + line.Cells);

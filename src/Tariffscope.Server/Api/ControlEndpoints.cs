@@ -236,7 +236,7 @@ public static class ControlEndpoints
             var a = screener.Check(query!);
             List<string> Ids(RuleStatus s) => a.Rules.Where(r => r.Status == s).Select(r => r.ControlId).ToList();
             results.Add(new ScreenedLineDoc(rec.Line, a.Outcome, a.Outcome.Words(), a.Summary, query!, Ids(RuleStatus.Applies),
-                a.Rules.Where(r => r.Status == RuleStatus.Suspended).Select(r => r.SuspendedUntil is { } u ? $"{r.ControlId} until {u:yyyy-MM-dd}" : r.ControlId).ToList(),
+                a.Rules.Where(r => r.Status == RuleStatus.Suspended).Select(r => r.SuspendedThrough is { } u ? $"{r.ControlId} through {u:yyyy-MM-dd}" : r.ControlId).ToList(),
                 Ids(RuleStatus.NeedsReview), a.Warnings));
             var key = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(a.Outcome.ToString()); // as the enum is written
             byOutcome[key] = byOutcome.GetValueOrDefault(key) + 1;

@@ -49,6 +49,10 @@ public class ControlCommandTests
         using var renewed = JsonDocument.Parse(Run([.. q, "controls-suspension-renewed-2027"]).Out);
         Assert.Equal("licence-required", notRenewed.RootElement.GetProperty("outcome").GetString());
         Assert.Equal("no-licence-required", renewed.RootElement.GetProperty("outcome").GetString());
+        // The renewal's last day suspended is 2027-11-09 (the rule applies again on 2027-11-10).
+        var rule = renewed.RootElement.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("controlId").GetString() == "cn-ann61-foreign-content");
+        Assert.Equal("2027-11-09", rule.GetProperty("suspendedThrough").GetString());
+        Assert.False(rule.TryGetProperty("to", out _));
     }
 
     [Theory]

@@ -16,10 +16,10 @@ public class ControlEngineTests
             new ParameterTest((parameters ?? []).Select(p => (IReadOnlyList<ParameterCondition>)p.Split(" and ").Select(c => ParameterCondition.TryParse(c)!).ToList()).ToList()),
             (contains ?? []).Select(Tagged.Parse).ToList(), identify);
 
-    private static Control C(string id, ItemMatcher items, ControlOutcome outcome, string from = "2025-01-01", string? to = null,
+    private static Control C(string id, ItemMatcher items, ControlOutcome outcome, string from = "2025-01-01", string? through = null,
         string dest = "all", string exporter = "CN") =>
-        new(id, exporter, id, Src, items, ControlReach.ExportOnly, new DestinationScope([new Tagged(dest)], []), outcome, "policy", D(from),
-            to is null ? null : D(to));
+        new(id, exporter, id, Src, items, ControlReach.ExportOnly, new DestinationScope([new Tagged(dest)], []), outcome, "policy",
+            new Validity(D(from), through is null ? null : D(through)));
 
     private static ControlScreener S(params Control[] controls) => new(new ControlSet(controls, [], [], []));
     private static ControlScreener S(Control[] controls, params ControlSuspension[] suspensions) => new(new ControlSet(controls, suspensions, [], []));
@@ -110,10 +110,11 @@ public class ControlEngineTests
     }
 
     [Fact]
-    public void Suspension_window_is_from_inclusive_to_exclusive()
+    public void Suspension_window_includes_its_first_and_last_day()
     {
+        // Suspended from 2025-11-10 through 2026-11-09: paused on both of those days, back on 2026-11-10.
         var c = C("x", Items(elements: ["Ho"]), ControlOutcome.LicenceRequired, from: "2025-11-08");
-        var s = S([c], new ControlSuspension("susp", ["x"], [], D("2025-11-10"), D("2026-11-10"), Src));
+        var s = S([c], new ControlSuspension("susp", ["x"], [], new Validity(D("2025-11-10"), D("2026-11-09")), Src));
         ControlOutcome On(string d) => s.Check(new("CN", "DE", D(d), Element: "Ho")).Outcome;
         Assert.Equal(ControlOutcome.NoLicenceRequired, On("2025-11-07"));
         Assert.Equal(ControlOutcome.LicenceRequired, On("2025-11-08"));
@@ -124,6 +125,36 @@ public class ControlEngineTests
 
         var steps = s.ControlTimeline(new("CN", "DE", D("2025-01-01"), Element: "Ho"), D("2025-01-01"), D("2027-01-01"));
         Assert.Equal([D("2025-01-01"), D("2025-11-08"), D("2025-11-10"), D("2026-11-10")], steps.Select(x => x.Date));
+        var a = s.Check(new("CN", "DE", D("2026-11-09"), Element: "Ho"));
+        Assert.Equal(D("2026-11-09"), a.Rules.Single().SuspendedThrough);
+        Assert.Contains("through 2026-11-09: licence required again from 2026-11-10", a.Summary);
+    }
+
+    [Fact]
+    public void A_control_applies_on_its_last_day_and_not_the_day_after()
+    {
+        var s = S(C("x", Items(elements: ["Ga"]), ControlOutcome.LicenceRequired, from: "2025-04-09", through: "2025-07-13"));
+        ControlOutcome On(string d) => s.Check(new("CN", "DE", D(d), Element: "Ga")).Outcome;
+        Assert.Equal(ControlOutcome.NoLicenceRequired, On("2025-04-08"));
+        Assert.Equal(ControlOutcome.LicenceRequired, On("2025-04-09"));
+        Assert.Equal(ControlOutcome.LicenceRequired, On("2025-07-13"));
+        Assert.Equal(ControlOutcome.NoLicenceRequired, On("2025-07-14"));
+        // The end is an event on the first day without the rule, as in the tariff calendar.
+        var ends = Assert.Single(s.ControlDeadlines(D("2025-07-01"), 30));
+        Assert.Equal((DeadlineKind.ControlEnds, D("2025-07-14")), (ends.Kind, ends.Date));
+        var steps = s.ControlTimeline(new("CN", "DE", D("2025-01-01"), Element: "Ga"), D("2025-01-01"), D("2025-12-31"));
+        Assert.Equal([D("2025-01-01"), D("2025-04-09"), D("2025-07-14")], steps.Select(x => x.Date));
+        Assert.Contains("x ends", steps[2].Why);
+    }
+
+    [Fact]
+    public void A_one_day_span_is_valid_and_a_last_day_before_the_first_is_not()
+    {
+        var oneDay = new ControlSet([C("x", Items(elements: ["Ga"]), ControlOutcome.LicenceRequired, from: "2025-06-01", through: "2025-06-01")], [], [], []);
+        Assert.Empty(oneDay.Problems());
+        Assert.Equal(ControlOutcome.LicenceRequired, new ControlScreener(oneDay).Check(new("CN", "DE", D("2025-06-01"), Element: "Ga")).Outcome);
+        var inverted = new ControlSet([C("x", Items(elements: ["Ga"]), ControlOutcome.LicenceRequired, from: "2025-06-01", through: "2025-05-31")], [], [], []);
+        Assert.Contains(inverted.Problems(), p => p.Contains("through 2025-05-31 is before from 2025-06-01"));
     }
 
     [Fact]
@@ -152,8 +183,10 @@ public class ControlEngineTests
         var set = new ControlSet([C("x", Items(elements: ["Ho"]), ControlOutcome.LicenceRequired)], [], [], []);
         var e = Assert.Throws<ControlScenarioException>(() => set.With(ControlOverrides.None with { RemoveControls = ["y"] }, "s"));
         Assert.Contains("'y'", e.Message);
-        var changed = set.With(ControlOverrides.None with { ChangeControls = [new ControlChange("x", To: D("2026-01-01"))] }, "s");
-        Assert.Equal(D("2026-01-01"), changed.Controls.Single().To);
+        var changed = set.With(ControlOverrides.None with { ChangeControls = [new ControlChange("x", Through: D("2025-12-31"))] }, "s");
+        Assert.Equal(new Validity(D("2025-01-01"), D("2025-12-31")), changed.Controls.Single().When);
+        var reopened = changed.With(ControlOverrides.None with { ChangeControls = [new ControlChange("x", ClearThrough: true)] }, "s2");
+        Assert.Null(reopened.Controls.Single().When.Through);
     }
 
     [Fact]

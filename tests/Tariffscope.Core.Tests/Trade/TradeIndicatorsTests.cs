@@ -85,7 +85,7 @@ public class TradeIndicatorsTests
         { Notes = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("9403608093", "a narrower product") };
         var policy = TestPolicy();
         var claim = new Tariffscope.Policy.ProgramClaim(["9903.88.69"], Tariffscope.Policy.ClaimEffect.Exempt, "excl",
-            new Tariffscope.Policy.Validity(DateOnly.MinValue, null), new Tariffscope.Provenance("test"));
+            new Tariffscope.Validity(DateOnly.MinValue, null), new Tariffscope.Provenance("test"));
         policy = policy with
         {
             Lists = policy.Lists.Add("excl", list),

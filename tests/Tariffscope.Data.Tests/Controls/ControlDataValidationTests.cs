@@ -68,7 +68,28 @@ public class ControlDataValidationTests
     public void Duplicate_ids_and_inverted_dates_are_refused()
     {
         Assert.Contains("already defined", Refused(Minimal + "\n" + Minimal[Minimal.IndexOf("  - id: c1", StringComparison.Ordinal)..]).Problem);
-        Assert.Contains("after from", Refused(Minimal.Replace("from: 2025-01-01", "from: 2025-01-01\n    to: 2024-01-01")).Problem);
+        Assert.Contains("on or after from", Refused(Minimal.Replace("from: 2025-01-01", "from: 2025-01-01\n    through: 2024-12-31")).Problem);
+        // A one-day span (first day = last day) is valid.
+        var oneDay = ControlData.Parse(("test.yaml", Minimal.Replace("from: 2025-01-01", "from: 2025-01-01\n    through: 2025-01-01")));
+        Assert.Equal(new Validity(new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 1)), oneDay.Controls.Single().When);
+    }
+
+    [Fact]
+    public void The_old_exclusive_to_is_refused_with_the_through_date_to_write()
+    {
+        // Spans end with "through" (last day, inclusive); "to: 2025-06-30" meant the last day was 2025-06-29.
+        var e = Refused(Minimal.Replace("from: 2025-01-01", "from: 2025-01-01\n    to: 2025-06-30"));
+        Assert.Equal(("test.yaml", 7, "control c1.to"), (e.File, e.Line, e.Field));
+        Assert.Contains("write 'through:'", e.Problem);
+        Assert.Contains("inclusive", e.Problem);
+        Assert.Contains("to: 2025-06-30 becomes through: 2025-06-29", e.Problem);
+
+        var entry = Refused("exporter: CN\npartyLists:\n  - id: l1\n    title: L\n    source: { instrument: X, confidence: high }\n    entries:\n" +
+                            "      - { id: e1, name: Acme, from: 2025-01-01, to: 2025-06-30 }\n");
+        Assert.Equal((7, "entry e1.to"), (entry.Line, entry.Field));
+        var suspension = Refused(Minimal + "\nsuspensions:\n  - id: s1\n    controls: [c1]\n    from: 2025-02-01\n    to: 2025-03-01\n    source: { instrument: X, confidence: high }\n");
+        Assert.Equal((15, "suspension s1.to"), (suspension.Line, suspension.Field));
+        Assert.Contains("through: 2025-02-28", suspension.Problem);
     }
 
     [Fact]
@@ -97,10 +118,15 @@ public class ControlDataValidationTests
         try
         {
             var path = Path.Combine(dir, "bad.yaml");
-            File.WriteAllText(path, "name: bad\ninherits: actual\ncontrolSuspensions:\n  change:\n    - { id: no-such-suspension, to: 2027-01-01 }\n");
+            File.WriteAllText(path, "name: bad\ninherits: actual\ncontrolSuspensions:\n  change:\n    - { id: no-such-suspension, through: 2027-01-01 }\n");
             var e = Assert.Throws<ControlDataException>(() => ControlScenarios.Apply(ControlData.LoadBuiltIn(), path));
             Assert.Contains("unknown suspension 'no-such-suspension'", e.Problem);
             Assert.Equal(5, e.Line);
+
+            File.WriteAllText(path, "name: bad\ninherits: actual\ncontrolSuspensions:\n  change:\n    - { id: cn-ann70-suspension, to: 2027-11-10 }\n");
+            var old = Assert.Throws<ControlDataException>(() => ControlScenarios.Apply(ControlData.LoadBuiltIn(), path));
+            Assert.Equal((5, "controlSuspensions.change.to"), (old.Line, old.Field));
+            Assert.Contains("to: 2027-11-10 becomes through: 2027-11-09", old.Problem);
 
             File.WriteAllText(path, "name: bad\ncontrols:\n  remove: [no-such-control]\n");
             Assert.Contains("no-such-control", Assert.Throws<ControlDataException>(() => ControlScenarios.Apply(ControlData.LoadBuiltIn(), path)).Problem);

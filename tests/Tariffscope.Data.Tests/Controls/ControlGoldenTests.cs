@@ -99,20 +99,24 @@ public class ControlGoldenTests
     }
 
     [Fact]
-    public void Holmium_oxide_on_20_November_2025_is_suspended_until_10_November_2026()
+    public void Holmium_oxide_on_20_November_2025_is_suspended_through_9_November_2026()
     {
-        // 2025-11-10 ≤ 2025-11-20 < 2026-11-10: Ann. 70 suspends Ann. 57 → no licence required under that rule.
+        // Ann. 70/2025 suspends Ann. 57 "until 2026-11-10", read as the rule applying again on 2026-11-10: the
+        // suspension runs from 2025-11-10 through 2026-11-09. 2025-11-20 lies inside → no licence under that rule.
         var a = Actual.Check(Holmium("2025-11-20"));
         Assert.Equal(ControlOutcome.NoLicenceRequired, a.Outcome);
         var r = Rule(a, "cn-ann57-rare-earths");
         Assert.Equal(RuleStatus.Suspended, r.Status);
         Assert.Equal("cn-ann70-suspension", r.SuspendedBy);
-        Assert.Equal(D("2026-11-10"), r.SuspendedUntil);
-        Assert.Contains("until 2026-11-10", a.Summary);
-        Assert.Contains(a.Suspensions, s => s.SuspensionId == "cn-ann70-suspension" && s.To == D("2026-11-10"));
+        Assert.Equal(D("2026-11-09"), r.SuspendedThrough);
+        Assert.Contains("through 2026-11-09: licence required again from 2026-11-10", a.Summary);
+        Assert.Contains(a.Suspensions, s => s.SuspensionId == "cn-ann70-suspension" && s.Through == D("2026-11-09"));
         // What would change: licence required again from 2026-11-10.
         Assert.Equal(D("2026-11-10"), a.WhatWouldChange.First().Date);
         Assert.Equal(ControlOutcome.LicenceRequired, a.WhatWouldChange.First().Outcome);
+        // The last day is still suspended; the day after is not.
+        Assert.Equal(RuleStatus.Suspended, Rule(Actual.Check(Holmium("2026-11-09")), "cn-ann57-rare-earths").Status);
+        Assert.Equal(ControlOutcome.LicenceRequired, Actual.Check(Holmium("2026-11-10")).Outcome);
     }
 
     private static ControlQuery Gallium(string date) => new("CN", "US", D(date), Hs: "8112929010", Element: "Ga");
@@ -132,13 +136,16 @@ public class ControlGoldenTests
     [Fact]
     public void Gallium_to_the_US_in_December_2025_needs_a_licence_while_para_2_is_suspended()
     {
-        // 2025-11-09 ≤ 2025-12-01 < 2026-11-27: para. 2 suspended; Ann. 23/2023 still requires a licence.
+        // Para. 2 is suspended "to 2026-11-27", read as applying again on that day: from 2025-11-09 through
+        // 2026-11-26. 2025-12-01 lies inside; Ann. 23/2023 still requires a licence.
         var a = Actual.Check(Gallium("2025-12-01"));
         Assert.Equal(ControlOutcome.LicenceRequired, a.Outcome);
         Assert.Equal(RuleStatus.Suspended, Rule(a, "cn-ann46-p2-us-ga-ge-sb").Status);
-        Assert.Equal(D("2026-11-27"), Rule(a, "cn-ann46-p2-us-ga-ge-sb").SuspendedUntil);
-        // When the suspension ends (2026-11-27) the prohibition returns.
+        Assert.Equal(D("2026-11-26"), Rule(a, "cn-ann46-p2-us-ga-ge-sb").SuspendedThrough);
+        // The day after the suspension's last day (2026-11-27) the prohibition returns.
         Assert.Contains(a.WhatWouldChange, c => c.Date == D("2026-11-27") && c.Outcome == ControlOutcome.Prohibited);
+        Assert.Equal(ControlOutcome.LicenceRequired, Actual.Check(Gallium("2026-11-26")).Outcome);
+        Assert.Equal(ControlOutcome.Prohibited, Actual.Check(Gallium("2026-11-27")).Outcome);
     }
 
     [Fact]
@@ -174,7 +181,7 @@ public class ControlGoldenTests
     [Fact]
     public void H20_in_May_2025_needs_a_licence_indefinitely()
     {
-        // 2025-04-09 ≤ 2025-05-01 < 2025-07-14: the letters require a licence "for the indefinite future" (not a
+        // 2025-04-09 ≤ 2025-05-01 ≤ 2025-07-13 (the day before the 2025-07-14 policy): the letters require a licence "for the indefinite future" (not a
         // codified presumption of denial) → licence required.
         foreach (var byName in new[] { false, true })
         {
@@ -190,7 +197,10 @@ public class ControlGoldenTests
     [Fact]
     public void H20_in_August_2025_needs_a_licence_that_is_approvable()
     {
-        // From 2025-07-14 licences are to be granted: still licence required, under the later policy.
+        // From 2025-07-14 licences are to be granted: still licence required, under the later policy. The first
+        // letters' last day is 2025-07-13.
+        Assert.Equal(RuleStatus.Applies, Rule(Actual.Check(H20("2025-07-13")), "us-h20-letters").Status);
+        Assert.DoesNotContain(Actual.Check(H20("2025-07-14")).Rules, r => r.ControlId == "us-h20-letters");
         var a = Actual.Check(H20("2025-08-01"));
         Assert.Equal(ControlOutcome.LicenceRequired, a.Outcome);
         Assert.Equal(RuleStatus.Applies, Rule(a, "us-h20-letters-approvable").Status);
@@ -225,12 +235,12 @@ public class ControlGoldenTests
     {
         // Ann. 61/2025 Art. 1(a): foreign-made Part II items with ≥ 0.1 % China-origin REE value need a MOFCOM
         // licence from 2025-12-01. 0.5 % ≥ 0.1 %, so the rule reaches the magnet — but Ann. 70 suspends Ann. 61
-        // from 2025-11-10 to 2026-11-10 → no licence under it.
+        // from 2025-11-10 through 2026-11-09 → no licence under it.
         var a = Actual.Check(VietnamMagnet("2025-12-05"));
         Assert.Equal(ControlOutcome.NoLicenceRequired, a.Outcome);
         var r = Rule(a, "cn-ann61-foreign-content");
         Assert.Equal(RuleStatus.Suspended, r.Status);
-        Assert.Equal(D("2026-11-10"), r.SuspendedUntil);
+        Assert.Equal(D("2026-11-09"), r.SuspendedThrough);
         // Ann. 18 binds exports from China only: not in play for a Vietnamese export.
         Assert.DoesNotContain(a.Rules, x => x.ControlId.StartsWith("cn-ann18", StringComparison.Ordinal));
     }
@@ -238,16 +248,18 @@ public class ControlGoldenTests
     [Fact]
     public void Vietnamese_magnet_after_the_suspension_ends_needs_a_licence_unless_renewed()
     {
-        // controls-suspension-not-renewed: Ann. 70's suspension ends 2026-11-10 ≤ 2026-11-15 → Ann. 61(a) applies → licence.
+        // controls-suspension-not-renewed: Ann. 70's suspension's last day is 2026-11-09 < 2026-11-15 → Ann. 61(a) applies → licence.
         var notRenewed = Under("controls-suspension-not-renewed").Check(VietnamMagnet("2026-11-15"));
         Assert.Equal(ControlOutcome.LicenceRequired, notRenewed.Outcome);
         Assert.Equal(RuleStatus.Applies, Rule(notRenewed, "cn-ann61-foreign-content").Status);
         Assert.Contains(notRenewed.Warnings, w => w.Contains("horizon")); // 2026-11-15 is past what the data knows
 
-        // controls-suspension-renewed-2027 moves the end to 2027-11-10 → still suspended → no licence under it.
+        // controls-suspension-renewed-2027 moves the last day to 2027-11-09 → still suspended → no licence under it.
         var renewed = Under("controls-suspension-renewed-2027").Check(VietnamMagnet("2026-11-15"));
         Assert.Equal(ControlOutcome.NoLicenceRequired, renewed.Outcome);
-        Assert.Equal(D("2027-11-10"), Rule(renewed, "cn-ann61-foreign-content").SuspendedUntil);
+        Assert.Equal(D("2027-11-09"), Rule(renewed, "cn-ann61-foreign-content").SuspendedThrough);
+        Assert.Equal(ControlOutcome.NoLicenceRequired, Under("controls-suspension-renewed-2027").Check(VietnamMagnet("2027-11-09")).Outcome);
+        Assert.Equal(ControlOutcome.LicenceRequired, Under("controls-suspension-renewed-2027").Check(VietnamMagnet("2027-11-10")).Outcome);
     }
 
     [Fact]
@@ -273,7 +285,8 @@ public class ControlGoldenTests
     [Fact]
     public void Control_list_party_follows_its_own_listing_and_suspensions()
     {
-        // Sierra Nevada Corporation: listed 2025-04-04; suspended 2025-05-14 → 2025-08-12, extended to 2025-11-10.
+        // Sierra Nevada Corporation: listed 2025-04-04; suspended 2025-05-14 through 2025-08-11, extended from
+        // 2025-08-12 through 2025-11-09; eased from 2025-11-10 (unconfirmed).
         var q = new ControlQuery("CN", "US", D("2025-04-20"), Element: "Ga", EndUser: "Sierra Nevada Corp");
         Assert.Equal(ControlOutcome.Prohibited, Actual.Check(q).Outcome);
         var suspended = Actual.Check(q.On(D("2025-09-01")));
@@ -285,6 +298,22 @@ public class ControlGoldenTests
     }
 
     [Fact]
+    public void A_delisted_party_is_listed_through_the_day_before_its_removal()
+    {
+        // Insitu: on China's Control List by MOFCOM Ann. 22/2025 from 2025-04-10; lifted on 2025-08-12, so its
+        // last day listed is 2025-08-11. Its listing was suspended from 2025-05-14 through 2025-08-11 (90 days,
+        // Geneva). Before the suspension the ban applies; on the last day the listing stands but is suspended;
+        // from the removal no rule reaches the party at all.
+        var q = new ControlQuery("CN", "US", D("2025-04-20"), Element: "Ga", EndUser: "Insitu, Inc.");
+        Assert.Equal(RuleStatus.Applies, Rule(Actual.Check(q), "cn-control-list-ban").Status);
+        var lastDay = Rule(Actual.Check(q.On(D("2025-08-11"))), "cn-control-list-ban");
+        Assert.Equal((RuleStatus.Suspended, "cn-cl-apr10-suspension"), (lastDay.Status, lastDay.SuspendedBy));
+        Assert.DoesNotContain(Actual.Check(q.On(D("2025-08-12"))).Rules, r => r.ControlId == "cn-control-list-ban");
+        Assert.Contains(Actual.ControlDeadlines(D("2025-08-01"), 30),
+            d => d is { Kind: DeadlineKind.PartyDelisted, Id: "cn-cl-insitu" } && d.Date == D("2025-08-12"));
+    }
+
+    [Fact]
     public void Affiliates_rule_applies_then_is_suspended()
     {
         // 90 FR 47201 from 2025-09-29: a company ≥ 50 % owned by Huawei (Entity List) → presumption of denial.
@@ -293,12 +322,16 @@ public class ControlGoldenTests
         Assert.Equal(ControlOutcome.PresumptionOfDenial, Actual.Check(q).Outcome);
         var later = Actual.Check(q.On(D("2025-12-01")));
         Assert.Equal(ControlOutcome.NoLicenceRequired, later.Outcome);
-        Assert.Equal(D("2026-11-10"), Rule(later, "us-affiliates-rule").SuspendedUntil);
+        Assert.Equal(D("2026-11-09"), Rule(later, "us-affiliates-rule").SuspendedThrough);
+        // BIS: suspended "2025-11-10 through 2026-11-09": the last day is suspended, the rule is back the day after.
+        Assert.Equal(ControlOutcome.NoLicenceRequired, Actual.Check(q.On(D("2026-11-09"))).Outcome);
+        Assert.Equal(ControlOutcome.PresumptionOfDenial, Actual.Check(q.On(D("2026-11-10"))).Outcome);
     }
 
     [Fact]
     public void Deadlines_list_the_suspension_ends_of_November_2026()
     {
+        // An end is dated the first day the rules apply again (the day after the suspension's last day).
         var list = Actual.ControlDeadlines(D("2026-03-04"), 365);
         Assert.Contains(list, d => d.Kind == DeadlineKind.SuspensionEnds && d.Id == "cn-ann70-suspension" && d.Date == D("2026-11-10"));
         Assert.Contains(list, d => d.Kind == DeadlineKind.SuspensionEnds && d.Id == "us-affiliates-suspension" && d.Date == D("2026-11-10"));

@@ -11,7 +11,7 @@ const words = {
 const status = r => ({
   applies: 'applies',
   needsReview: `needs review${r.missing?.length ? ` (missing: ${r.missing.join('; ')})` : ''}`,
-  suspended: `suspended${r.suspendedUntil ? ` until ${r.suspendedUntil}` : ''}${r.suspendedBy ? ` (${r.suspendedBy})` : ''}`,
+  suspended: `suspended${r.suspendedThrough ? ` through ${r.suspendedThrough}` : ''}${r.suspendedBy ? ` (${r.suspendedBy})` : ''}`,
   superseded: `set aside by ${r.supersededBy}`,
 }[r.status] ?? r.status);
 const source = s => [s.instrument, s.citation].filter(Boolean).join('; ') + (s.confidence && s.confidence !== 'high' ? ` (confidence: ${s.confidence})` : '');
@@ -108,8 +108,8 @@ function answer(a) {
       a.rules.map(r => [r.controlId, status(r), words[r.ruleOutcome] ?? r.ruleOutcome, r.reasons.join('; '), source(r.source)]), { class: 'data rules' })
       : h('p', {}, 'No rule in the control data matches this shipment.'),
     a.suspensions.length ? dataTable('Suspensions in play',
-      [{ label: 'Suspension' }, { label: 'From' }, { label: 'Until' }, { label: 'Pauses' }, { label: 'Source' }],
-      a.suspensions.map(s => [s.suspensionId, s.from, s.to ?? 'open-ended', s.controls.join(', '), source(s.source)])) : null,
+      [{ label: 'Suspension' }, { label: 'From' }, { label: 'Through' }, { label: 'Pauses' }, { label: 'Source' }],
+      a.suspensions.map(s => [s.suspensionId, s.from, s.through ?? 'open-ended', s.controls.join(', '), source(s.source)])) : null,
     a.whatWouldChange.length ? dataTable('What would change the answer',
       [{ label: 'From' }, { label: 'Outcome' }, { label: 'Because' }],
       a.whatWouldChange.map(c => [c.date, words[c.outcome] ?? c.outcome, c.why.join('; ')])) : null,

@@ -1,8 +1,9 @@
-namespace Tariffscope.Policy;
+namespace Tariffscope;
 
 /// <summary>
-/// A span of days, both ends included (US measures apply to goods entered on or after 12:01 a.m. on the first
-/// day). <see cref="Through"/> null means open-ended.
+/// A span of days, both ends included, for every dated fact (tariff measures, suspensions, export controls, party
+/// listings): US measures apply to goods entered on or after 12:01 a.m. on the first day, and a data file names the
+/// last day something applies, never the day after. <see cref="Through"/> null means open-ended.
 /// </summary>
 public readonly record struct Validity(DateOnly From, DateOnly? Through)
 {
