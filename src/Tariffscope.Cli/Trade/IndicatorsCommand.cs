@@ -55,6 +55,10 @@ public sealed class IndicatorsSettings : DataSettings
     [Description("Preference claims assumed: expected (default: each line's share claimed in the month under USMCA, from the claim shares imported, rated as claimed, the rest without), none (no claim: the upper bound), all (every line that offers the programme claimed: the lower bound), or PARTNER=PROGRAMME pairs claimed on every line, e.g. CA=S,MX=S")]
     public string Claim { get; set; } = "expected";
 
+    [CommandOption("--quantities <BASIS>")]
+    [Description("Specific rates on lines whose flows report no quantity: estimate (default: the quantity from a sourced unit value, e.g. crude oil per barrel, listed in the answer) or none (counted as 0: the lower bound)")]
+    public string Quantities { get; set; } = "estimate";
+
     [CommandOption("--rate <KIND>")]
     [Description("Which average the chart draws: total (default) or additional")]
     public string Rate { get; set; } = "total";
@@ -85,6 +89,7 @@ public sealed class IndicatorsSettings : DataSettings
             return ValidationResult.Error($"--chart: expected a file name ending in .png or .svg; found \"{Chart}\"");
         if (Scenarios.Count == 0) return ValidationResult.Error("--scenario: name at least one scenario");
         if (ClaimBasis.Check(Claim) is { } claimError) return ValidationResult.Error(claimError);
+        if (Quantities.ToLowerInvariant() is not ("estimate" or "none")) return ValidationResult.Error($"--quantities: expected estimate or none; found \"{Quantities}\"");
         return ValidationResult.Success();
     }
 }
@@ -113,7 +118,7 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
         {
             var rater = IndicatorSetup.Rater(w, name, importer, schedule);
             var to = s.To is null ? rater.Engine.Policy.Horizon : DateOnly.ParseExact(s.To, "yyyy-MM-dd");
-            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to, s.Grouping) { Basis = claims }, cancellationToken));
+            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to, s.Grouping) { Basis = claims, UnitValues = UnitValueFile.ForOption(s.Quantities) }, cancellationToken));
         }
         var notes = new List<string>();
         var scheduleText = importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, from);

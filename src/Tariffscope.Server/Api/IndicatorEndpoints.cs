@@ -142,7 +142,7 @@ public static class IndicatorEndpoints
         foreach (var name in scenarios)
         {
             var rater = IndicatorSetup.Rater(w, name, importer, schedule);
-            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by) { Basis = claims }, ct));
+            series.Add(TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, from, to ?? rater.Engine.Policy.Horizon, by) { Basis = claims, UnitValues = UnitValueFile.BuiltIn() }, ct));
         }
         var notes = new List<string>();
         notes.Add($"{flows.Count:N0} flows; " + string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Elapsed.TotalSeconds:0.0} s")));
