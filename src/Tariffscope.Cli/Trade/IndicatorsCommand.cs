@@ -173,6 +173,8 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
             }
             if (last is { BaseNeedsQuantityShare: > 0 })
                 console.MarkupLine($"[grey]{TradeFormat.Pct(last.BaseNeedsQuantityShare)} of value has a specific base rate and no quantity: its additional duty is counted, its base only by its ad valorem part (the total is a lower bound)[/]");
+            if (last is { EstimatedQuantityShare: > 0 })
+                console.MarkupLine($"[grey]{TradeFormat.Pct(last.EstimatedQuantityShare)} of value is rated with a quantity estimated from a unit value (see the notes; --quantities none for the lower bound)[/]");
             if (last is { ExcludableShare: > 0 })
                 console.MarkupLine($"[grey]{TradeFormat.Pct(last.ExcludableShare)} of value is on lines a product exclusion names (Section 301, 9903.88.69/.70): with every such exclusion claimed the additional rate would be {TradeFormat.Pct(last.AdditionalRateLow)} (low) rather than {TradeFormat.Pct(last.AdditionalRate)} (high)[/]");
             if (last is { EightDigitShare: > 0 })
