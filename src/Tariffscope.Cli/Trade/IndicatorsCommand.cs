@@ -55,6 +55,10 @@ public sealed class IndicatorsSettings : DataSettings
     [Description("Preference claims assumed: expected (default: each line's share claimed in the month under USMCA, from the claim shares imported, rated as claimed, the rest without), none (no claim: the upper bound), all (every line that offers the programme claimed: the lower bound), or PARTNER=PROGRAMME pairs claimed on every line, e.g. CA=S,MX=S")]
     public string Claim { get; set; } = "expected";
 
+    [CommandOption("--quantities <BASIS>")]
+    [Description("Specific rates on lines whose flows report no quantity: estimate (default: the quantity from a sourced unit value, e.g. crude oil per barrel, listed in the answer) or none (counted as 0: the lower bound)")]
+    public string Quantities { get; set; } = "estimate";
+
     [CommandOption("--rate <KIND>")]
     [Description("Which average the chart draws: total (default) or additional")]
     public string Rate { get; set; } = "total";
@@ -85,6 +89,7 @@ public sealed class IndicatorsSettings : DataSettings
             return ValidationResult.Error($"--chart: expected a file name ending in .png or .svg; found \"{Chart}\"");
         if (Scenarios.Count == 0) return ValidationResult.Error("--scenario: name at least one scenario");
         if (ClaimBasis.Check(Claim) is { } claimError) return ValidationResult.Error(claimError);
+        if (Quantities.ToLowerInvariant() is not ("estimate" or "none")) return ValidationResult.Error($"--quantities: expected estimate or none; found \"{Quantities}\"");
         return ValidationResult.Success();
     }
 }
@@ -102,7 +107,7 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
             {
                 Importer = s.Importer, Partners = s.Partners, From = DateOnly.ParseExact(s.From, "yyyy-MM-dd"),
                 To = s.To is null ? null : DateOnly.ParseExact(s.To, "yyyy-MM-dd"), Scenarios = s.Scenarios, By = s.Grouping, Year = s.Year, Claim = s.Claim,
-                On = s.OnDates,
+                On = s.OnDates, Quantities = s.Quantities,
             }, cancellationToken);
         }
         catch (NoTradeDataException e) { throw new UserInputException(e.Message); }
@@ -149,6 +154,8 @@ public sealed class IndicatorsCommand(IAnsiConsole console) : Command<Indicators
             }
             if (last is { BaseNeedsQuantityShare: > 0 })
                 console.MarkupLine($"[grey]{TradeFormat.Pct(last.BaseNeedsQuantityShare)} of value has a specific base rate and no quantity: its additional duty is counted, its base only by its ad valorem part (the total is a lower bound)[/]");
+            if (last is { EstimatedQuantityShare: > 0 })
+                console.MarkupLine($"[grey]{TradeFormat.Pct(last.EstimatedQuantityShare)} of value is rated with a quantity estimated from a unit value (see the notes; --quantities none for the lower bound)[/]");
             if (last is { ExcludableShare: > 0 })
                 console.MarkupLine($"[grey]{TradeFormat.Pct(last.ExcludableShare)} of value is on lines a product exclusion names (Section 301, 9903.88.69/.70): with every such exclusion claimed the additional rate would be {TradeFormat.Pct(last.AdditionalRateLow)} (low) rather than {TradeFormat.Pct(last.AdditionalRate)} (high)[/]");
             if (last is { EightDigitShare: > 0 })

@@ -35,10 +35,16 @@ public sealed class ValidateSettings : DataSettings
     [Description("Preference claims assumed: expected (default: each line's claimed share of the year or month rated as claimed, the rest without), none, all, or PARTNER=PROGRAMME pairs claimed on every line")]
     public string Claim { get; set; } = "expected";
 
+    [CommandOption("--quantities <BASIS>")]
+    [Description("Specific rates on lines whose flows report no quantity: estimate (default: the quantity from a sourced unit value, e.g. crude oil per barrel, listed in the answer) or none (counted as 0: the lower bound)")]
+    public string Quantities { get; set; } = "estimate";
+
     public IReadOnlyList<string> Partners => (Partner ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToUpperInvariant()).ToList();
 
     public override ValidationResult Validate() =>
-        ClaimBasis.Check(Claim) is { } bad ? ValidationResult.Error(bad) : ValidateDate(Date, "--date");
+        ClaimBasis.Check(Claim) is { } bad ? ValidationResult.Error(bad)
+        : Quantities.ToLowerInvariant() is not ("estimate" or "none") ? ValidationResult.Error($"--quantities: expected estimate or none; found \"{Quantities}\"")
+        : ValidateDate(Date, "--date");
 }
 
 public sealed record ValidationView(string Schedule, string Method, ValidationReport Report, IReadOnlyList<ValidationRow> LargestChapterGaps, IReadOnlyList<string> Notes);
@@ -62,7 +68,7 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
             notes.Add($"no revision is in force on {from:yyyy-MM-dd}: the earliest one ({schedule.Revisions[0].Name}, from {schedule.Revisions[0].EffectiveDate:yyyy-MM-dd}) is read as the nearest schedule; codes renumbered since are not rated");
             schedule = IndicatorSchedules.Backdated(schedule, new DateOnly(year, 1, 1));
         }
-        var report = DutyValidation.Run(IndicatorSetup.Rater(new Rulebook(w), "actual", importer, schedule), flows, from, through, ClaimBasis.Parse(s.Claim, w.ClaimShares));
+        var report = DutyValidation.Run(IndicatorSetup.Rater(new Rulebook(w), "actual", importer, schedule), flows, from, through, ClaimBasis.Parse(s.Claim, w.ClaimShares), UnitValueFile.ForOption(s.Quantities));
         var largest = report.Chapters.OrderByDescending(r => Math.Abs(r.Gap)).Take(s.Top).ToList();
         var view = new ValidationView(importer == "US" ? w.UsSchedule.Description : importer, Method(report), report, largest, notes);
         if (s.Json) { CommandOutput.WriteJson(console, view); return 0; }

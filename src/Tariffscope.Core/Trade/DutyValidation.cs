@@ -38,6 +38,9 @@ public sealed record ValidationReport(DateOnly From, DateOnly Through, string Sc
 {
     /// <summary>Which claims the computed duty assumed (expected, none or all), in words.</summary>
     public ClaimSummary Claims { get; init; } = ClaimBasis.NoClaims.Summary();
+
+    /// <summary>The lines rated with a quantity estimated from a unit value (empty: none estimated).</summary>
+    public ImmutableArray<QuantityEstimate> QuantityEstimates { get; init; } = [];
 }
 
 /// <summary>
@@ -52,18 +55,23 @@ public sealed record ValidationReport(DateOnly From, DateOnly Through, string Sc
 public static class DutyValidation
 {
     /// <summary>The rules of one date applied to the whole year.</summary>
-    public static ValidationReport Run(LineRater rater, IEnumerable<TradeFlow> flows, DateOnly date, ClaimBasis? claims = null) => Run(rater, flows, date, date, claims);
+    public static ValidationReport Run(LineRater rater, IEnumerable<TradeFlow> flows, DateOnly date, ClaimBasis? claims = null, UnitValues? unitValues = null) =>
+        Run(rater, flows, date, date, claims, unitValues);
 
     /// <summary>The rules of every day from <paramref name="from"/> through <paramref name="through"/>, averaged by days.</summary>
     /// <param name="claims">Which preference claims to assume (default: none): with expected claims each line's claimed
     /// share of the month is rated with the programme and the rest without.</param>
-    public static ValidationReport Run(LineRater rater, IEnumerable<TradeFlow> flows, DateOnly from, DateOnly through, ClaimBasis? claims = null)
+    /// <param name="unitValues">Unit values that estimate the quantity of lines whose flows report none (default: no
+    /// estimate, a specific base without a quantity counts as 0).</param>
+    public static ValidationReport Run(LineRater rater, IEnumerable<TradeFlow> flows, DateOnly from, DateOnly through, ClaimBasis? claims = null, UnitValues? unitValues = null)
     {
         var basis = claims ?? ClaimBasis.NoClaims;
         if (through < from) throw new ArgumentException($"the end date {through:yyyy-MM-dd} is before the start {from:yyyy-MM-dd}");
         var policy = rater.Engine.Policy;
         var (lines, year) = TradeIndicators.Weigh(flows, rater.Importer);
         var notes = new List<string>();
+        ImmutableArray<QuantityEstimate> estimates;
+        (lines, estimates) = (unitValues ?? UnitValues.None).Fill(lines, year, notes);
         var origins = lines.Select(l => l.Partner).Distinct().ToDictionary(p => p, p => TradeIndicators.RatingOrigin(policy, p, notes));
         var inAggregate = TradeIndicators.CountedElsewhere(policy, origins.Keys, notes);
         var calendar = ChangeCalendar.Build(policy, rater.Importer, rater.Schedule, lines.Select(l => l.Code).Distinct().ToList(), from, through);
@@ -91,7 +99,8 @@ public static class DutyValidation
                 if (share > 0 && claimed is null) claimed = rater.Rate(line.Code, origin, day, line.QuantityPerValue, program);
                 parts[k] = (ClaimBasis.Blend(unclaimed!, claimed, share), segments[k].Days);
             }
-            rated[i] = (line, Average(parts));
+            var average = Average(parts);
+            rated[i] = (line, line.EstimatedFrom is not null && average.IsRated ? average with { QuantityEstimated = true } : average);
         });
 
         ValidationRow Row(string group, IEnumerable<(TradeIndicators.WeightedLine Line, LineRating Rating)> xs)
@@ -114,13 +123,13 @@ public static class DutyValidation
         var chapters = counted.GroupBy(x => TradeIndicators.Chapter(x.Line.Code)).Select(g => Row(g.Key, g)).OrderBy(r => r.Group, StringComparer.Ordinal).ToImmutableArray();
         int Order(string family) => policy.Families.TryGetValue(family, out var f) ? f.Order : int.MaxValue;
         var byMeasures = counted.GroupBy(x => x.Rating.IsRated ? (x.Rating.Families.IsEmpty ? "none" : string.Join("+", x.Rating.Families.Select(f => f.Family).OrderBy(Order).ThenBy(f => f, StringComparer.Ordinal)))
-                + (x.Rating.BaseIncomplete ? " (specific base, no quantity)" : "") : "not rated")
+                + (x.Rating.BaseIncomplete ? " (specific base, no quantity)" : x.Rating.QuantityEstimated ? " (quantity estimated)" : "") : "not rated")
             .Select(g => Row(g.Key, g)).OrderByDescending(r => r.Value).ToImmutableArray();
         if (lines.Any(l => l.DutyCollected is null)) notes.Add("some flows carry no collected duty: they count as 0 collected");
         var summary = basis.Summary();
         notes.Add($"claims: {summary.Description}");
         return new ValidationReport(from, through, policy.Name, year, Row("all", counted), partners, chapters, byMeasures, segments, [.. notes.Distinct()])
-        { Claims = summary };
+        { Claims = summary, QuantityEstimates = estimates };
     }
 
     /// <summary>

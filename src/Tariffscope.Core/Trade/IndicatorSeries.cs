@@ -16,6 +16,10 @@ public sealed record IndicatorRequest(string Importer, DateOnly From, DateOnly T
     /// <summary>The claim assumption; without it, <see cref="Claims"/> (all claimed for those partners) or no claims.</summary>
     public ClaimBasis? Basis { get; init; }
 
+    /// <summary>Unit values that estimate the quantity of lines whose flows report none (null or
+    /// <see cref="Trade.UnitValues.None"/>: no estimate, specific bases count as 0 — the lower bound).</summary>
+    public UnitValues? UnitValues { get; init; }
+
     public ClaimBasis EffectiveBasis => Basis ?? (Claims is { Count: > 0 } c ? ClaimBasis.All(c) : ClaimBasis.NoClaims);
 }
 
@@ -58,6 +62,9 @@ public sealed record IndicatorPoint(
     public decimal TotalRateLow { get; init; }
     /// <summary>The share of value on lines that an exclusion names, whose rate is that range.</summary>
     public decimal ExcludableShare { get; init; }
+    /// <summary>The share of value whose quantity was estimated from a unit value (its specific base counted at an
+    /// ad valorem equivalent rather than 0); see <see cref="IndicatorSeries.QuantityEstimates"/>.</summary>
+    public decimal EstimatedQuantityShare { get; init; }
 }
 
 /// <summary>What the computation cost: lines, dates, quotes made, ratings shared between partners the rules treat
@@ -81,6 +88,10 @@ public sealed record IndicatorSeries(
 {
     /// <summary>Which claims the series assumed (expected, none or all), in words.</summary>
     public ClaimSummary Claims { get; init; } = ClaimBasis.NoClaims.Summary();
+
+    /// <summary>The lines rated with a quantity estimated from a unit value, one entry per unit value (empty: none,
+    /// specific bases without a quantity count as 0).</summary>
+    public ImmutableArray<QuantityEstimate> QuantityEstimates { get; init; } = [];
 
     /// <summary>The all-partner point in force on a date (the last change on or before it).</summary>
     public IndicatorPoint? TotalOn(DateOnly date) => Totals.LastOrDefault(p => p.Date <= date);

@@ -11,7 +11,7 @@ namespace Tariffscope.Trade;
 /// </summary>
 internal sealed class IndicatorTotals
 {
-    private decimal _value, _add, _tot, _ratedValue, _at8, _baseIncomplete, _addLow, _totLow, _excludable;
+    private decimal _value, _add, _tot, _ratedValue, _at8, _baseIncomplete, _addLow, _totLow, _excludable, _estimated;
     private readonly Dictionary<RatingProblem, (decimal Value, string Example)> _unrated = [];
     private readonly Dictionary<string, (decimal Covered, decimal Duty)> _families = new(StringComparer.Ordinal);
 
@@ -30,6 +30,7 @@ internal sealed class IndicatorTotals
         _tot += r.Total * m;
         if (r.AtEightDigits) _at8 += m;
         if (r.BaseIncomplete) _baseIncomplete += m;
+        if (r.QuantityEstimated) _estimated += m;
         _addLow += (r.AdditionalLow ?? r.Additional) * m;
         _totLow += (r.TotalLow ?? r.Total) * m;
         if (r.AdditionalLow is not null) _excludable += m;
@@ -43,7 +44,7 @@ internal sealed class IndicatorTotals
     public void Merge(IndicatorTotals other)
     {
         _value += other._value; _add += other._add; _tot += other._tot; _ratedValue += other._ratedValue; _at8 += other._at8; _baseIncomplete += other._baseIncomplete;
-        _addLow += other._addLow; _totLow += other._totLow; _excludable += other._excludable;
+        _addLow += other._addLow; _totLow += other._totLow; _excludable += other._excludable; _estimated += other._estimated;
         foreach (var (p, (v, ex)) in other._unrated)
         {
             var (mine, myEx) = _unrated.GetValueOrDefault(p, (0m, ex));
@@ -78,6 +79,7 @@ internal sealed class IndicatorTotals
             _add, _tot, Of(_at8, _value), Of(_baseIncomplete, _value), unrated, families)
         {
             AdditionalRateLow = Of(_addLow, _value), TotalRateLow = Of(_totLow, _value), ExcludableShare = Of(_excludable, _value),
+            EstimatedQuantityShare = Of(_estimated, _value),
         };
     }
 }

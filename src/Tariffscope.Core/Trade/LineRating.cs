@@ -16,6 +16,9 @@ public readonly record struct FamilyRate(string Family, decimal Rate, decimal Sh
 public sealed record LineRating(decimal Additional, decimal Total, ImmutableArray<FamilyRate> Families, RatingProblem? Problem, string? Why, bool AtEightDigits)
 {
     public bool BaseIncomplete { get; init; }
+    /// <summary>The line's quantity was estimated from a unit value (<see cref="UnitValues"/>): its specific base
+    /// counts at an ad valorem equivalent, not at a quantity the record reports.</summary>
+    public bool QuantityEstimated { get; init; }
     /// <summary>The rates with the line's listed exclusion claimed (a Section 301 exclusion naming a product narrower
     /// than the line), or null when none is available: the line is then a range from these to the rates above.</summary>
     public decimal? AdditionalLow { get; init; }
@@ -78,6 +81,7 @@ public sealed record LineRating(decimal Additional, decimal Total, ImmutableArra
         return new LineRating(Mean(r => r.Additional), Mean(r => r.Total), families, null, null, live.Any(p => p.Rating.AtEightDigits))
         {
             BaseIncomplete = live.Any(p => p.Rating.BaseIncomplete),
+            QuantityEstimated = live.Any(p => p.Rating.QuantityEstimated),
         };
     }
 }

@@ -16,7 +16,11 @@ namespace Tariffscope.Trade;
 public static class TradeIndicators
 {
     /// <summary>A (product, partner) line: its base-year value and duty, and its quantity per dollar if known.</summary>
-    public sealed record WeightedLine(string Partner, HtsCode Code, decimal Value, decimal? DutyCollected, Quantity? QuantityPerValue);
+    public sealed record WeightedLine(string Partner, HtsCode Code, decimal Value, decimal? DutyCollected, Quantity? QuantityPerValue)
+    {
+        /// <summary>The unit value <see cref="QuantityPerValue"/> was estimated from, when the flows report no quantity.</summary>
+        public UnitValue? EstimatedFrom { get; init; }
+    }
 
     /// <param name="ct">Checked between dates and by the parallel loop within one: a server stops when its client has gone.</param>
     public static IndicatorSeries Compute(LineRater rater, IEnumerable<TradeFlow> flows, IndicatorRequest request, CancellationToken ct = default)
@@ -27,6 +31,8 @@ public static class TradeIndicators
         var policy = rater.Engine.Policy;
         var (lines, year) = Weigh(flows, request.Importer);
         var notes = new List<string>();
+        ImmutableArray<QuantityEstimate> estimates;
+        (lines, estimates) = (request.UnitValues ?? UnitValues.None).Fill(lines, year, notes);
         var basis = request.EffectiveBasis;
         var claims = basis.Summary();
         notes.Add($"claims: {claims.Description}");
@@ -98,7 +104,7 @@ public static class TradeIndicators
         return new IndicatorSeries(policy.Name, request.Importer, year, request.From, request.To, request.By, [.. dates],
             totalPoints.ToImmutable(), groupPoints.ToImmutable(), [.. notes.Distinct()],
             new IndicatorStats(lines.Count, byPartner.Count, dates.Count, quotes, sharedHits, reused, calendarTime, clock.Elapsed))
-        { Claims = claims };
+        { Claims = claims, QuantityEstimates = estimates };
     }
 
     /// <summary>
@@ -147,6 +153,7 @@ public static class TradeIndicators
                 var share = claim is null ? 0m : basis.ClaimedShare(partner, line.Code, date);
                 if (share > 0 && _claimed[k] is null) _claimed[k] = Get(claimedClass, line, claim);
                 var rating = ClaimBasis.Blend(_unclaimed[k]!, _claimed[k], share);
+                if (line.EstimatedFrom is not null && rating.IsRated) rating = rating with { QuantityEstimated = true };
                 var group = by == IndicatorGrouping.Chapter ? Chapter(line.Code) : null;
                 if (_current[k] is { } old)
                 {
@@ -258,6 +265,7 @@ public static class TradeIndicators
 
     private static bool SameRates(LineRating a, LineRating b) =>
         a.Problem == b.Problem && a.Additional == b.Additional && a.Total == b.Total && a.AtEightDigits == b.AtEightDigits && a.BaseIncomplete == b.BaseIncomplete
+        && a.QuantityEstimated == b.QuantityEstimated
         && a.AdditionalLow == b.AdditionalLow && a.TotalLow == b.TotalLow
         && a.Families.SequenceEqual(b.Families);
 }

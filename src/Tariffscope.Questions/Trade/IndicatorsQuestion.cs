@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tariffscope.Data.Trade;
 using Tariffscope.Policy;
 using Tariffscope.Trade;
 
@@ -16,12 +17,15 @@ public sealed record IndicatorsRequest
     public IndicatorGrouping By { get; init; } = IndicatorGrouping.None;
     public int? Year { get; init; }
     public string Claim { get; init; } = "expected";
+    /// <summary>Quantities of flows without them: "estimate" (from sourced unit values, e.g. crude oil a barrel) or
+    /// "none" (a specific base rate counts only by its ad valorem part: the lower bound).</summary>
+    public string Quantities { get; init; } = "estimate";
     /// <summary>Only the values in force on these dates (re-dated to them); every change date when empty.</summary>
     public IReadOnlyList<DateOnly> On { get; init; } = [];
 
     /// <summary>The request in one line, for caches: two requests with the same key have the same answer.</summary>
     public string Key => string.Join('|', Importer.ToUpperInvariant(), string.Join(',', Partners.Select(p => p.ToUpperInvariant()).Order()), From, To, string.Join(',', Scenarios.Select(n => n.ToLowerInvariant())),
-        By, Year, Claim.Trim().ToUpperInvariant(), string.Join(',', On));
+        By, Year, Claim.Trim().ToUpperInvariant(), Quantities.Trim().ToLowerInvariant(), string.Join(',', On));
 }
 
 /// <summary>The answer of `tariffscope indicators --json` and of <c>GET /api/v1/indicators</c>.</summary>
@@ -37,6 +41,7 @@ public sealed class IndicatorsQuestion(Rulebook rules, TradeData trade)
         foreach (var n in r.Scenarios) rules.Catalog.Resolve(n);
         foreach (var p in r.Partners) Origin.Resolve(rules.Catalog.ActualPolicy, p);
         if (ClaimBasis.Check(r.Claim) is { } claimError) throw new ArgumentException(claimError);
+        UnitValueFile.ForOption(r.Quantities);
         if (r.To is { } to && to < r.From) throw new ArgumentException($"to: must not be before from ({r.From:yyyy-MM-dd})");
     }
 
@@ -55,11 +60,12 @@ public sealed class IndicatorsQuestion(Rulebook rules, TradeData trade)
                 $"; `tariffscope data trade-status` (GET /api/v1/trade) lists what is held, or {TradeData.ImportHint}", storeMissing: false);
         var schedule = IndicatorSetup.ScheduleFor(w, importer, flows.Select(f => f.Code).Distinct());
         var claims = ClaimBasis.Parse(r.Claim, w.ClaimShares);
+        var unitValues = UnitValueFile.ForOption(r.Quantities);
         var series = new List<IndicatorSeries>();
         foreach (var name in r.Scenarios)
         {
             var rater = IndicatorSetup.Rater(rules, name, importer, schedule);
-            var x = TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, r.From, r.To ?? rater.Engine.Policy.Horizon, r.By) { Basis = claims }, ct);
+            var x = TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, r.From, r.To ?? rater.Engine.Policy.Horizon, r.By) { Basis = claims, UnitValues = unitValues }, ct);
             series.Add(r.On.Count == 0 ? x : x.On(r.On));
         }
         var notes = new List<string>

@@ -68,7 +68,8 @@ public static class IndicatorEndpoints
         [Description("Rows beside the all-partner total: none (default), partner, hs2 or measure")] string? by,
         [Description("Importing country (default US)")] string? importer,
         [Description("Base year of the weights (default: the latest year held)")] string? year,
-        [Description("Preference claims assumed: expected (default: each line's claimed share of the month rated as claimed, the rest without), none, all, or PARTNER=PROGRAMME pairs claimed on every line (CA=S,MX=S)")] string? claim)
+        [Description("Preference claims assumed: expected (default: each line's claimed share of the month rated as claimed, the rest without), none, all, or PARTNER=PROGRAMME pairs claimed on every line (CA=S,MX=S)")] string? claim,
+        [Description("Quantities of flows without them: estimate (default: from sourced unit values, e.g. crude oil a barrel) or none (the lower bound)")] string? quantities)
     {
         var args = new QueryArgs();
         var partners = List(partner).Select(p => args.Origin("partner", p, store.Catalog.ActualPolicy)).OfType<string>().Select(p => p.ToUpperInvariant()).Distinct().ToList();
@@ -88,11 +89,13 @@ public static class IndicatorEndpoints
         var request = new IndicatorsRequest
         {
             Importer = imp, Partners = partners, From = start, To = end, Scenarios = names, By = grouping!.Value, Year = baseYear, Claim = claimText,
+            Quantities = string.IsNullOrWhiteSpace(quantities) ? "estimate" : quantities.Trim(),
         };
         var question = new IndicatorsQuestion(store, trade);
         try { question.Check(request); }
         catch (ScenarioException x) { return Problems.UnknownScenario(x); }
         catch (UnknownOriginException x) { return Problems.BadRequest(x.Message, "partner"); }
+        catch (FormatException x) { return Problems.BadRequest(x.Message, "quantities"); }
         try
         {
             var (task, hit) = trade.Start(request.Key, ct => question.Ask(request, ct));

@@ -44,4 +44,14 @@ public class ClaimCommandTests : IDisposable
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("expected expected, none, all or PARTNER=PROGRAMME pairs", r.Stderr + r.Stdout);
     }
+
+    [Theory]
+    [InlineData("indicators", "series", "--quantities", "guess")]
+    [InlineData("indicators", "validate", "--quantities", "all")]
+    public void A_quantities_option_that_is_not_estimate_or_none_is_refused(params string[] args)
+    {
+        var r = Cli.Process([.. args, "--data-dir", _t.File("empty")]);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("--quantities: expected estimate or none", r.Stderr + r.Stdout);
+    }
 }
