@@ -117,13 +117,7 @@ public static class TariffscopeServer
     }
 
     /// <summary>The API's JSON: camelCase, enums as camelCase strings, nulls left out, "¢" and "+" written as themselves.</summary>
-    public static void Configure(JsonSerializerOptions o)
-    {
-        o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        o.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-    }
+    public static void Configure(JsonSerializerOptions o) => AnswerJson.Configure(o);
 
     private const string ApiDescription =
         "The duty owed on an import line on a date, layer by layer with the legal basis of each; a line's rate over time " +

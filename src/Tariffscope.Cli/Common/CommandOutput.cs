@@ -8,13 +8,7 @@ namespace Tariffscope.Cli.Common;
 /// <summary>How commands write: JSON for machines (camelCase, indented), one plain line on stderr for errors.</summary>
 public static class CommandOutput
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // "¢" and "+" as themselves
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    public static readonly JsonSerializerOptions Json = AnswerJson.Indented;
 
     /// <summary>Writes <paramref name="value"/> as JSON, unwrapped (Spectre would wrap long lines).</summary>
     public static void WriteJson(IAnsiConsole console, object value)

@@ -20,9 +20,9 @@ public sealed class ControlCheckCommand : Command<ControlCheckSettings>
             if (dateError is not null) return ControlOutput.Fail(dateError);
             var (query, error) = settings.BuildQuery(date);
             if (error is not null) return ControlOutput.Fail(error);
-            var answer = settings.Screener().Check(query!);
-            if (settings.Json) ControlOutput.WriteJson(answer);
-            else ControlOutput.Answer(answer);
+            var screener = settings.Screener();
+            if (settings.Json) ControlOutput.WriteJson(ControlsQuestion.Check(screener, query!));
+            else ControlOutput.Answer(screener.Check(query!));
             return 0;
         });
 }
@@ -43,15 +43,15 @@ public sealed class ControlTimelineCommand : Command<ControlTimelineSettings>
         {
             var (from, e1) = DateOption.Parse(settings.FromDate, "--from-date", new DateOnly(2023, 1, 1));
             if (e1 is not null) return ControlOutput.Fail(e1);
-            var (to, e2) = DateOption.Parse(settings.ToDate, "--to-date", DateOnly.FromDateTime(DateTime.Today).AddYears(2));
+            var (to, e2) = DateOption.Parse(settings.ToDate, "--to-date", Questions.Today.System.Date.AddYears(2));
             if (e2 is not null) return ControlOutput.Fail(e2);
             if (to < from) return ControlOutput.Fail($"--to-date: {to:yyyy-MM-dd} is before --from-date {from:yyyy-MM-dd}");
             var (query, error) = settings.BuildQuery(from);
             if (error is not null) return ControlOutput.Fail(error);
             var screener = settings.Screener();
-            var steps = screener.ControlTimeline(query!, from, to);
-            if (settings.Json) ControlOutput.WriteJson(new { query, scenario = screener.Data.ScenarioName, steps });
-            else ControlOutput.Timeline(query!, screener.Data.ScenarioName, steps);
+            var timeline = ControlsQuestion.Timeline(screener, query!, from, to);
+            if (settings.Json) ControlOutput.WriteJson(timeline);
+            else ControlOutput.Timeline(query!, timeline.Scenario, timeline.Steps);
             return 0;
         });
 }
@@ -76,9 +76,9 @@ public sealed class ControlDeadlinesCommand : Command<ControlDeadlinesSettings>
             var (date, error) = DateOption.Parse(settings.Date, "--date");
             if (error is not null) return ControlOutput.Fail(error);
             var screener = settings.Screener();
-            var list = screener.ControlDeadlines(date, settings.Days);
-            if (settings.Json) ControlOutput.WriteJson(new { from = date, days = settings.Days, scenario = screener.Data.ScenarioName, deadlines = list });
-            else ControlOutput.Deadlines(date, settings.Days, screener.Data.ScenarioName, list);
+            var answer = ControlsQuestion.Deadlines(screener, date, settings.Days);
+            if (settings.Json) ControlOutput.WriteJson(answer);
+            else ControlOutput.Deadlines(date, settings.Days, answer.Scenario, answer.Deadlines);
             return 0;
         });
 }

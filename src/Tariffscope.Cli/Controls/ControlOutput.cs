@@ -9,14 +9,7 @@ namespace Tariffscope.Cli.Controls;
 /// <summary>How control answers are shown: Spectre tables for people, JSON for machines, one-line errors.</summary>
 internal static class ControlOutput
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
-    public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
+    public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, AnswerJson.Indented));
 
     public static int Fail(string message)
     {

@@ -15,7 +15,7 @@ public class ControlDataSettings : CommandSettings
     [CommandOption("--json"), Description("Machine output (JSON, camelCase).")]
     public bool Json { get; init; }
 
-    internal ControlScreener Screener() => new(ControlScenarios.Apply(ControlData.LoadBuiltIn(), Scenario));
+    internal ControlScreener Screener() => ControlsQuestion.Shipped.Screener(Scenario, allowFiles: true);
 }
 
 /// <summary>The item and parties of one shipment.</summary>
@@ -83,7 +83,7 @@ internal static class DateOption
     /// <summary>Parses an optional date flag; absent means today (the date used is always printed).</summary>
     public static (DateOnly Date, string? Error) Parse(string? text, string flag, DateOnly? fallback = null)
     {
-        if (string.IsNullOrWhiteSpace(text)) return (fallback ?? DateOnly.FromDateTime(DateTime.Today), null);
+        if (string.IsNullOrWhiteSpace(text)) return (fallback ?? Questions.Today.System.Date, null);
         var (d, e) = ControlFields.Date(text);
         return e is null ? (d!.Value, null) : (default, $"{flag}: {e}");
     }

@@ -47,30 +47,23 @@ public sealed class ValidateSettings : DataSettings
         : ValidateDate(Date, "--date");
 }
 
-public sealed record ValidationView(string Schedule, string Method, ValidationReport Report, IReadOnlyList<ValidationRow> LargestChapterGaps, IReadOnlyList<string> Notes);
-
 /// <summary>`tariffscope indicators validate`: computed duty on the base year against the duty collected.</summary>
 public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSettings>
 {
     public override int Execute(CommandContext context, ValidateSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
-        var importer = s.Importer.ToUpperInvariant();
-        var w = Workspace.Load(s.ResolveDataDirectory());
-        IReadOnlyList<TradeFlow> flows;
-        using (var store = TradeStore.Open(w.Directory)) flows = store.Read(importer, s.Year, s.Partners);
-        if (flows.Count == 0) throw new UserInputException($"no trade flows of importer {importer} for partner(s) {string.Join(", ", s.Partners)}");
-        var year = flows[0].Year;
-        var (from, through) = s.Date is null ? (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)) : (DateOnly.ParseExact(s.Date, "yyyy-MM-dd"), DateOnly.ParseExact(s.Date, "yyyy-MM-dd"));
-        var schedule = IndicatorSetup.ScheduleFor(w, importer, flows.Select(f => f.Code).Distinct());
-        var notes = new List<string>();
-        if (schedule.On(from) is null)
+        var rules = new Rulebook(Workspace.Load(s.ResolveDataDirectory()));
+        ValidationAnswer view;
+        try
         {
-            notes.Add($"no revision is in force on {from:yyyy-MM-dd}: the earliest one ({schedule.Revisions[0].Name}, from {schedule.Revisions[0].EffectiveDate:yyyy-MM-dd}) is read as the nearest schedule; codes renumbered since are not rated");
-            schedule = IndicatorSchedules.Backdated(schedule, new DateOnly(year, 1, 1));
+            view = new ValidateQuestion(rules, new TradeData(rules.Workspace.Directory)).Ask(new ValidateRequest
+            {
+                Year = s.Year, Date = s.Date is null ? null : DateOnly.ParseExact(s.Date, "yyyy-MM-dd"), Importer = s.Importer, Partners = s.Partners,
+                Top = s.Top, Claim = s.Claim, Quantities = s.Quantities,
+            });
         }
-        var report = DutyValidation.Run(IndicatorSetup.Rater(new Rulebook(w), "actual", importer, schedule), flows, from, through, ClaimBasis.Parse(s.Claim, w.ClaimShares), UnitValueFile.ForOption(s.Quantities));
-        var largest = report.Chapters.OrderByDescending(r => Math.Abs(r.Gap)).Take(s.Top).ToList();
-        var view = new ValidationView(importer == "US" ? w.UsSchedule.Description : importer, Method(report), report, largest, notes);
+        catch (NoTradeDataException e) { throw new UserInputException(e.Message); }
+        var (report, largest, importer, notes) = (view.Report, view.LargestChapterGaps, s.Importer.ToUpperInvariant(), view.Notes);
         if (s.Json) { CommandOutput.WriteJson(console, view); return 0; }
 
         console.MarkupLine($"[bold]Computed against collected duty[/], {importer} imports {report.Year} (scenario {report.Scenario}), {Markup.Escape(Method(report))}");
@@ -97,9 +90,7 @@ public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSett
     });
 
     /// <summary>The method in words: one date's rules, or the days-weighted mean over the span.</summary>
-    public static string Method(ValidationReport r) => r.From == r.Through
-        ? $"rated with the rules of {r.From:yyyy-MM-dd} alone"
-        : $"rated with the rules of every day from {r.From:yyyy-MM-dd} through {r.Through:yyyy-MM-dd}: each line's rate is the mean over {r.Segments.Length} spans of unchanged rules weighted by their days ({(r.Through.DayNumber - r.From.DayNumber + 1)} days), entries assumed spread evenly over the year";
+    private static string Method(ValidationReport r) => ValidateQuestion.Method(r);
 
     private static Table Table(string first)
     {

@@ -7,17 +7,6 @@ using Tariffscope.Server.Http;
 
 namespace Tariffscope.Server.Api;
 
-public sealed record ControlAnswerDoc(ControlOutcome Outcome, string OutcomeText, string Summary, string Scenario, ControlQuery Query,
-    IReadOnlyList<RuleFinding> Rules, IReadOnlyList<SuspensionFinding> Suspensions, IReadOnlyList<UpcomingChange> WhatWouldChange,
-    IReadOnlyList<string> Warnings)
-{
-    public static ControlAnswerDoc From(ControlAnswer a) =>
-        new(a.Outcome, a.Outcome.Words(), a.Summary, a.Scenario, a.Query, a.Rules, a.Suspensions, a.WhatWouldChange, a.Warnings);
-}
-
-public sealed record ControlTimelineDoc(string Scenario, ControlQuery Query, DateOnly From, DateOnly To, IReadOnlyList<TimelineStep> Steps);
-public sealed record ControlDeadlinesDoc(DateOnly From, int Days, string Scenario, IReadOnlyList<ControlDeadline> Deadlines);
-
 /// <summary>One shipment of a JSON screening request: the fields of <c>controls check</c>.</summary>
 public sealed record ShipmentDoc(string? From, string? To, string? Date, string? Hs, string? Element, string? Eccn, string? Product,
     string? Params, string? Content, string? EndUser, string? Owner, string? EndUse, string? Origin);
@@ -36,7 +25,6 @@ public sealed record ScreenDoc(string Scenario, int InputLines, int Screened, in
 public static class ControlEndpoints
 {
     private const int MaxShipments = 2000;
-    private static readonly ConcurrentDictionary<string, ControlScreener> Screeners = new(StringComparer.Ordinal);
 
     public static void Map(RouteGroupBuilder api, ApiFeatures features, ServerOptions options)
     {
@@ -70,22 +58,14 @@ public static class ControlEndpoints
         features.Add("controls");
     }
 
-    /// <summary>The screener for a shipped scenario; null when no such scenario is shipped.</summary>
+    /// <summary>The screener for a shipped scenario; null (and the problem) when there is none.</summary>
     private static ControlScreener? Screener(string? scenario, out IResult? problem)
     {
-        var name = string.IsNullOrWhiteSpace(scenario) ? ControlScenarios.Actual : scenario.Trim().ToLowerInvariant();
         problem = null;
-        if (name != ControlScenarios.Actual && !ControlScenarios.BuiltInNames().Contains(name))
-        {
-            problem = Problems.NotFound("Unknown scenario", $"there is no shipped scenario '{scenario}'; expected actual or one of {string.Join(", ", ControlScenarios.BuiltInNames())}", "scenario");
-            return null;
-        }
-        try { return Screeners.GetOrAdd(name, n => new ControlScreener(ControlScenarios.Apply(ControlData.LoadBuiltIn(), n))); }
-        catch (ControlDataException e)
-        {
-            problem = Problems.Of(StatusCodes.Status422UnprocessableEntity, "Scenario cannot be applied", e.Message, "scenario");
-            return null;
-        }
+        try { return ControlsQuestion.Shipped.Screener(scenario, allowFiles: false); }
+        catch (ControlScenarioException e) { problem = Problems.NotFound("Unknown scenario", e.Message, "scenario"); }
+        catch (ControlDataException e) { problem = Problems.Of(StatusCodes.Status422UnprocessableEntity, "Scenario cannot be applied", e.Message, "scenario"); }
+        return null;
     }
 
     /// <summary>Reads the shipment's query parameters with the same parsers the command line and the screen file use.</summary>
@@ -130,7 +110,7 @@ public static class ControlEndpoints
         var query = Query(request, day, args);
         if (args.Failed(out var invalid)) return invalid;
         var screener = Screener(scenario, out var problem);
-        return screener is null ? problem! : TypedResults.Ok(ControlAnswerDoc.From(screener.Check(query!)));
+        return screener is null ? problem! : TypedResults.Ok(ControlsQuestion.Check(screener, query!));
     }
 
     private static IResult Timeline(HttpRequest request, Today clock,
@@ -152,7 +132,7 @@ public static class ControlEndpoints
         if (args.Failed(out var invalid)) return invalid;
         var screener = Screener(scenario, out var problem);
         if (screener is null) return problem!;
-        return TypedResults.Ok(new ControlTimelineDoc(screener.Data.ScenarioName, query!, start, end, screener.ControlTimeline(query!, start, end)));
+        return TypedResults.Ok(ControlsQuestion.Timeline(screener, query!, start, end));
     }
 
     private static IResult Deadlines(Today clock,
@@ -166,7 +146,7 @@ public static class ControlEndpoints
         if (args.Failed(out var invalid)) return invalid;
         var screener = Screener(scenario, out var problem);
         if (screener is null) return problem!;
-        return TypedResults.Ok(new ControlDeadlinesDoc(start, n, screener.Data.ScenarioName, screener.ControlDeadlines(start, n)));
+        return TypedResults.Ok(ControlsQuestion.Deadlines(screener, start, n));
     }
 
     private static async Task<IResult> Screen(HttpContext context, ServerOptions options,

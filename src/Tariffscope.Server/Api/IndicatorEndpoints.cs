@@ -33,6 +33,11 @@ public static class IndicatorEndpoints
             .WithSummary("Import-weighted average tariffs (additional and total, coverage by measure family) on every change date, per scenario; needs imported trade data")
             .Produces<IndicatorsAnswer>().Produces<ComputingDoc>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429).ProducesProblem(504)
             .RequireRateLimiting(TariffscopeServer.ExpensivePolicy);
+        api.MapGet("/indicators/validate", Validate)
+            .WithName("ValidateIndicators").WithTags("Indicators")
+            .WithSummary("The engine's duty on the base year's flows against the duty Census reports collected, by partner and chapter; needs imported trade data")
+            .Produces<ValidationAnswer>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429)
+            .RequireRateLimiting(TariffscopeServer.ExpensivePolicy);
         features.Add("indicators");
     }
 
@@ -117,6 +122,37 @@ public static class IndicatorEndpoints
         }
         catch (NoTradeDataException x) { return NoTrade(x); }
         catch (ArgumentException x) { return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Indicators cannot be computed", x.Message, "importer"); }
+    }
+
+    private static async Task<IResult> Validate(HttpContext context, Rulebook store, TradeData trade,
+        [Description("Base year to check (default: the latest year held)")] string? year,
+        [Description("Rate the whole year with the rules of this one date, YYYY-MM-DD (default: every day of the year, averaged)")] string? date,
+        [Description("Importing country (default US)")] string? importer,
+        [Description("Partners, comma-separated (default: every partner held)")] string? partner,
+        [Description("Chapters to list, largest gaps first, 1 to 100 (default 15)")] string? top,
+        [Description("Preference claims assumed: expected (default), none, all, or PARTNER=PROGRAMME pairs")] string? claim,
+        [Description("Quantities of flows without them: estimate (default) or none (the lower bound)")] string? quantities)
+    {
+        var args = new QueryArgs();
+        int? baseYear = string.IsNullOrWhiteSpace(year) ? null : args.Int("year", year, 0, 1990, 2100);
+        var day = args.OptionalDate("date", date);
+        var imp = args.Country("importer", importer, "US")!;
+        var partners = List(partner).Select(p => args.Origin("partner", p, store.Catalog.ActualPolicy)).OfType<string>().Select(p => p.ToUpperInvariant()).Distinct().ToList();
+        var n = args.Int("top", top, 15, 1, 100);
+        var claimText = string.IsNullOrWhiteSpace(claim) ? DefaultClaim : claim.Trim();
+        args.Check(ClaimBasis.Check(claimText) is null, "claim", ClaimBasis.Check(claimText) ?? "");
+        var quantityText = string.IsNullOrWhiteSpace(quantities) ? "estimate" : quantities.Trim();
+        args.Check(quantityText.ToLowerInvariant() is "estimate" or "none", "quantities", $"expected estimate or none, found '{quantities}'");
+        if (args.Failed(out var invalid)) return invalid;
+        var request = new ValidateRequest { Year = baseYear, Date = day, Importer = imp, Partners = partners, Top = n, Claim = claimText, Quantities = quantityText };
+        var key = string.Join('|', baseYear, day, imp, string.Join(',', partners.Order()), n, claimText.ToUpperInvariant(), quantityText.ToLowerInvariant());
+        try
+        {
+            var (answer, hit) = await trade.GetAsync(key, _ => new ValidateQuestion(store, trade).Ask(request), context.RequestAborted);
+            context.Response.Headers[CacheHeader] = hit ? "hit" : "miss";
+            return TypedResults.Ok(answer);
+        }
+        catch (NoTradeDataException x) { return NoTrade(x); }
     }
 
     internal static IResult NoTrade(NoTradeDataException e) => e.StoreMissing

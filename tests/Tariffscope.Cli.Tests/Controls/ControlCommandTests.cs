@@ -47,8 +47,8 @@ public class ControlCommandTests
         string[] q = ["controls", "check", "--from", "VN", "--to", "US", "--hs", "8505.11", "--content", "CN-REE=0.5%", "--content", "CN-REE-TECH=0", "--date", "2026-11-15", "--json", "--scenario"];
         using var notRenewed = JsonDocument.Parse(Run([.. q, "controls-suspension-not-renewed"]).Out);
         using var renewed = JsonDocument.Parse(Run([.. q, "controls-suspension-renewed-2027"]).Out);
-        Assert.Equal("licence-required", notRenewed.RootElement.GetProperty("outcome").GetString());
-        Assert.Equal("no-licence-required", renewed.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("licenceRequired", notRenewed.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("noLicenceRequired", renewed.RootElement.GetProperty("outcome").GetString());
         // The renewal's last day suspended is 2027-11-09 (the rule applies again on 2027-11-10).
         var rule = renewed.RootElement.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("controlId").GetString() == "cn-ann61-foreign-content");
         Assert.Equal("2027-11-09", rule.GetProperty("suspendedThrough").GetString());
