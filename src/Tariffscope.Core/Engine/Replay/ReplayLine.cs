@@ -113,7 +113,7 @@ public sealed class ReplayColumns
             if (p.Number < 0 || p.Amount < 0)
                 throw new ArgumentException($"declared duty pair {n}: {(p.Number < 0 ? $"duty_{n} has no heading_{n} column" : $"heading_{n} has no duty_{n} column")}; each HTS number declared needs its duty");
         // the entry fields see the claimed columns under names no default matches
-        var masked = headers.Select((h, i) => claimed.Contains(i) ? $"\u0001{h}" : h).ToList();
+        var masked = headers.Select((h, i) => claimed.Contains(i) ? $"replay-claimed {h}" : h).ToList();
         var entry = EntryColumns.Match(masked, entryMap, hasDefaultDate: false);
         return new ReplayColumns(headers, index, entry, numbers.Values.ToList());
     }
