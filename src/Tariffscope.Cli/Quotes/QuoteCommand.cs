@@ -51,10 +51,16 @@ public sealed class QuoteSettings : EngineSettings
     [Description("Share of value that is US content, 0 to 1 (USMCA vehicles under Section 232, with --program S)")]
     public decimal? UsContent { get; set; }
 
+    [CommandOption("--mode <MODE>")]
+    [Description("Mode of transport (ocean, air, truck, rail, postal): shows the entry's fees (MPF, HMF, de minimis) for this line as a one-line entry")]
+    public string? Mode { get; set; }
+
     public override ValidationResult Validate()
     {
         var v = base.Validate();
         if (!v.Successful) return v;
+        try { Tariffscope.Fees.FeeSchedule.ParseMode(Mode); }
+        catch (FormatException e) { return ValidationResult.Error("--mode: " + e.Message); }
         if (HtsCode.TryParse(Code) is null) return ValidationResult.Error($"CODE: '{Code}' is not a tariff code; expected 2 to 10 digits such as 8471.30.01.00");
         if (Origin.Length != 2 || !Origin.All(char.IsAsciiLetter)) return ValidationResult.Error($"--origin: expected a two-letter country code such as CN, found '{Origin}'");
         if (Value < 0) return ValidationResult.Error("--value: a customs value cannot be negative");
@@ -84,6 +90,7 @@ public sealed class QuoteCommand(IAnsiConsole console) : Command<QuoteSettings>
         if (s.Json) { CommandOutput.WriteJson(console, QuoteDocument.From(quote) with { Claim = claim }); return 0; }
         Render(console, quote);
         if (claim is not null) console.MarkupLine($"[bold]Claim:[/] {Markup.Escape(claim.Text)}");
+        if (s.Mode is not null && quote.Entry.Importer == "US") Tariffscope.Cli.Replay.FeeText.Render(console, quote, Tariffscope.Fees.FeeSchedule.ParseMode(s.Mode));
         return 0;
     });
 

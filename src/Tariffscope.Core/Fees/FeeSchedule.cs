@@ -129,6 +129,6 @@ public sealed record FeeSchedule(
     };
 
     internal static decimal Cents(decimal d) => Math.Round(d, 2, MidpointRounding.AwayFromZero);
-    internal static string Money(decimal d) => "$" + d.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
-    internal static string Pct(decimal r) => (r * 100m).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
+    public static string Money(decimal d) => "$" + d.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Pct(decimal r) => (r * 100m).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

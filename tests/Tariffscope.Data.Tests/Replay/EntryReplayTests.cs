@@ -88,6 +88,21 @@ public class EntryReplayTests
     }
 
     [Fact]
+    public void Mexican_line_without_a_usmca_claim_is_flagged_as_a_missed_claim_with_no_amount()
+    {
+        // without a claim the IEEPA duty on Mexico (25%, 9903.01.01) applies and was declared right; MFN on 8708.99.81 is
+        // 2.5%, free under S: claiming USMCA would have saved 2,500 + 250 if the goods qualify (EO 14227)
+        var a = Ask("M9,1,2025-05-20,,Norte,truck,8708.99.81.80,MX,10000,,9903.01.01,2500.00,8708.99.81.80,250.00,,,,");
+        var line = Assert.Single(a.Lines);
+        Assert.Equal(0m, line.Difference);
+        var flag = Assert.Single(line.Layers, l => l.Flag is not null);
+        Assert.Equal(nameof(FlagKind.MissedClaim), flag.Flag);
+        Assert.Equal(0m, flag.Declared);
+        Assert.Contains("$2,750.00", flag.Reason);
+        Assert.Equal(2500.00m, line.Refundable); // the IEEPA duty paid is refundable all the same
+    }
+
+    [Fact]
     public void Line_entered_after_2026_02_24_has_no_ieepa_and_pays_the_mpf_maximum()
     {
         // 250,000 × 25% = 62,500 (S301); × 10% = 25,000 (S122); × 17.6% = 44,000 (MFN). No IEEPA after 2026-02-24.

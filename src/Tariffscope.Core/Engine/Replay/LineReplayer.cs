@@ -21,6 +21,9 @@ public enum FlagKind
     NotDue,
     /// <summary>Declared under the right heading, with an amount that differs from the rule's.</summary>
     AmountDiffers,
+    /// <summary>A programme the line could claim (USMCA for goods of Canada and Mexico) was not claimed, and the claim
+    /// would lower the duty: worth checking whether the goods qualify. Carries no amount.</summary>
+    MissedClaim,
 }
 
 /// <summary>
@@ -156,6 +159,14 @@ public sealed class LineReplayer
             FlagKind? flag = layer.Amount > Threshold ? FlagKind.NotDeclared : null;
             rows.Add(Row(layer, 0m, null, IsRefundable(layer.Family), flag,
                 flag is null ? null : $"{layer.Title} ({layer.Heading}, {layer.Rate}) owes {Money(layer.Amount)} and was not declared"));
+        }
+        // 4. a claim the line could have made (USMCA) and did not, when it would lower the duty
+        if (line.Entry.Program is null && ClaimValue.ProgramFor(line.Entry.Origin) is { } program)
+        {
+            var claim = ClaimValue.Of(_engine, line.Entry, program);
+            if (claim.Offered && claim.Saving > Threshold)
+                rows.Add(new AuthorityRow("claim", $"{claim.Title} claim", null, null, null, 0m, 0m, null, false, FlagKind.MissedClaim,
+                    $"{claim.Title} ({program}) not claimed: with it the duty would be {Money(claim.TotalWithClaim)} instead of {Money(claim.TotalWithoutClaim)}, if the goods qualify", null));
         }
         return new LineReplay(line, quote, rows.ToImmutableArray());
     }
