@@ -20,7 +20,7 @@ public class ReplayCommandTests : IDisposable
     {
         var input = _t.File("in.csv");
         File.WriteAllText(input, Entries);
-        var r = Cli.Run("entries", "replay", input, "--out", _t.File("out.csv"), "--as-of", "2026-05-01");
+        var r = Cli.Run("entries", "replay", input, "--out", _t.File("out.csv"), "--as-of", "2026-05-01", "--report", _t.File("replay.html"));
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("3 read = 2 replayed + 1 rejected", r.Output);
         var lines = File.ReadAllLines(_t.File("out.csv"));
@@ -31,6 +31,8 @@ public class ReplayCommandTests : IDisposable
         var rejects = File.ReadAllLines(_t.File("out.rejects.csv"));
         Assert.Equal(2, rejects.Length);
         Assert.Contains("country_of_origin", rejects[1]);
+        var html = File.ReadAllText(_t.File("replay.html"));
+        Assert.Contains("IEEPA refundable <b>$1,500.00</b>", html);
     }
 
     [Fact]

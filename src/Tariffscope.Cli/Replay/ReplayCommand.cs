@@ -21,7 +21,7 @@ public static class ReplayCommands
             b.SetDescription("Entries already made: replay them under the rules of their dates");
             b.AddCommand<ReplayCommand>("replay")
                 .WithDescription("Replay entry lines under the rules of their entry dates: duty by authority required vs declared per HTS number, flags, fees per entry, and the IEEPA duties refundable with their route and dates")
-                .WithExample("entries", "replay", "entries.csv", "--out", "replayed.csv")
+                .WithExample("entries", "replay", "entries.csv", "--out", "replayed.csv", "--report", "replay.html")
                 .WithExample("entries", "replay", "ace-lines.xlsx", "--out", "replayed.parquet", "--as-of", "2026-05-01", "--map", "Entry No=entry_number,Tariff No=code");
         });
 }
@@ -43,6 +43,10 @@ public sealed class ReplaySettings : DataSettings
     [CommandOption("--rejects <FILE>")]
     [Description("Rejects file (default: beside the line file, NAME.rejects.EXT)")]
     public string? Rejects { get; set; }
+
+    [CommandOption("--report <FILE>")]
+    [Description("Also write the summary as a self-contained HTML page")]
+    public string? Report { get; set; }
 
     [CommandOption("--as-of <DATE>")]
     [Description("The day refund status is judged on (liquidated or not, days since liquidation), YYYY-MM-DD (default: today, US Eastern)")]
@@ -88,6 +92,9 @@ public sealed class ReplayCommand(IAnsiConsole console) : AsyncCommand<ReplaySet
         {
             var rulebook = new Rulebook(Workspace.Load(s.ResolveDataDirectory()));
             EntryReplayAnswer a;
+            if (s.Report is not null)
+                try { BatchJob.CheckPaths(s.Input, ("--out", s.Output), ("--report", s.Report)); }
+                catch (ArgumentException e) { throw new UserInputException(e.Message); }
             try
             {
                 a = await new EntryReplayQuestion(rulebook).AskAsync(new EntryReplayRequest
@@ -99,6 +106,11 @@ public sealed class ReplayCommand(IAnsiConsole console) : AsyncCommand<ReplaySet
             }
             catch (EntryFileException e) { throw new UserInputException(e.Message); }
             catch (ArgumentException e) { throw new UserInputException(e.Message.StartsWith("--", StringComparison.Ordinal) ? e.Message : $"{s.Input}: {e.Message}"); }
+            if (s.Report is not null)
+            {
+                try { File.WriteAllText(s.Report, ReplayHtml.Render(a, s.Input)); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UserInputException($"--report: {s.Report}: {e.Message}"); }
+            }
             if (s.Json) { CommandOutput.WriteJson(console, a with { Entries = [.. a.Entries.Take(50)] }); return a.Balanced ? 0 : RateCommand.Unaccounted; }
             var w = console.Profile.Out.Writer;
             w.Write(ReplayText.Render(a, s.Input));

@@ -82,6 +82,9 @@ public sealed class EntryReplayQuestion(Rulebook rulebook)
         var watch = Stopwatch.StartNew();
         if (r.Columns is null || r.Rows is null) throw new ArgumentException("give the lines as columns and rows (or a file)");
         if (r.Rows.Count > MaxInlineRows) throw new ArgumentException($"at most {MaxInlineRows} rows per request (got {r.Rows.Count}); replay a file for more");
+        if (r.Columns.Any(string.IsNullOrWhiteSpace)) throw new ArgumentException("columns: every column needs a name");
+        if (r.Map is not null && r.Map.Any(kv => string.IsNullOrWhiteSpace(kv.Key) || string.IsNullOrWhiteSpace(kv.Value)))
+            throw new ArgumentException("map: expected COLUMN → FIELD pairs, both named");
         var (replayer, fees, asOf) = Setup(r);
         var columns = ReplayColumns.Match(r.Columns, r.Map);
         var parser = new ReplayLineParser(columns);
@@ -91,7 +94,7 @@ public sealed class EntryReplayQuestion(Rulebook rulebook)
         foreach (var row in r.Rows)
         {
             n++;
-            var raw = new RawLine(n, row.Select(x => x ?? "").ToArray());
+            var raw = new RawLine(n, (row ?? []).Select(x => x ?? "").ToArray());
             if (raw.Fields.Length != r.Columns.Count) raw = raw with { Fault = new LineFault("(line)", $"{raw.Fields.Length} fields where the columns are {r.Columns.Count}") };
             var (replay, fault) = One(replayer, parser, raw);
             if (replay is null) { account.Reject(n, fault!); continue; }
