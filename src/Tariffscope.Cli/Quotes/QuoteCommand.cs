@@ -51,10 +51,16 @@ public sealed class QuoteSettings : EngineSettings
     [Description("Share of value that is US content, 0 to 1 (USMCA vehicles under Section 232, with --program S)")]
     public decimal? UsContent { get; set; }
 
+    [CommandOption("--mode <MODE>")]
+    [Description("Mode of transport (ocean, air, truck, rail, postal): shows the entry's fees (MPF, HMF, de minimis) for this line as a one-line entry")]
+    public string? Mode { get; set; }
+
     public override ValidationResult Validate()
     {
         var v = base.Validate();
         if (!v.Successful) return v;
+        try { Tariffscope.Fees.FeeSchedule.ParseMode(Mode); }
+        catch (FormatException e) { return ValidationResult.Error("--mode: " + e.Message); }
         if (HtsCode.TryParse(Code) is null) return ValidationResult.Error($"CODE: '{Code}' is not a tariff code; expected 2 to 10 digits such as 8471.30.01.00");
         if (string.IsNullOrWhiteSpace(Origin)) return ValidationResult.Error("--origin: name the country of origin, e.g. CN (or a group such as EU)");
         if (EntryChecks.Value(Value) is { } badValue) return ValidationResult.Error($"--value: {badValue}");
@@ -69,7 +75,7 @@ public sealed class QuoteSettings : EngineSettings
     {
         Code = HtsCode.Parse(Code), Origin = Origin, Importer = Importer, Date = Date is null ? null : ResolveDate(), Value = Value,
         MetalShare = MetalShare, UsContent = UsContent, Program = Program, Uses = [.. Uses],
-        Quantities = [.. Quantities.Zip(Units, (q, u) => new Quantity(q, u))], Scenario = Scenario, AsKnownOn = ResolveAsKnownOn(),
+        Quantities = [.. Quantities.Zip(Units, (q, u) => new Quantity(q, u))], Scenario = Scenario, AsKnownOn = ResolveAsKnownOn(), Mode = Mode,
     };
 }
 
@@ -84,6 +90,7 @@ public sealed class QuoteCommand(IAnsiConsole console) : Command<QuoteSettings>
         if (s.Json) { CommandOutput.WriteJson(console, quote); return 0; }
         Render(console, quote);
         if (quote.Claim is { } claim) console.MarkupLine($"[bold]Claim:[/] {Markup.Escape(claim.Text)}");
+        if (quote.Fees is not null) Tariffscope.Cli.Replay.FeeText.Render(console, quote);
         return 0;
     });
 

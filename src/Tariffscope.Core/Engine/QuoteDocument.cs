@@ -26,6 +26,9 @@ public sealed record QuoteDocument(
         public bool IsBase { get; init; }
     }
 
+    /// <summary>With a mode of transport: the entry's fees (MPF, HMF, de minimis) for this line as a one-line entry.</summary>
+    public Fees.EntryFees? Fees { get; init; }
+
     /// <summary>The quantities the line was entered with (for specific rates), as written ("500 liters").</summary>
     public IReadOnlyList<string>? Quantities { get; init; }
     public sealed record OmittedDoc(string Measure, string Title, string Family, string? Heading, string Reason, SourceDoc Source);

@@ -22,6 +22,8 @@ public sealed record QuoteRequest
     public ImmutableArray<string> Uses { get; init; } = [];
     public string Scenario { get; init; } = ScenarioCatalog.Actual;
     public DateOnly? AsKnownOn { get; init; }
+    /// <summary>Mode of transport (ocean, air, truck, rail, postal): when given, the answer carries the entry's fees.</summary>
+    public string? Mode { get; init; }
 }
 
 /// <summary>The duty owed on one line, layer by layer with the legal basis of each, and what a preference claim changes.</summary>
@@ -35,9 +37,14 @@ public sealed class QuoteQuestion(Rulebook rules)
         var engine = rules.Engine(r.Scenario, r.AsKnownOn);
         var (entry, origin) = Entry(rules, r);
         var quote = engine.Quote(entry);
-        var doc = QuoteDocument.From(quote) with { Claim = ClaimQuotes.Effect(rules.Workspace, engine, quote.Entry) };
+        var doc = QuoteDocument.From(quote) with { Claim = ClaimQuotes.Effect(rules.Workspace, engine, quote.Entry), Fees = FeesOf(entry, r.Mode) };
         return origin.Note is { } note ? doc with { Warnings = [note, .. doc.Warnings] } : doc;
     }
+
+    /// <summary>The line taken as a one-line entry (the MPF minimum and maximum apply per entry); US entries only.</summary>
+    private static Fees.EntryFees? FeesOf(EntryLine e, string? mode) =>
+        mode is null || e.Importer != "US" ? null
+        : Data.Fees.FeeFile.BuiltIn().Fees.Compute(e.Date, Fees.FeeSchedule.ParseMode(mode), [new Fees.FeeLine(e.CustomsValue, e.Origin, e.Program)]);
 
     /// <summary>The entry line a request describes, its origin resolved (a group rated as one of its members).</summary>
     public static (EntryLine Entry, Origin Origin) Entry(Rulebook rules, QuoteRequest r)

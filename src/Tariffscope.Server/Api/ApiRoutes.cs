@@ -20,6 +20,7 @@ public static class ApiRoutes
         BatchEndpoints.Map(api, features, options);
         IndicatorEndpoints.Map(api, features);
         ControlEndpoints.Map(api, features, options);
+        ReplayEndpoints.Map(api, features);
         ImpactEndpoints.Map(api, features);
         return features;
     }

@@ -14,7 +14,7 @@ public sealed record QuantityInput(decimal? Amount = null, string? Unit = null);
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record QuoteRequestBody(
     string? Code = null, string? Origin = null, string? Date = null, decimal? Value = null, IReadOnlyList<QuantityInput>? Quantities = null,
-    decimal? MetalShare = null, string? Program = null, string? Importer = null, string? Scenario = null, string? AsKnownOn = null);
+    decimal? MetalShare = null, string? Program = null, string? Importer = null, string? Scenario = null, string? AsKnownOn = null, string? Mode = null);
 
 /// <summary>GET and POST <c>/api/v1/quote</c>: the duty owed on one line, layer by layer (<see cref="QuoteDocument"/>).</summary>
 public static class QuoteEndpoints
@@ -45,7 +45,8 @@ public static class QuoteEndpoints
         [Description("Special programme claimed (S for USMCA, KR, AU)")] string? program,
         [Description("Importing country: US (default) or CN")] string? importer,
         [Description("Scenario to answer under (default: actual)")] string? scenario,
-        [Description("Answer with the rules published up to this date, YYYY-MM-DD")] string? asKnownOn)
+        [Description("Answer with the rules published up to this date, YYYY-MM-DD")] string? asKnownOn,
+        [Description("Mode of transport (ocean, air, truck, rail, postal): adds the entry's fees (MPF, HMF, de minimis) for this line")] string? mode)
     {
         var args = new QueryArgs();
         var amounts = (qty ?? []).Select((q, i) => args.Decimal($"qty[{i}]", q, 0, EntryLine.MaxAmount, $"a quantity from 0 to {EntryLine.MaxAmount:N0}")).ToList();
@@ -54,7 +55,7 @@ public static class QuoteEndpoints
         var request = new QuoteRequestBody(code, origin, date,
             args.Decimal("value", value, 0, EntryLine.MaxAmount, $"a customs value in US dollars from 0 to {EntryLine.MaxAmount:N0}, e.g. 10000"),
             quantities, args.Decimal("metalShare", metalShare, 0, 1, "a fraction from 0 to 1, e.g. 0.6"),
-            program, importer, scenario, asKnownOn);
+            program, importer, scenario, asKnownOn, mode);
         return Answer(store, clock, request, args);
     }
 
@@ -91,11 +92,14 @@ public static class QuoteEndpoints
             args.Check(!string.IsNullOrWhiteSpace(q.Unit), $"quantities[{i}].unit", "expected a unit such as kg, liters, doz. or No.");
             if (q.Amount is >= 0 and <= EntryLine.MaxAmount && !string.IsNullOrWhiteSpace(q.Unit)) quantities.Add(new Quantity(q.Amount.Value, q.Unit.Trim()));
         }
+        if (r.Mode is not null)
+            try { Tariffscope.Fees.FeeSchedule.ParseMode(r.Mode); }
+            catch (FormatException e) { args.Check(false, "mode", e.Message); }
         if (string.IsNullOrWhiteSpace(r.Origin) || code.IsEmpty) return null;
         return new QuoteRequest
         {
             Code = code, Origin = r.Origin, Importer = importer, Date = date, Value = r.Value ?? 10_000m, MetalShare = r.MetalShare,
-            Program = r.Program, Quantities = [.. quantities], Scenario = r.Scenario ?? ScenarioCatalog.Actual, AsKnownOn = asKnownOn,
+            Program = r.Program, Quantities = [.. quantities], Scenario = r.Scenario ?? ScenarioCatalog.Actual, AsKnownOn = asKnownOn, Mode = r.Mode,
         };
     }
 }
