@@ -46,6 +46,10 @@ public sealed class ImpactSettings : Tariffscope.Cli.Common.DataSettings
     [Description("GSIM model file (JSON): regions, flows, powerOfTariffBefore/After, elasticities.")]
     public string? Model { get; init; }
 
+    [CommandOption("--form <FORM>")]
+    [Description("GSIM form with --scenario: linear (default, the linearised GSIM) or ces (exact CES demand and constant-elasticity supply, solved by Newton's method; stays in range on large shocks)")]
+    public string Form { get; init; } = "linear";
+
     [CommandOption("--chart <FILE>")]
     [Description("Also draw welfare by region and the flow changes into the most-shocked importer, as .png or .svg.")]
     public string? Chart { get; init; }
@@ -55,6 +59,8 @@ public sealed class ImpactSettings : Tariffscope.Cli.Common.DataSettings
         if (string.IsNullOrWhiteSpace(Model) == string.IsNullOrWhiteSpace(Scenario))
             return ValidationResult.Error("give either --model FILE (your own numbers) or --scenario NAME --date YYYY-MM-DD (tariffs from the engine, flows from the trade data)");
         if (Scenario is not null && (Date is null || !DataSettings.TryParseDate(Date, out _))) return ValidationResult.Error("--date: with --scenario, give the date whose tariffs are compared, YYYY-MM-DD");
+        if (Model is "linear" or "ces") return ValidationResult.Error($"--model takes a model file; for the GSIM form give --form {Model}");
+        if (Form is not ("linear" or "ces")) return ValidationResult.Error("--form: expected linear or ces");
         if (Level is not ("hs6" or "hs2" or "total")) return ValidationResult.Error("--level: expected hs6, hs2 or total");
         if (Tariffscope.Trade.ClaimBasis.Check(Claim) is { } claimError) return ValidationResult.Error(claimError);
         if (Chart is not null && ImpactChart.FormatOf(Chart) is null)
@@ -77,7 +83,8 @@ public sealed class ImpactCommand(IAnsiConsole console) : Command<ImpactSettings
             {
                 r = ScenarioImpact.Run(w, settings.Scenario, settings.Baseline, DateOnly.Parse(settings.Date!), settings.Importer.ToUpperInvariant(), level,
                     settings.Elasticities is null ? null : ElasticityFile.Read(settings.Elasticities),
-                    Tariffscope.Trade.ClaimBasis.Parse(settings.Claim, w.ClaimShares));
+                    Tariffscope.Trade.ClaimBasis.Parse(settings.Claim, w.ClaimShares),
+                    form: settings.Form == "ces" ? GsimForm.Ces : GsimForm.Linear);
             }
             catch (Exception e) when (e is InvalidOperationException or Tariffscope.Policy.ScenarioException or InputFileException)
             { throw new Tariffscope.Cli.Common.UserInputException(e.Message); }
@@ -93,7 +100,7 @@ public sealed class ImpactCommand(IAnsiConsole console) : Command<ImpactSettings
         GsimResult result;
         try
         {
-            result = GsimModel.Solve(GsimModelFile.Read(settings.Model!));
+            result = CesModel.Solve(GsimModelFile.Read(settings.Model!), settings.Form == "ces" ? GsimForm.Ces : GsimForm.Linear);
         }
         catch (InputFileException e)
         {

@@ -18,7 +18,8 @@ public sealed record ScenarioImpactResult(ImpactReport Report, string Scenario, 
 public static class ScenarioImpact
 {
     public static ScenarioImpactResult Run(Workspace w, string scenario, string baseline, DateOnly date, string importer = "US",
-        ImpactLevel level = ImpactLevel.Hs6, ElasticityTable? elasticities = null, Tariffscope.Trade.ClaimBasis? claims = null, CancellationToken ct = default)
+        ImpactLevel level = ImpactLevel.Hs6, ElasticityTable? elasticities = null, Tariffscope.Trade.ClaimBasis? claims = null, CancellationToken ct = default,
+        GsimForm form = GsimForm.Linear)
     {
         ct.ThrowIfCancellationRequested();
         // default: expected duty, each flow's claimed share rated with its programme (USMCA), the rest without
@@ -47,7 +48,7 @@ public static class ScenarioImpact
             rows.Add(new ShockRow(f.Code.Truncate(6).Digits, f.Partner, f.Value, a.Total, b.Total));
         }
         var partners = rows.Select(r => r.Partner).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var report = new ImpactRunner(elasticities ?? ElasticityFile.LoadBuiltIn())
+        var report = new ImpactRunner(elasticities ?? ElasticityFile.LoadBuiltIn(), form)
             .Run(ProductShocks.FromRows(importer, rows), partners, level);
         return new ScenarioImpactResult(report, scenario, baseline, date, rows.Count, notRated, valueNotRated, revision.Label) { Claims = claims.Summary() };
     }
