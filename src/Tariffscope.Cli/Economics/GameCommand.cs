@@ -93,7 +93,7 @@ public sealed class GameCommand(IAnsiConsole console) : Command<GameSettings>
 internal static class GameTables
 {
     private static string Pct(double x) => $"{x * 100:0.0}%";
-    private static string Bn(double x) => $"{x / 1e9:+0.00;-0.00;0.00}";
+    private static string Bn(double x) => $"{Math.Round(x / 1e9, 2):+0.00;-0.00;0.00}";
 
     public static void Write(IAnsiConsole console, TariffGameAnswer a)
     {

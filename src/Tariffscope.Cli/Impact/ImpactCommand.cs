@@ -50,6 +50,18 @@ public sealed class ImpactSettings : Tariffscope.Cli.Common.DataSettings
     [Description("GSIM form with --scenario: linear (default, the linearised GSIM) or ces (exact CES demand and constant-elasticity supply, solved by Newton's method; stays in range on large shocks)")]
     public string Form { get; init; } = "linear";
 
+    [CommandOption("--by <SECTORS>")]
+    [Description("With --scenario, also sum the results by section (HS section, from the code) or gtap (GTAP sector, needs --crosswalk and --level hs6)")]
+    public string? By { get; init; }
+
+    [CommandOption("--crosswalk <FILE>")]
+    [Description("HS6 -> GTAP sector crosswalk (CSV with hs6_code and gtap_code columns, e.g. the Yale Budget Lab HS10-GTAP file), for --by gtap")]
+    public string? Crosswalk { get; init; }
+
+    [CommandOption("--sector-chart <FILE>")]
+    [Description("With --by, draw welfare and diversion by sector, as .png or .svg")]
+    public string? SectorChart { get; init; }
+
     [CommandOption("--chart <FILE>")]
     [Description("Also draw welfare by region and the flow changes into the most-shocked importer, as .png or .svg.")]
     public string? Chart { get; init; }
@@ -60,6 +72,9 @@ public sealed class ImpactSettings : Tariffscope.Cli.Common.DataSettings
             return ValidationResult.Error("give either --model FILE (your own numbers) or --scenario NAME --date YYYY-MM-DD (tariffs from the engine, flows from the trade data)");
         if (Scenario is not null && (Date is null || !DataSettings.TryParseDate(Date, out _))) return ValidationResult.Error("--date: with --scenario, give the date whose tariffs are compared, YYYY-MM-DD");
         if (Model is "linear" or "ces") return ValidationResult.Error($"--model takes a model file; for the GSIM form give --form {Model}");
+        if (By is not (null or "section" or "gtap")) return ValidationResult.Error("--by: expected section or gtap");
+        if (By == "gtap" && (Crosswalk is null || Level != "hs6")) return ValidationResult.Error("--by gtap: give --crosswalk FILE (HS6 -> GTAP) and keep --level hs6");
+        if (SectorChart is not null && (By is null || ImpactChart.FormatOf(SectorChart) is null)) return ValidationResult.Error("--sector-chart: needs --by, and a file ending in .png or .svg");
         if (Form is not ("linear" or "ces")) return ValidationResult.Error("--form: expected linear or ces");
         if (Level is not ("hs6" or "hs2" or "total")) return ValidationResult.Error("--level: expected hs6, hs2 or total");
         if (Tariffscope.Trade.ClaimBasis.Check(Claim) is { } claimError) return ValidationResult.Error(claimError);
@@ -88,8 +103,19 @@ public sealed class ImpactCommand(IAnsiConsole console) : Command<ImpactSettings
             }
             catch (Exception e) when (e is InvalidOperationException or Tariffscope.Policy.ScenarioException or InputFileException)
             { throw new Tariffscope.Cli.Common.UserInputException(e.Message); }
-            if (settings.Json) Tariffscope.Cli.Common.CommandOutput.WriteJson(console, ScenarioImpactOutput.Json(r, settings.Top));
+            IReadOnlyList<SectorImpact>? sectors = null;
+            if (settings.By is not null)
+            {
+                IReadOnlyDictionary<string, string>? gtap = null;
+                try { if (settings.By == "gtap") gtap = GtapCrosswalk.Read(settings.Crosswalk!); }
+                catch (InputFileException e) { throw new Tariffscope.Cli.Common.UserInputException(e.Message); }
+                sectors = gtap is null ? SectorImpact.BySection(r.Report) : SectorImpact.By(r.Report, code => gtap.GetValueOrDefault(code));
+            }
+            if (settings.Json) Tariffscope.Cli.Common.CommandOutput.WriteJson(console, sectors is null ? ScenarioImpactOutput.Json(r, settings.Top)
+                : new { impact = ScenarioImpactOutput.Json(r, settings.Top), by = settings.By, sectors });
             else ScenarioImpactOutput.Write(console, r, settings.Top);
+            if (sectors is not null && !settings.Json) SectorOutput.Write(console, sectors, settings.By!, r.Report.Importer, settings.Top);
+            if (sectors is not null && settings.SectorChart is not null) SectorOutput.Chart(sectors, settings.By!, settings.SectorChart);
             if (settings.Chart is not null)
             {
                 ImpactChart.Save(r.Report, settings.Chart);

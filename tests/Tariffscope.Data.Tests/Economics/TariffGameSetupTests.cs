@@ -80,3 +80,38 @@ public sealed class TariffGameSetupTests : IDisposable
         Assert.Equal(0.34, s.Discrete.MovesB[1].Level, 12);
     }
 }
+
+public sealed class GtapCrosswalkTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "tariffscope-gtap-" + Guid.NewGuid().ToString("N"));
+
+    public GtapCrosswalkTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public void The_sector_of_most_lines_wins_and_codes_are_upper_cased()
+    {
+        var path = Path.Combine(_root, "x.csv");
+        File.WriteAllText(path, "hs10,hs6_code,gtap_code,description\n0101210010,010121,CTL,\"Horses, pure-bred\"\n0101290000,010121,oap,x\n0101300000,010121,ctl,x\n2709000000,270900,OIL,x\n");
+        var map = GtapCrosswalk.Read(path);
+        Assert.Equal("CTL", map["010121"]);
+        Assert.Equal("OIL", map["270900"]);
+        File.WriteAllText(path, "hs10,hs6_code,gtap_code\n0101210010,0101,CTL\n");
+        var e = Assert.Throws<InputFileException>(() => GtapCrosswalk.Read(path));
+        Assert.Equal(2, e.Line);
+        Assert.Equal("hs6_code", e.Field);
+    }
+
+    [SkippableFact]
+    public void The_shared_crosswalk_maps_known_lines()
+    {
+        var map = GtapCrosswalk.Read(SharedData.Require("lists/us/yale-hs10_gtap_crosswalk.csv"));
+        Assert.True(map.Count > 5000);
+        Assert.Equal("OIL", map["270900"]); // crude petroleum: GTAP oil
+        Assert.Equal("MVH", map["870323"]); // passenger cars: GTAP motor vehicles and parts
+    }
+}
