@@ -23,7 +23,7 @@ public sealed class GameSettings : DataSettings
     public string Instrument { get; init; } = "reciprocal";
 
     [CommandOption("--cn-imports <FILE-OR-FOLDER>")]
-    [Description("China's imports from the US by HS code: CSV with hs-code (or hs6) and exports (or value) columns, e.g. the retaliation lists' files; repeat or give a folder")]
+    [Description("China's imports from the US by HS code: CSV with hs-code (or hs6) and exports (or value) columns, e.g. the retaliation lists' files; repeat or give a folder (default: the trade store's flows into CN, if imported)")]
     public string[] ChinaImports { get; init; } = [];
 
     [CommandOption("--cn-other <USD>")]
@@ -54,7 +54,6 @@ public sealed class GameSettings : DataSettings
         if (Form is not ("ces" or "linear")) return ValidationResult.Error("--form: expected ces or linear");
         if (!(ProducerWeight >= 0) || double.IsInfinity(ProducerWeight)) return ValidationResult.Error("--producer-weight: expected a number >= 0");
         if (!(ChinaOther >= 0) || double.IsInfinity(ChinaOther)) return ValidationResult.Error("--cn-other: expected a value in US$ >= 0");
-        if (ChinaImports.Length == 0 && ChinaOther == 0) return ValidationResult.Error("give China's imports from the US: --cn-imports FILE-OR-FOLDER and/or --cn-other USD");
         if (Chart is not null && GameChart.FormatOf(Chart) is null) return ValidationResult.Error($"--chart: '{Chart}' must end in .png or .svg");
         return ValidationResult.Success();
     }
@@ -112,7 +111,7 @@ internal static class GameTables
         var v = new Table().Border(TableBorder.Rounded).Title("Value of the truce to each side, $ bn");
         foreach (var c in new[] { "Player", "Best response", "Gain from defecting", "Loss if other defects", "Loss if other snaps back", "Truce over Nash", "δ*" }) v.AddColumn(new TableColumn(c).RightAligned());
         foreach (var p in a.Players)
-            v.AddRow(p.Player, Pct(p.NashLevel), Bn(p.Truce.GainFromDefecting), Bn(p.Truce.LossIfRivalDefects), Bn(p.Truce.LossIfRivalSnapsBack), Bn(p.Truce.TruceOverNash), $"{p.Truce.CriticalDiscountFactor:0.000}");
+            v.AddRow(p.Player, Pct(p.NashLevel), Bn(p.Truce.GainFromDefecting), Bn(p.Truce.LossIfRivalDefects), p.Truce.LossIfRivalSnapsBack is { } snap ? Bn(snap) : "-", Bn(p.Truce.TruceOverNash), p.Truce.CriticalDiscountFactor is { } d ? $"{d:0.000}" : "none");
         console.Write(v);
 
         var d = new Table().Border(TableBorder.Rounded).Title("The record's moves: (US welfare, CN welfare), $ bn; * = Nash equilibrium of the discrete game");

@@ -30,10 +30,11 @@ public sealed record BestResponseCurve(string Player, IReadOnlyList<double> Riva
 /// What the truce is worth to one player: the gain from defecting to its best response while the rival holds, the
 /// loss when the rival does that (and when the rival snaps back), the truce against the Nash outcome, and the
 /// smallest discount factor at which keeping the truce beats a one-off defection answered by Nash for ever
-/// (δ* = gain / (gain + truce-over-Nash)); 0 when defecting gains nothing.
+/// (δ* = gain / (gain + truce-over-Nash)); 0 when defecting gains nothing, null when no discount factor sustains it
+/// (the truce is no better than Nash). <see cref="LossIfRivalSnapsBack"/> is null when the rival has no snap-back move.
 /// </summary>
-public sealed record TruceValue(string Player, double GainFromDefecting, double LossIfRivalDefects, double LossIfRivalSnapsBack,
-    double TruceOverNash, double CriticalDiscountFactor);
+public sealed record TruceValue(string Player, double GainFromDefecting, double LossIfRivalDefects, double? LossIfRivalSnapsBack,
+    double TruceOverNash, double? CriticalDiscountFactor);
 
 /// <summary>The discrete game over the record's moves: each cell's welfare pair, and which cells are pure Nash equilibria.</summary>
 public sealed record DiscreteGame(IReadOnlyList<GameMove> MovesA, IReadOnlyList<GameMove> MovesB, GamePoint[,] Cells, IReadOnlyList<(int A, int B)> Equilibria);
@@ -197,10 +198,10 @@ public sealed class TariffGame
         var defect = forA ? At(myBest, rival.BaseLevel) : At(rival.BaseLevel, myBest);
         var hit = forA ? At(me.BaseLevel, rivalBest) : At(rivalBest, me.BaseLevel);
         var snap = rival.Moves.FirstOrDefault(m => m.Name == GameMoves.SnapBack) is { } s
-            ? Mine(forA ? At(me.BaseLevel, s.Level) : At(s.Level, me.BaseLevel)) - Mine(truce) : double.NaN;
+            ? Mine(forA ? At(me.BaseLevel, s.Level) : At(s.Level, me.BaseLevel)) - Mine(truce) : (double?)null;
         var gain = Mine(defect) - Mine(truce);
         var overNash = Mine(truce) - Mine(nash);
-        var delta = gain <= 0 ? 0 : overNash <= 0 ? double.PositiveInfinity : gain / (gain + overNash);
+        double? delta = gain <= 0 ? 0 : overNash <= 0 ? null : gain / (gain + overNash);
         return new TruceValue(me.Name, gain, Mine(hit) - Mine(truce), snap, overNash, delta);
     }
 

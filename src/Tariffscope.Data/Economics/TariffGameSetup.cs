@@ -32,7 +32,9 @@ public static class TariffGameSetup
         var (cnLevel, cnMoves) = GameInstruments.LevelsOn(policy, cnInstrument, date);
 
         var (usMarkets, usInput) = UsImports(w, date, usInstrument, usLevel, table, ct);
-        var (cnMarkets, cnInput) = ChinaImports(policy, date, chinaImportFiles, chinaOtherImports, cnLevel, table);
+        var (cnMarkets, cnInput) = chinaImportFiles.Count == 0 && StoredChinaFlows(w) is { Count: > 0 } stored
+            ? ChinaImports(policy, date, [], chinaOtherImports, cnLevel, table, stored)
+            : ChinaImports(policy, date, chinaImportFiles, chinaOtherImports, cnLevel, table);
         var us = new GamePlayer("US", usInstrument.MeasureId, usLevel, usMoves, usMarkets);
         var cn = new GamePlayer("CN", cnInstrument.MeasureId, cnLevel, cnMoves, cnMarkets);
         return new GameSetup(new TariffGame(us, cn, form, producerWeight), us, cn, usInput, cnInput, date, table);
@@ -87,18 +89,27 @@ public static class TariffGameSetup
             lines, value, covered, markets.Count, level));
     }
 
-    private static (IReadOnlyList<GameMarket>, GameSideInput) ChinaImports(Tariffscope.Policy.PolicySet policy, DateOnly date,
-        IReadOnlyList<string> files, double other, double level, ElasticityTable table)
+    /// <summary>China's imports from the US held in the trade store (imported as importer CN), or null.</summary>
+    private static IReadOnlyList<(string Hs, double Value, double ListRate)>? StoredChinaFlows(Workspace w)
     {
-        if (files.Count == 0 && other <= 0)
-            throw new ArgumentException("China's imports from the US: give a flow file (the lists' format, hs-code and exports columns) or an aggregate value");
+        if (!TradeStore.Exists(w.Directory)) return null;
+        using var store = TradeStore.Open(w.Directory);
+        if (store.LatestYear("CN") is not { } year) return null;
+        return store.Read("CN", year, ["US"]).Select(f => (f.Code.Digits, (double)f.Value, 0.0)).ToArray();
+    }
+
+    private static (IReadOnlyList<GameMarket>, GameSideInput) ChinaImports(Tariffscope.Policy.PolicySet policy, DateOnly date,
+        IReadOnlyList<string> files, double other, double level, ElasticityTable table,
+        IReadOnlyList<(string Hs, double Value, double ListRate)>? stored = null)
+    {
+        if (files.Count == 0 && other <= 0 && stored is null)
+            throw new ArgumentException("China's imports from the US: give a flow file (the lists' format, hs-code and exports columns), import them into the trade store as importer CN, or give an aggregate value");
         // The farm-goods lists' own duties count only while TC 2025 No. 2 is in force on the date.
         var farmInForce = policy.Measures.Any(m => m.Family == "cn-tc-2025-2" && m.RateOn(date) is not null);
         var groups = new SortedDictionary<string, double[]>(StringComparer.Ordinal); // [0] value, [1] value × power
         int lines = 0; double value = 0;
         var paths = files.SelectMany(f => Directory.Exists(f) ? Directory.GetFiles(f, "*.csv").Order(StringComparer.Ordinal).ToArray() : new[] { f }).ToArray();
-        foreach (var path in paths)
-            foreach (var (hs, v, listRate) in ReadFlows(path))
+        foreach (var (hs, v, listRate) in stored ?? paths.SelectMany(ReadFlows))
             {
                 if (v <= 0) continue;
                 var key = hs[..2];
@@ -114,7 +125,7 @@ public static class TariffGameSetup
                 kv.Key == "other" ? table.Defaults : table.Lookup(kv.Key).Values, kv.Key);
             return new GameMarket(market, 0, 1, 1);
         }).ToArray();
-        var source = string.Join("; ", paths.Select(Path.GetFileName)) + (other > 0 ? $"{(paths.Length > 0 ? "; " : "")}plus {other / 1e9:N1} bn of other US exports as one market" : "");
+        var source = (stored is not null ? "trade store, China's imports from the US (the store's rows carry no list duties)" : string.Join("; ", paths.Select(Path.GetFileName))) + (other > 0 ? $"{(paths.Length > 0 || stored is not null ? "; " : "")}plus {other / 1e9:N1} bn of other US exports as one market" : "");
         return (markets, new GameSideInput("CN", "US", source, lines, value + other, value + other, markets.Length, level));
     }
 

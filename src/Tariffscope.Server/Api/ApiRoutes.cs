@@ -21,6 +21,7 @@ public static class ApiRoutes
         IndicatorEndpoints.Map(api, features);
         ControlEndpoints.Map(api, features, options);
         ImpactEndpoints.Map(api, features);
+        GameEndpoints.Map(api, features);
         return features;
     }
 }

@@ -62,8 +62,8 @@ public class TariffGameTests
         Assert.Equal(own, s.TruceA.GainFromDefecting, 5);
         Assert.Equal(-25, s.TruceA.LossIfRivalDefects, 5);
         Assert.Equal(25 - own, s.TruceA.TruceOverNash, 5);
-        Assert.Equal(own / 25, s.TruceA.CriticalDiscountFactor, 5);
-        Assert.Equal(-50 * 0.34 / 1.34, s.TruceB.LossIfRivalSnapsBack, 6);
+        Assert.Equal(own / 25, s.TruceA.CriticalDiscountFactor!.Value, 5);
+        Assert.Equal(-50 * 0.34 / 1.34, s.TruceB.LossIfRivalSnapsBack!.Value, 6);
         // The discrete moves: 0, 34%, 125%; own(t) rises up to t = 1, so 125% is closer to the optimum than 34%?
         // own(0.34) = −50·ln 1.34 + 100·0.34/1.34 = 10.739…, own(1.25) = −50·ln 2.25 + 100·1.25/2.25 = 15.009…:
         // escalating is each side's dominant move, and (escalate, escalate) the only pure equilibrium.
