@@ -111,7 +111,7 @@ internal static class GameTables
         var v = new Table().Border(TableBorder.Rounded).Title("Value of the truce to each side, $ bn");
         foreach (var c in new[] { "Player", "Best response", "Gain from defecting", "Loss if other defects", "Loss if other snaps back", "Truce over Nash", "δ*" }) v.AddColumn(new TableColumn(c).RightAligned());
         foreach (var p in a.Players)
-            v.AddRow(p.Player, Pct(p.NashLevel), Bn(p.Truce.GainFromDefecting), Bn(p.Truce.LossIfRivalDefects), p.Truce.LossIfRivalSnapsBack is { } snap ? Bn(snap) : "-", Bn(p.Truce.TruceOverNash), p.Truce.CriticalDiscountFactor is { } d ? $"{d:0.000}" : "none");
+            v.AddRow(p.Player, Pct(p.NashLevel), Bn(p.Truce.GainFromDefecting), Bn(p.Truce.LossIfRivalDefects), p.Truce.LossIfRivalSnapsBack is { } snap ? Bn(snap) : "-", Bn(p.Truce.TruceOverNash), p.Truce.CriticalDiscountFactor is { } delta ? $"{delta:0.000}" : "none");
         console.Write(v);
 
         var d = new Table().Border(TableBorder.Rounded).Title("The record's moves: (US welfare, CN welfare), $ bn; * = Nash equilibrium of the discrete game");

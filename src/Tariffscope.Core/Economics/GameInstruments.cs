@@ -41,7 +41,7 @@ public static class GameInstruments
         var cite = m.Source.Instrument;
         IReadOnlyList<GameMove> moves =
         [
-            new(GameMoves.KeepTruce, level, $"{m.Id} on {date:yyyy-MM-dd}: {rate:P0} less {suspended:P0} suspended ({cite})"),
+            new(GameMoves.KeepTruce, level, $"{m.Id} on {date:yyyy-MM-dd}: {rate * 100:0.#}% less {suspended * 100:0.#}% suspended ({cite})"),
             new(GameMoves.SnapBack, (double)rate, $"{m.Id} on {date:yyyy-MM-dd} with no points suspended ({cite})"),
             new(GameMoves.Escalate, (double)peak, $"the highest rate {m.Id} has carried ({cite})"),
         ];
