@@ -35,6 +35,7 @@ public static class CommandRegistry
         config.AddBranch("scenario", Tariffscope.Cli.Scenarios.ScenarioCommands.Configure);
         config.AddBranch("policy", Tariffscope.Cli.PolicyData.PolicyCommands.Configure);
         Impact.ImpactCommands.Register(config);
+        Tariffscope.Cli.Economics.GameCommands.Register(config);
         Controls.ControlsBranch.Register(config);
         Tariffscope.Cli.Batch.RateCommands.Configure(config);
         Tariffscope.Cli.Replay.ReplayCommands.Configure(config);

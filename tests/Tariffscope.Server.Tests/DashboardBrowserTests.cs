@@ -116,6 +116,7 @@ public class DashboardBrowserTests(BrowserFixture server) : IClassFixture<Browse
     [SkippableTheory]
     [InlineData("indicators")]
     [InlineData("impact")]
+    [InlineData("game")]
     public async Task Without_trade_data_the_trade_pages_say_how_to_import_it(string page_)
     {
         var (page, errors) = await server.NewPage();
@@ -271,7 +272,7 @@ public class DashboardBrowserTests(BrowserFixture server) : IClassFixture<Browse
     public async Task Every_page_works_at_375_pixels_with_labelled_inputs_and_landmarks()
     {
         foreach (var path in new[] { "/quote?code=7326.90.86&origin=CN&date=2025-08-01&metalShare=0.6", "/timeline?code=7326.90.86&origin=CN&from=2025-01-01&to=2026-06-30",
-                     "/deadlines?from=2025-07-01", "/scenarios", "/indicators", "/controls", "/impact" })
+                     "/deadlines?from=2025-07-01", "/scenarios", "/indicators", "/controls", "/impact", "/game" })
         {
             var (page, errors) = await server.NewPage(375, 740);
             await page.GotoAsync(server.Url(path));

@@ -46,6 +46,22 @@ public sealed class ImpactSettings : Tariffscope.Cli.Common.DataSettings
     [Description("GSIM model file (JSON): regions, flows, powerOfTariffBefore/After, elasticities.")]
     public string? Model { get; init; }
 
+    [CommandOption("--form <FORM>")]
+    [Description("GSIM form with --scenario: linear (default, the linearised GSIM) or ces (exact CES demand and constant-elasticity supply, solved by Newton's method; stays in range on large shocks)")]
+    public string Form { get; init; } = "linear";
+
+    [CommandOption("--by <SECTORS>")]
+    [Description("With --scenario, also sum the results by section (HS section, from the code) or gtap (GTAP sector, needs --crosswalk and --level hs6)")]
+    public string? By { get; init; }
+
+    [CommandOption("--crosswalk <FILE>")]
+    [Description("HS6 -> GTAP sector crosswalk (CSV with hs6_code and gtap_code columns, e.g. the Yale Budget Lab HS10-GTAP file), for --by gtap")]
+    public string? Crosswalk { get; init; }
+
+    [CommandOption("--sector-chart <FILE>")]
+    [Description("With --by, draw welfare and diversion by sector, as .png or .svg")]
+    public string? SectorChart { get; init; }
+
     [CommandOption("--chart <FILE>")]
     [Description("Also draw welfare by region and the flow changes into the most-shocked importer, as .png or .svg.")]
     public string? Chart { get; init; }
@@ -55,6 +71,11 @@ public sealed class ImpactSettings : Tariffscope.Cli.Common.DataSettings
         if (string.IsNullOrWhiteSpace(Model) == string.IsNullOrWhiteSpace(Scenario))
             return ValidationResult.Error("give either --model FILE (your own numbers) or --scenario NAME --date YYYY-MM-DD (tariffs from the engine, flows from the trade data)");
         if (Scenario is not null && (Date is null || !DataSettings.TryParseDate(Date, out _))) return ValidationResult.Error("--date: with --scenario, give the date whose tariffs are compared, YYYY-MM-DD");
+        if (Model is "linear" or "ces") return ValidationResult.Error($"--model takes a model file; for the GSIM form give --form {Model}");
+        if (By is not (null or "section" or "gtap")) return ValidationResult.Error("--by: expected section or gtap");
+        if (By == "gtap" && (Crosswalk is null || Level != "hs6")) return ValidationResult.Error("--by gtap: give --crosswalk FILE (HS6 -> GTAP) and keep --level hs6");
+        if (SectorChart is not null && (By is null || ImpactChart.FormatOf(SectorChart) is null)) return ValidationResult.Error("--sector-chart: needs --by, and a file ending in .png or .svg");
+        if (Form is not ("linear" or "ces")) return ValidationResult.Error("--form: expected linear or ces");
         if (Level is not ("hs6" or "hs2" or "total")) return ValidationResult.Error("--level: expected hs6, hs2 or total");
         if (Tariffscope.Trade.ClaimBasis.Check(Claim) is { } claimError) return ValidationResult.Error(claimError);
         if (Chart is not null && ImpactChart.FormatOf(Chart) is null)
@@ -77,14 +98,20 @@ public sealed class ImpactCommand(IAnsiConsole console) : Command<ImpactSettings
             {
                 r = new ImpactQuestion(rules, new TradeData(rules.Workspace.Directory)).Ask(new ImpactRequest(settings.Scenario, DateOnly.Parse(settings.Date!))
                 {
-                    Baseline = settings.Baseline, Importer = settings.Importer, Level = level, Claim = settings.Claim,
+                    Baseline = settings.Baseline, Importer = settings.Importer, Level = level, Claim = settings.Claim, Form = settings.Form == "ces" ? GsimForm.Ces : GsimForm.Linear,
                     Elasticities = settings.Elasticities is null ? null : ElasticityFile.Read(settings.Elasticities),
                 }, cancellationToken);
             }
             catch (Exception e) when (e is InvalidOperationException or Tariffscope.Policy.ScenarioException or InputFileException or NoTradeDataException)
             { throw new Tariffscope.Cli.Common.UserInputException(e.Message); }
-            if (settings.Json) Tariffscope.Cli.Common.CommandOutput.WriteJson(console, ScenarioImpactOutput.Json(r, settings.Top));
+            IReadOnlyList<SectorImpact>? sectors;
+            try { sectors = ImpactQuestion.Sectors(r, settings.By, settings.Crosswalk); }
+            catch (InputFileException e) { throw new Tariffscope.Cli.Common.UserInputException(e.Message); }
+            if (settings.Json) Tariffscope.Cli.Common.CommandOutput.WriteJson(console, sectors is null ? ScenarioImpactOutput.Json(r, settings.Top)
+                : new { impact = ScenarioImpactOutput.Json(r, settings.Top), by = settings.By, sectors });
             else ScenarioImpactOutput.Write(console, r, settings.Top);
+            if (sectors is not null && !settings.Json) SectorOutput.Write(console, sectors, settings.By!, r.Report.Importer, settings.Top);
+            if (sectors is not null && settings.SectorChart is not null) SectorOutput.Chart(sectors, settings.By!, settings.SectorChart);
             if (settings.Chart is not null)
             {
                 ImpactChart.Save(r.Report, settings.Chart);
@@ -95,7 +122,7 @@ public sealed class ImpactCommand(IAnsiConsole console) : Command<ImpactSettings
         GsimResult result;
         try
         {
-            result = GsimModel.Solve(GsimModelFile.Read(settings.Model!));
+            result = CesModel.Solve(GsimModelFile.Read(settings.Model!), settings.Form == "ces" ? GsimForm.Ces : GsimForm.Linear);
         }
         catch (InputFileException e)
         {

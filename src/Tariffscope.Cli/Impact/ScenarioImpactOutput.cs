@@ -10,7 +10,7 @@ internal static class ScenarioImpactOutput
     public static void Write(IAnsiConsole console, ScenarioImpactResult r, int top)
     {
         var rep = r.Report;
-        console.MarkupLine($"[bold]Impact of {Markup.Escape(r.Scenario)}[/] against [bold]{Markup.Escape(r.Baseline)}[/] on {r.Date:yyyy-MM-dd}: imports into {rep.Importer}, GSIM per {rep.Level.ToString().ToLowerInvariant()} product group");
+        console.MarkupLine($"[bold]Impact of {Markup.Escape(r.Scenario)}[/] against [bold]{Markup.Escape(r.Baseline)}[/] on {r.Date:yyyy-MM-dd}: imports into {rep.Importer}, GSIM ({rep.Form.ToString().ToLowerInvariant()} form) per {rep.Level.ToString().ToLowerInvariant()} product group");
         console.MarkupLine($"[grey]{r.FlowsRated:N0} base-year flows rated ({Markup.Escape(r.Schedule)}); {r.FlowsNotRated:N0} not rated (${r.ValueNotRated / 1e9m:N1} bn), left out[/]");
         console.MarkupLine($"[grey]claims {r.Claims.Assumption}: {Markup.Escape(r.Claims.Description)}[/]");
         console.MarkupLine($"Imports ${rep.ImportsBefore / 1e9:N1} bn -> ${rep.ImportsAfter / 1e9:N1} bn ({(rep.ImportsAfter / rep.ImportsBefore - 1) * 100:+0.0;-0.0}%)");

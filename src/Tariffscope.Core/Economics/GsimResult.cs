@@ -55,6 +55,15 @@ public sealed class GsimResult
 
     public GsimMarket Market { get; }
     public int Size => Market.Size;
+
+    /// <summary>The form of the model that produced this result.</summary>
+    public GsimForm Form { get; init; } = GsimForm.Linear;
+
+    /// <summary>CES form: the largest market-clearing gap left, |demand − supply| / base exports (0 for the linear form, solved directly).</summary>
+    public double ClearingResidual { get; init; }
+
+    /// <summary>CES form: Newton iterations taken.</summary>
+    public int Iterations { get; init; }
     public GsimTotals Totals { get; }
 
     /// <summary>Routes where the linear approximation breaks down (demand change below -100%); empty when all is well.</summary>

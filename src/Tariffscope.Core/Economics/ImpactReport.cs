@@ -41,6 +41,9 @@ public sealed record ImpactReport(
     IReadOnlyList<string> ProductsOnDefaultElasticities,
     Elasticities Defaults)
 {
+    /// <summary>The form of GSIM that solved the markets.</summary>
+    public GsimForm Form { get; init; } = GsimForm.Linear;
+
     public double ImportsBefore => Partners.Sum(p => p.FlowBefore);
     public double ImportsAfter => Partners.Sum(p => p.FlowAfter);
 

@@ -7,11 +7,14 @@ namespace Tariffscope.Economics;
 /// tariff on each route weighted by base flows. Elasticities come from the table by product code (longest prefix),
 /// falling back to its defaults — which the report lists.
 /// </summary>
-public sealed class ImpactRunner(ElasticityTable? elasticities = null)
+public sealed class ImpactRunner(ElasticityTable? elasticities = null, GsimForm form = GsimForm.Linear)
 {
     public const string DefaultRestOfWorld = "ROW";
 
     public ElasticityTable Elasticities { get; } = elasticities ?? ElasticityTable.GsimDefaultsOnly;
+
+    /// <summary>Linearised GSIM (the default) or the exact CES form, which stays in range on large shocks.</summary>
+    public GsimForm Form { get; } = form;
 
     public ImpactReport Run(IEnumerable<ProductShock> shocks, IReadOnlyList<string> partners, ImpactLevel level = ImpactLevel.Hs6,
         string restOfWorld = DefaultRestOfWorld)
@@ -21,7 +24,7 @@ public sealed class ImpactRunner(ElasticityTable? elasticities = null)
             ? new ElasticityMatch(Elasticities.Defaults, null, Elasticities.DefaultsSource)
             : Elasticities.Lookup(g.Key)).ToArray();
         var markets = groups.Select((g, k) => g.ToMarket(regions, matches[k])).ToArray();
-        var batch = GsimModel.SolveMany(markets);
+        var batch = CesModel.SolveMany(markets, Form);
 
         var products = new ProductImpact[groups.Count];
         for (var k = 0; k < groups.Count; k++)
@@ -46,7 +49,7 @@ public sealed class ImpactRunner(ElasticityTable? elasticities = null)
         }).ToArray();
         var defaulted = products.Where(p => p.Elasticities.IsDefault).Select(p => p.Product).ToArray();
         return new ImpactReport(importer, level, regions, products, partnerTotals, batch.Regions, batch.Totals, defaulted,
-            Elasticities.Defaults);
+            Elasticities.Defaults) { Form = Form };
     }
 
     /// <summary>The markets the runner would solve, without solving them (for inspection and for other models).</summary>

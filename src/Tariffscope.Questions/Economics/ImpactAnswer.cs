@@ -14,6 +14,9 @@ public sealed record ScenarioImpactDoc(string Scenario, string Baseline, DateOnl
     /// <summary>Which preference claims both scenarios' tariffs assumed (expected duty by default).</summary>
     public ClaimSummary? Claims { get; init; }
 
+    /// <summary>The model's form that solved it: linear or ces.</summary>
+    public string Form { get; init; } = "linear";
+
     public static ScenarioImpactDoc From(ScenarioImpactResult r, int top)
     {
         var rep = r.Report;
@@ -23,6 +26,6 @@ public sealed record ScenarioImpactDoc(string Scenario, string Baseline, DateOnl
             rep.RegionTotals,
             rep.Products.OrderBy(p => p.ImportChange).Take(top).Select(p => new ImpactProductDoc(p.Product, p.ImportsBefore, p.ImportsAfter, p.DomesticPriceChange, p.ConsumerSurplus, p.TariffRevenue)).ToList(),
             rep.DefaultsNote is null ? null : $"{rep.ProductsOnDefaultElasticities.Count} of {rep.Products.Count} product groups used the default elasticities",
-            rep.OutOfRange.Count) { Claims = r.Claims };
+            rep.OutOfRange.Count) { Claims = r.Claims, Form = rep.Form.ToString().ToLowerInvariant() };
     }
 }

@@ -15,6 +15,8 @@ public sealed record ImpactRequest(string Scenario, DateOnly Date)
     /// <summary>Elasticities; the built-in defaults (with a visible note) when not given.</summary>
     public ElasticityTable? Elasticities { get; init; }
     public string Claim { get; init; } = "expected";
+    /// <summary>The model's form: linear GSIM, or the exact CES model for large shocks.</summary>
+    public GsimForm Form { get; init; } = GsimForm.Linear;
 }
 
 /// <summary>The shock a scenario gives, solved: the report, and what could not be rated.</summary>
@@ -61,8 +63,18 @@ public sealed class ImpactQuestion(Rulebook rules, TradeData trade)
             rows.Add(new ShockRow(f.Code.Truncate(6).Digits, f.Partner, f.Value, a.Total, b.Total));
         }
         var partners = rows.Select(r => r.Partner).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var report = new ImpactRunner(r.Elasticities ?? ElasticityFile.LoadBuiltIn())
+        var report = new ImpactRunner(r.Elasticities ?? ElasticityFile.LoadBuiltIn(), r.Form)
             .Run(ProductShocks.FromRows(importer, rows), partners, level);
         return new ScenarioImpactResult(report, scenario, baseline, date, rows.Count, notRated, valueNotRated, revision.Label) { Claims = claims.Summary() };
+    }
+
+    /// <summary>The impact summed by sector: "section" (HS sections, from the codes) or "gtap" (GTAP sectors through
+    /// the crosswalk file named); null when no grouping is asked.</summary>
+    public static IReadOnlyList<SectorImpact>? Sectors(ScenarioImpactResult r, string? by, string? crosswalk)
+    {
+        if (by is null) return null;
+        if (by != "gtap") return SectorImpact.BySection(r.Report);
+        var gtap = GtapCrosswalk.Read(crosswalk ?? throw new ArgumentException("--crosswalk: the GTAP grouping needs the crosswalk file (HS10 to GTAP sector)"));
+        return SectorImpact.By(r.Report, code => gtap.GetValueOrDefault(code));
     }
 }

@@ -22,6 +22,7 @@ public static class ApiRoutes
         ControlEndpoints.Map(api, features, options);
         ReplayEndpoints.Map(api, features);
         ImpactEndpoints.Map(api, features);
+        GameEndpoints.Map(api, features);
         return features;
     }
 }

@@ -4,7 +4,7 @@ import { watchDownloads } from './downloads.js';
 
 const pages = {
   quote: 'Quote', timeline: 'Timeline', deadlines: 'Deadlines', scenarios: 'Scenarios',
-  indicators: 'Indicators', batch: 'Batch', impact: 'Impact', controls: 'Controls',
+  indicators: 'Indicators', batch: 'Batch', impact: 'Impact', game: 'Game', controls: 'Controls',
 };
 
 async function start() {
