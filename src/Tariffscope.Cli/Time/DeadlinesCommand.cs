@@ -16,6 +16,14 @@ public sealed class DeadlinesSettings : EventFilterSettings
     [Description("Length of the window in days (default 90)")]
     public int Days { get; set; } = 90;
 
+    [CommandOption("--ics <FILE>")]
+    [Description("Also write the events as an iCalendar file (RFC 5545) to FILE, to import into a calendar")]
+    public string? Ics { get; set; }
+
+    [CommandOption("--hs <PREFIX>")]
+    [Description("Only measures that can reach products under this HS/HTS prefix (8471, 8541.40)")]
+    public string? Hs { get; set; }
+
     public override ValidationResult Validate()
     {
         var v = base.Validate();
@@ -33,7 +41,9 @@ public sealed class DeadlinesCommand(IAnsiConsole console) : Command<DeadlinesSe
         var w = s.LoadWorkspace();
         var from = s.From is null ? s.ResolveDate() : DateOnly.Parse(s.From);
         var policy = s.Engine(w).Policy;
-        var events = PolicyEvents.Deadlines(policy, from, s.Days, s.Importer?.ToUpperInvariant(), s.Origin?.ToUpperInvariant());
+        var events = PolicyEvents.Deadlines(policy, from, s.Days, s.Importer?.ToUpperInvariant(), s.Origin?.ToUpperInvariant())
+            .Where(e => s.Hs is null || Tariffscope.Questions.Feeds.EventFeed.Touches(policy, e, s.Hs)).ToList();
+        if (s.Ics is not null) IcsFile.Write(s.Ics, policy, events);
         // With base-year trade loaded, each event says how many products and how much trade it touches.
         var flows = Tariffscope.Data.Trade.TradeExposure.Flows(w, "US");
         var engine = s.Engine(w);

@@ -125,7 +125,7 @@ public static class PolicyEvents
         return (took, published);
     }
 
-    internal static bool Covers(PolicySet p, OriginScope scope, string origin, DateOnly date)
+    public static bool Covers(PolicySet p, OriginScope scope, string origin, DateOnly date)
     {
         bool included = scope.Include.Any(o => o == OriginScope.AllOrigins || o == origin
             || (o.StartsWith("group:", StringComparison.Ordinal) && p.Groups.TryGetValue(o[6..], out var g) && g.Members.Contains(origin)));

@@ -21,6 +21,9 @@ public static class ApiRoutes
         IndicatorEndpoints.Map(api, features);
         ControlEndpoints.Map(api, features, options);
         ImpactEndpoints.Map(api, features);
+        FeedEndpoints.Map(api, features);
+        WatchlistEndpoints.Map(api, features, options);
+        SubscriptionEndpoints.Map(api, features, options);
         return features;
     }
 }

@@ -107,7 +107,7 @@ public static class ScenarioEndpoints
                 $"name: '{scenario.Name}' is not a scenario name; use 1 to 64 lower-case letters, digits and '-'", "name");
         scenario = scenario with { Origin = $"uploaded scenario '{scenario.Name}'" };
         bool replaced;
-        try { replaced = store.AddScenario(scenario); }
+        try { replaced = store.AddScenario(scenario, text); }
         catch (UploadRejectedException e) { return Problems.Refused(e, "Scenario refused", e.Message, "body"); }
         var location = $"{TariffscopeServer.ApiPrefix}/scenarios/{scenario.Name}";
         return TypedResults.Created(location, new UploadedScenarioDoc(scenario.Name, replaced, location));
