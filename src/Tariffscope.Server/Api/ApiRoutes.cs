@@ -24,6 +24,7 @@ public static class ApiRoutes
         FeedEndpoints.Map(api, features);
         WatchlistEndpoints.Map(api, features, options);
         SubscriptionEndpoints.Map(api, features, options);
+        StateOfPlayEndpoints.Map(api, features);
         return features;
     }
 }
