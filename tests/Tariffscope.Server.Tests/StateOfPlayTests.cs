@@ -41,7 +41,8 @@ public sealed class StateOfPlayTests(BrowserFixture server) : IClassFixture<Brow
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than the 375px screen");
         var path = BrowserFixture.ScreenshotPath("state-of-play.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Type = ScreenshotType.Png, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Type = ScreenshotType.Png });
+        Assert.InRange(new FileInfo(path).Length, 1_000, 150_000);
         Assert.Empty(errors);
     }
 }

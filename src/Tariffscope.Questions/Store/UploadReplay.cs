@@ -39,7 +39,7 @@ internal sealed class UploadReplay
         var now = Environment.TickCount64;
         if (now < Interlocked.Read(ref _due)) return;
         Interlocked.Exchange(ref _due, now + (long)Interval.TotalMilliseconds);
-        try { Sync(); }
+        try { Sync(wait: false); }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {
             // The store is out of reach: keep answering from the rules held, try again at the next interval.
@@ -47,9 +47,14 @@ internal sealed class UploadReplay
         }
     }
 
-    public void Sync()
+    /// <summary>Applies the uploads not seen yet. With <paramref name="wait"/> false (a question being answered), an
+    /// upload in progress here is not waited for: the question is answered from the rules held, and a later one syncs.</summary>
+    public void Sync(bool wait = true)
     {
-        lock (_rules._gate)
+        if (_store.LatestUploadSeq() <= Interlocked.Read(ref _seen)) return;
+        if (wait) Monitor.Enter(_rules._gate);
+        else if (!Monitor.TryEnter(_rules._gate)) return;
+        try
         {
             if (_applying || _store.LatestUploadSeq() <= _seen) return;
             _applying = true;
@@ -62,18 +67,19 @@ internal sealed class UploadReplay
                     {
                         lock (_problems) _problems.Add($"stored {u.Kind} '{u.Name}' (upload {u.Seq}) not applied: {e.Message}");
                     }
-                    _seen = u.Seq;
+                    Interlocked.Exchange(ref _seen, u.Seq);
                 }
             }
             finally { _applying = false; }
         }
+        finally { Monitor.Exit(_rules._gate); }
     }
 
     /// <summary>Writes an upload already applied here; it is not applied again when read back.</summary>
     public void Persist(string kind, string name, string body, string? meta)
     {
         var seq = _store.PutUpload(kind, name, body, meta, _rules.Today.Clock.GetUtcNow());
-        if (seq == _seen + 1) _seen = seq; // else another replica wrote in between: the next sync applies both in order
+        if (seq == Interlocked.Read(ref _seen) + 1) Interlocked.Exchange(ref _seen, seq); // else another replica wrote in between: the next sync applies both in order
     }
 
     private void Apply(StoredUpload u)

@@ -7,7 +7,8 @@ namespace Tariffscope.Questions.Watch;
 
 public sealed record WatchlistImpactRequest(Watchlist Watchlist, DateOnly From, int Days = 180, string Scenario = ScenarioCatalog.Actual);
 
-/// <summary>What one event does to one watched line: the duty the day before and on the day, at the plan's value.</summary>
+/// <summary>What one event does to one watched line: the duty the day before and on the day, at the plan's value.
+/// Events of one day share that day's before and after: the duty moves once a day, whichever rule moves it.</summary>
 public sealed record LineImpact(string Code, string Origin, decimal Value, decimal DutyBefore, decimal DutyAfter, string? NotRated = null)
 {
     public decimal Change => DutyAfter - DutyBefore;
@@ -18,6 +19,7 @@ public sealed record EventImpact(string Id, PolicyEvent Event, decimal DutyBefor
     public decimal Change => DutyAfter - DutyBefore;
 }
 
+/// <summary>The plan value is the customs value of every (line, origin) pair watched.</summary>
 public sealed record WatchlistImpactAnswer(string Watchlist, string Scenario, DateOnly From, int Days, decimal PlanValue, IReadOnlyList<EventImpact> Events);
 
 /// <summary>
@@ -51,6 +53,6 @@ public sealed class WatchlistImpactQuestion(Rulebook rules)
             var rated = lines.Where(l => l.NotRated is null).ToList();
             result.Add(new(EventFeed.Id(e), e, rated.Sum(l => l.DutyBefore), rated.Sum(l => l.DutyAfter), lines));
         }
-        return new(w.Name, policy.Name, r.From, r.Days, w.Lines.Sum(l => l.Value ?? 0), result);
+        return new(w.Name, policy.Name, r.From, r.Days, w.Pairs().Sum(p => p.Line.Value ?? 0), result);
     }
 }
