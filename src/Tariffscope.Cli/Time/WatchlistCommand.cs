@@ -10,7 +10,7 @@ namespace Tariffscope.Cli.Time;
 public sealed class WatchlistSettings : EngineSettings
 {
     [CommandArgument(0, "<FILE>")]
-    [Description("A watchlist as JSON: {\"name\": \"laptops\", \"lines\": [{\"code\": \"8471.30.01.00\", \"value\": 100000}], \"origins\": [\"CN\"]}")]
+    [Description("A watchlist as JSON: name, lines (each a code, a value in USD and optionally an origin), origins; see docs/feeds-and-store.md")]
     public string File { get; set; } = "";
 
     [CommandOption("--from <DATE>")]
