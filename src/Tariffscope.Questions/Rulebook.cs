@@ -84,7 +84,7 @@ public sealed class Rulebook
             if (!replacing && now.Catalog.Scenarios.ContainsKey(scenario.Name) || scenario.Name.Equals(ScenarioCatalog.Actual, StringComparison.OrdinalIgnoreCase))
                 throw new UploadRejectedException($"scenario '{scenario.Name}' is shipped with the data and cannot be replaced; give the upload another name", UploadRefusal.Conflict);
             if (!replacing && now.UploadedScenarios.Count >= _maxUploads)
-                throw new UploadRejectedException($"this server already holds {_maxUploads} uploaded scenarios, its limit; restart it to clear them", UploadRefusal.Conflict);
+                throw new UploadRejectedException($"this server already holds {_maxUploads} uploaded scenarios, its limit; an upload may replace one of them (same name)", UploadRefusal.Conflict);
             var scenarios = now.Catalog.Scenarios.Values.Where(s => !s.Name.Equals(scenario.Name, StringComparison.OrdinalIgnoreCase)).Append(scenario);
             Swap(now.Catalog.ActualPolicy, scenarios, now.UploadedScenarios.Add(scenario.Name), now.UploadedLists);
             if (sourceText is not null) _replay?.Persist(Tariffscope.Questions.Store.UploadReplay.ScenarioKind, scenario.Name, sourceText, null);

@@ -167,3 +167,37 @@ public sealed class StoreTests(PostgresFixture pg) : IClassFixture<PostgresFixtu
         }
     }
 }
+
+/// <summary>Batch jobs in the store are kept until their retention ends, then deleted with their files, in both databases.</summary>
+public sealed class BatchRetentionTests(PostgresFixture pg) : IClassFixture<PostgresFixture>
+{
+    private static void Check(Tariffscope.Questions.Store.StateStore store)
+    {
+        var t0 = new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero);
+        store.PutBatch(new("aaaa", t0, t0.AddHours(24), "{}"), [("results.csv", "a,b\n"u8.ToArray())]);
+        store.PutBatch(new("bbbb", t0, t0.AddHours(48), "{}"), [("results.csv", "c,d\n"u8.ToArray())]);
+        Assert.NotNull(store.GetBatch("aaaa", t0.AddHours(23)));
+        Assert.Null(store.GetBatch("aaaa", t0.AddHours(24))); // past its retention it is not served, even before a sweep
+        Assert.Equal(["aaaa"], store.DeleteExpiredBatches(t0.AddHours(25)));
+        Assert.Null(store.GetBatchFile("aaaa", "results.csv"));
+        Assert.Equal("c,d\n"u8.ToArray(), store.GetBatchFile("bbbb", "results.csv"));
+        Assert.Empty(store.DeleteExpiredBatches(t0.AddHours(25)));
+        Assert.Equal(1, store.SchemaVersion);
+    }
+
+    [Fact]
+    public void On_sqlite()
+    {
+        var dir = Directory.CreateTempSubdirectory("tariffscope-retention-").FullName;
+        try { using var store = Tariffscope.Questions.Store.StateStore.OpenSqlite(Path.Combine(dir, "s.db")); Check(store); }
+        finally { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); Directory.Delete(dir, true); }
+    }
+
+    [SkippableFact]
+    public void On_postgres()
+    {
+        Skip.If(pg.Server is null, "PostgreSQL tests skipped: " + pg.Why);
+        using var store = Tariffscope.Questions.Store.StateStore.Open(pg.Server!.NewDatabase());
+        Check(store);
+    }
+}
