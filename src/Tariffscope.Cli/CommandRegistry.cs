@@ -32,6 +32,9 @@ public static class CommandRegistry
         config.AddCommand<Tariffscope.Cli.Time.ChangesCommand>("changes")
             .WithDescription("What changed in the rules between two dates")
             .WithExample("changes", "--since", "2025-10-01", "--until", "2025-11-30");
+        config.AddCommand<Tariffscope.Cli.Time.WatchlistCommand>("watchlist")
+            .WithDescription("What each coming event does to the duty on a watchlist's planned imports (JSON file of lines, values and origins)")
+            .WithExample("watchlist", "laptops.json", "--from", "2025-11-01", "--days", "30");
         config.AddBranch("scenario", Tariffscope.Cli.Scenarios.ScenarioCommands.Configure);
         config.AddBranch("policy", Tariffscope.Cli.PolicyData.PolicyCommands.Configure);
         Impact.ImpactCommands.Register(config);

@@ -11,6 +11,9 @@ public sealed class Today(TimeProvider time)
 
     public static Today System { get; } = new(TimeProvider.System);
 
+    /// <summary>The clock itself, for instants (feed stamps, delivery times).</summary>
+    public TimeProvider Clock => time;
+
     public DateOnly Date => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
 
     private static TimeZoneInfo FindEastern()

@@ -11,6 +11,21 @@ public sealed class BatchStore(string root, TimeSpan retention, long quotaBytes,
     private readonly object _sweep = new();
 
     public string Root { get; } = root;
+    /// <summary>Where the batch jobs and their result files are kept so other replicas and restarts can serve them
+    /// (null: this folder alone).</summary>
+    public Questions.Store.StateStore? State { get; set; }
+
+    /// <summary>The result files a finished batch keeps.</summary>
+    public static readonly string[] ResultFiles = ["results.csv", "rejects.csv", "report.html"];
+
+    /// <summary>Records a finished batch (its summary as JSON, its files) in the store, kept until its retention ends.</summary>
+    public void Keep(string id, string folder, string meta)
+    {
+        if (State is null) return;
+        var now = clock.GetUtcNow();
+        State.PutBatch(new(id, now, now + retention, meta),
+            ResultFiles.Where(f => File.Exists(Path.Combine(folder, f))).Select(f => (f, File.ReadAllBytes(Path.Combine(folder, f)))));
+    }
 
     public static BatchStore For(ServerOptions options, Data.Workspace workspace)
     {
@@ -32,7 +47,14 @@ public sealed class BatchStore(string root, TimeSpan retention, long quotaBytes,
     {
         if (!Guid.TryParseExact(id, "N", out _)) return null;
         var folder = Path.Combine(Root, id);
-        return Directory.Exists(folder) && !Expired(new DirectoryInfo(folder)) ? folder : null;
+        if (State is null) return Directory.Exists(folder) && !Expired(new DirectoryInfo(folder)) ? folder : null;
+        // The store decides: a batch another replica ran (or this one before a restart) is copied here on first use.
+        if (State.GetBatch(id, clock.GetUtcNow()) is null) return null;
+        if (ResultFiles.All(f => File.Exists(Path.Combine(folder, f)))) return folder;
+        Directory.CreateDirectory(folder);
+        foreach (var f in ResultFiles)
+            if (State.GetBatchFile(id, f) is { } bytes) File.WriteAllBytes(Path.Combine(folder, f), bytes);
+        return folder;
     }
 
     public static void Delete(string folder)
@@ -49,6 +71,8 @@ public sealed class BatchStore(string root, TimeSpan retention, long quotaBytes,
     {
         lock (_sweep)
         {
+            foreach (var id in State?.DeleteExpiredBatches(clock.GetUtcNow()) ?? [])
+                if (Directory.Exists(Path.Combine(Root, id))) Delete(Path.Combine(Root, id));
             if (!Directory.Exists(Root)) return;
             var folders = new DirectoryInfo(Root).EnumerateDirectories()
                 .Where(d => Guid.TryParseExact(d.Name, "N", out _))

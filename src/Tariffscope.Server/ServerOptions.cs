@@ -45,6 +45,15 @@ public sealed record ServerOptions
     /// <summary>Most disk the kept batch results may take; the oldest are deleted first.</summary>
     public long BatchQuotaBytes { get; init; } = 1024L * 1024 * 1024;
 
+    /// <summary>Where the server's state lives (<c>--store</c>): <c>postgres://user:pass@host:port/db</c>, or a SQLite file
+    /// path; default <c>state/tariffscope.db</c> in the data directory (a fresh temporary file when the server runs on
+    /// the built-in data alone).</summary>
+    public string? Store { get; init; }
+    /// <summary>How often expired batch results are deleted and webhooks planned and delivered.</summary>
+    public TimeSpan HousekeepingInterval { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The first webhook retry's delay after a failed POST; each later one doubles it.</summary>
+    public TimeSpan WebhookFirstRetry { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Minimum level of the JSON console log.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 

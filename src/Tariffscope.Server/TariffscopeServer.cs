@@ -54,10 +54,20 @@ public static class TariffscopeServer
         var workspace = options.Workspace ?? Workspace.Load(DataDirectory.Resolve(options.DataDir));
         builder.Services.AddSingleton(options);
         var today = new Today(options.Clock);
-        builder.Services.AddSingleton(new Rulebook(workspace, today, options.MaxUploadedScenarios));
+        var (state, temporaryState) = StateStores.Open(options, workspace);
+        var rules = new Rulebook(workspace, today, options.MaxUploadedScenarios, state);
+        var watchlists = new Questions.Watch.Watchlists(state, options.Clock);
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(rules);
+        builder.Services.AddSingleton(watchlists);
+        builder.Services.AddSingleton(new Questions.Webhooks.WebhookDispatcher(rules, state, watchlists, new HttpClient { Timeout = TimeSpan.FromSeconds(20) })
+            { FirstRetry = options.WebhookFirstRetry });
+        builder.Services.AddHostedService<StateService>();
         builder.Services.AddSingleton(today);
         builder.Services.AddSingleton(new TradeData(workspace.Directory));
-        builder.Services.AddSingleton(BatchStore.For(options, workspace));
+        var batches = BatchStore.For(options, workspace);
+        batches.State = state;
+        builder.Services.AddSingleton(batches);
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
@@ -91,6 +101,7 @@ public static class TariffscopeServer
         }));
 
         var app = builder.Build();
+        if (temporaryState is not null) app.Lifetime.ApplicationStopped.Register(() => StateStores.DeleteTemporary(temporaryState));
         app.UseRequestLog(); // outermost, so it logs the status the client got, 500s and problem answers included
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -142,6 +142,10 @@ public sealed class OneAnswerTests : IAsyncLifetime
     public Task Controls_deadlines() => SameControls("/api/v1/controls/deadlines?from=2026-01-01&days=365", "controls", "deadlines", "--date", "2026-01-01", "--days", "365");
 
     [Fact]
+    public Task Impact_of_a_scenario_with_the_ces_form() => Same("/api/v1/impact?scenario=truce-lapses-aug-2025&date=2025-08-20&top=10&form=ces",
+        "impact", "--scenario", "truce-lapses-aug-2025", "--date", "2025-08-20", "--form", "ces");
+
+    [Fact]
     public Task Impact_of_a_scenario() => Same("/api/v1/impact?scenario=truce-lapses-aug-2025&date=2025-08-20&top=10",
         "impact", "--scenario", "truce-lapses-aug-2025", "--date", "2025-08-20");
 }

@@ -20,6 +20,10 @@ public sealed class ServeSettings : DataSettings
     [Description("Read the API key from the first line of FILE (kept out of the process list)")]
     public string? ApiKeyFile { get; set; }
 
+    [CommandOption("--store <STORE>")]
+    [Description("Where uploads, watchlists, subscriptions and batch jobs are kept: postgres://user:pass@host:port/db, or a SQLite file (default: state/tariffscope.db in the data directory)")]
+    public string? Store { get; set; }
+
     [CommandOption("--log-level <LEVEL>")]
     [Description("Least severe log entry written: trace, debug, information (default; one line per request), warning, error, critical, none")]
     public string LogLevel { get; set; } = "information";
@@ -56,6 +60,7 @@ public sealed class ServeCommand : Command<ServeSettings>
             Urls = s.Urls, DataDir = s.DataDir,
             ApiKey = s.ApiKey ?? ReadKeyFile(s.ApiKeyFile) ?? Environment.GetEnvironmentVariable(ServerOptions.ApiKeyVariable),
             LogLevel = ServeSettings.ParseLevel(s.LogLevel)!.Value,
+            Store = s.Store,
         });
         using var stop = cancellationToken.Register(() => app.Lifetime.StopApplication());
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -16,6 +16,14 @@ public sealed class DeadlinesSettings : EventFilterSettings
     [Description("Length of the window in days (default 90)")]
     public int Days { get; set; } = 90;
 
+    [CommandOption("--ics <FILE>")]
+    [Description("Also write the events as an iCalendar file (RFC 5545) to FILE, to import into a calendar")]
+    public string? Ics { get; set; }
+
+    [CommandOption("--hs <PREFIX>")]
+    [Description("Only measures that can reach products under this HS/HTS prefix (8471, 8541.40)")]
+    public string? Hs { get; set; }
+
     public override ValidationResult Validate()
     {
         var v = base.Validate();
@@ -34,8 +42,9 @@ public sealed class DeadlinesCommand(IAnsiConsole console) : Command<DeadlinesSe
         var a = new DeadlinesQuestion(rules, new TradeData(rules.Workspace.Directory)).Ask(new DeadlinesRequest
         {
             From = s.From is null ? s.Date is null ? null : s.ResolveDate() : DateOnly.Parse(s.From),
-            Days = s.Days, Importer = s.Importer, Origin = s.Origin, Scenario = s.Scenario, AsKnownOn = s.ResolveAsKnownOn(),
+            Days = s.Days, Importer = s.Importer, Origin = s.Origin, Hs = s.Hs, Scenario = s.Scenario, AsKnownOn = s.ResolveAsKnownOn(),
         });
+        if (s.Ics is not null) IcsFile.Write(s.Ics, new Tariffscope.Questions.Feeds.CalendarQuestion(rules).Ask(new Tariffscope.Questions.Feeds.CalendarRequest(a.From, a.Days, a.Importer, s.Origin, s.Hs, Scenario: a.Scenario)).ICalendar);
         if (s.Json) { CommandOutput.WriteJson(console, a); return 0; }
         var events = a.Events;
         console.MarkupLine($"Changes written into the rules from [bold]{a.From:yyyy-MM-dd}[/] for {a.Days} days · scenario [bold]{Markup.Escape(a.Scenario)}[/]");

@@ -125,7 +125,7 @@ public static class PolicyEvents
         return (took, published);
     }
 
-    internal static bool Covers(PolicySet p, OriginScope scope, string origin, DateOnly date)
+    public static bool Covers(PolicySet p, OriginScope scope, string origin, DateOnly date)
     {
         bool included = scope.Include.Any(o => o == OriginScope.AllOrigins || OriginTerms.Covers(p, o, origin));
         if (!included) return false;

@@ -11,6 +11,8 @@ public sealed record DeadlinesRequest
     public int Days { get; init; } = 90;
     public string? Importer { get; init; }
     public string? Origin { get; init; }
+    /// <summary>Only events whose measure reaches lines under this HS prefix.</summary>
+    public string? Hs { get; init; }
     public string Scenario { get; init; } = ScenarioCatalog.Actual;
     public DateOnly? AsKnownOn { get; init; }
 }
@@ -31,7 +33,8 @@ public sealed class DeadlinesQuestion(Rulebook rules, TradeData trade)
         var policy = engine.Policy;
         var importer = r.Importer?.Trim().ToUpperInvariant();
         var origin = r.Origin is null ? null : Policy.Origin.Resolve(policy, r.Origin);
-        var events = PolicyEvents.Deadlines(policy, from, r.Days, importer, origin?.RatedAs);
+        var events = PolicyEvents.Deadlines(policy, from, r.Days, importer, origin?.RatedAs)
+            .Where(e => r.Hs is null || Feeds.EventFeed.Touches(policy, e, r.Hs)).ToList();
         var flows = trade.LatestFlows("US");
         var docs = events.Select(e => EventDoc.From(e, from) with
         {

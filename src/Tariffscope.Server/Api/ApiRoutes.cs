@@ -23,6 +23,10 @@ public static class ApiRoutes
         ReplayEndpoints.Map(api, features);
         ImpactEndpoints.Map(api, features);
         GameEndpoints.Map(api, features);
+        FeedEndpoints.Map(api, features);
+        WatchlistEndpoints.Map(api, features, options);
+        SubscriptionEndpoints.Map(api, features, options);
+        StateOfPlayEndpoints.Map(api, features);
         return features;
     }
 }

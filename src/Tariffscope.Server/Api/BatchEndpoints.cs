@@ -65,6 +65,7 @@ public static class BatchEndpoints
             var totals = s.Scenarios.Select((name, i) => new BatchScenarioTotal(name, s.Duty[i], s.Value == 0 ? 0 : Math.Round(s.Duty[i] / s.Value, 6))).ToList();
             var rejects = s.RejectCounts.Select(r => new BatchRejectDoc(r.Field, r.Scenario, r.Count, r.FirstLine, r.Example)).ToList();
             await File.WriteAllTextAsync(Path.Combine(folder, "report.html"), Tariffscope.Data.Reports.BatchReport.Render(result, "uploaded entry file", Path.GetFileName), context.RequestAborted);
+            batches.Keep(id, folder, System.Text.Json.JsonSerializer.Serialize(new { s.InputLines, s.Rated, s.Rejected, s.Value, scenarios = names }));
             return TypedResults.Ok(new BatchDoc(id, s.InputLines, s.Rated, s.Rejected, result.IsAccounted, s.Value, totals, rejects,
                 $"{TariffscopeServer.ApiPrefix}/batch/{id}/results", $"{TariffscopeServer.ApiPrefix}/batch/{id}/rejects", $"{TariffscopeServer.ApiPrefix}/batch/{id}/report", result.Uncovered));
         }

@@ -79,7 +79,8 @@ public static class ImpactEndpoints
         [Description("Product groups the model is run for: hs6 (default), hs2 or total")] string? level,
         [Description("Importing market (default US)")] string? importer,
         [Description("How many of the largest product changes to list, 1 to 100 (default 10)")] string? top,
-        [Description("Preference claims assumed: expected (default), none, all, or PARTNER=PROGRAMME pairs")] string? claim)
+        [Description("Preference claims assumed: expected (default), none, all, or PARTNER=PROGRAMME pairs")] string? claim,
+        [Description("The model's form: linear (default) or ces (exact, for large shocks)")] string? form)
     {
         var args = new QueryArgs();
         var name = args.Required("scenario", scenario, "truce-lapses-aug-2025");
@@ -89,6 +90,8 @@ public static class ImpactEndpoints
         var imp = args.Country("importer", importer, "US")!;
         var n = args.Int("top", top, 10, 1, 100);
         claim = string.IsNullOrWhiteSpace(claim) ? "expected" : claim.Trim();
+        var gsimForm = (form ?? "linear").Trim().ToLowerInvariant() switch { "linear" => GsimForm.Linear, "ces" => GsimForm.Ces, _ => (GsimForm?)null };
+        args.Check(gsimForm is not null, "form", $"expected linear or ces, found '{form}'");
         args.Check(Tariffscope.Trade.ClaimBasis.Check(claim) is null, "claim", Tariffscope.Trade.ClaimBasis.Check(claim) ?? "");
         if (args.Failed(out var invalid)) return invalid;
         var baseName = string.IsNullOrWhiteSpace(baseline) ? ScenarioCatalog.Actual : baseline.Trim();
@@ -97,8 +100,8 @@ public static class ImpactEndpoints
                 return Problems.NotFound("Unknown scenario", $"there is no scenario '{s}'; GET {TariffscopeServer.ApiPrefix}/scenarios lists them", field);
         try
         {
-            var request = new ImpactRequest(name!, day) { Baseline = baseName, Importer = imp, Level = lvl!.Value, Claim = claim };
-            var question = string.Join('|', name!.ToLowerInvariant(), baseName.ToLowerInvariant(), day, lvl, imp, claim.ToUpperInvariant());
+            var request = new ImpactRequest(name!, day) { Baseline = baseName, Importer = imp, Level = lvl!.Value, Claim = claim, Form = gsimForm!.Value };
+            var question = string.Join('|', name!.ToLowerInvariant(), baseName.ToLowerInvariant(), day, lvl, imp, claim.ToUpperInvariant(), gsimForm);
             var (result, hit) = await trade.GetAsync(question, ct => new ImpactQuestion(store, trade).Ask(request, ct), context.RequestAborted);
             context.Response.Headers[IndicatorEndpoints.CacheHeader] = hit ? "hit" : "miss";
             return TypedResults.Ok(ScenarioImpactDoc.From(result, n));

@@ -18,7 +18,7 @@ public static class ListEndpoints
     {
         api.MapPut("/lists/{name}", Upload)
             .WithName("UploadList").WithTags("Scenarios")
-            .WithSummary("Upload a product list (e.g. the official Section 301 annex) that replaces the list of that name; needs the API key. Kept in memory until the server stops")
+            .WithSummary("Upload a product list (e.g. the official Section 301 annex) that replaces the list of that name; needs the API key. Kept in the server's store, so it survives a restart and is served by every replica on the store")
             .DocumentTextBody(RequestBody.Csv, "CSV with a code column (HTSUS, hts8, code, …) or one code a line")
             .Produces<UploadedListDoc>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413)
             .ProducesProblem(415).ProducesProblem(422).ProducesProblem(429)

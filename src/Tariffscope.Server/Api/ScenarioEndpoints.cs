@@ -30,7 +30,7 @@ public static class ScenarioEndpoints
             .Produces<ScenarioDoc>().ProducesProblem(404);
         api.MapPost("/scenarios", Upload)
             .WithName("UploadScenario").WithTags("Scenarios")
-            .WithSummary("Upload a scenario file (YAML, the format of data/scenarios); needs the API key. Kept in memory until the server stops")
+            .WithSummary("Upload a scenario file (YAML, the format of data/scenarios); needs the API key. Kept in the server's store, so it survives a restart and is served by every replica on the store")
             .DocumentTextBody(RequestBody.Yaml, "A scenario file: name, description, inherits, measures and suspensions overrides (see data/policy/README.md)")
             .Produces<UploadedScenarioDoc>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409)
             .ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(429)
@@ -68,7 +68,7 @@ public static class ScenarioEndpoints
                 $"name: '{scenario.Name}' is not a scenario name; use 1 to 64 lower-case letters, digits and '-'", "name");
         scenario = scenario with { Origin = $"uploaded scenario '{scenario.Name}'" };
         bool replaced;
-        try { replaced = store.AddScenario(scenario); }
+        try { replaced = store.AddScenario(scenario, text); }
         catch (UploadRejectedException e) { return Problems.Refused(e, "Scenario refused", e.Message, "body"); }
         var location = $"{TariffscopeServer.ApiPrefix}/scenarios/{scenario.Name}";
         return TypedResults.Created(location, new UploadedScenarioDoc(scenario.Name, replaced, location));

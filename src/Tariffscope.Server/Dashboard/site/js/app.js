@@ -3,13 +3,13 @@ import { h, clear, errorBox, show } from './dom.js';
 import { watchDownloads } from './downloads.js';
 
 const pages = {
-  quote: 'Quote', timeline: 'Timeline', deadlines: 'Deadlines', scenarios: 'Scenarios',
+  play: 'State of play', quote: 'Quote', timeline: 'Timeline', deadlines: 'Deadlines', scenarios: 'Scenarios',
   indicators: 'Indicators', batch: 'Batch', impact: 'Impact', game: 'Game', controls: 'Controls',
 };
 
 async function start() {
-  const name = location.pathname.replace(/^\/+|\/+$/g, '') || 'quote';
-  const page = Object.hasOwn(pages, name) ? name : 'quote';
+  const name = location.pathname.replace(/^\/+|\/+$/g, '') || 'play';
+  const page = Object.hasOwn(pages, name) ? name : 'play';
   document.title = `${pages[page]} · Tariffscope`;
   for (const a of document.querySelectorAll('.top nav a')) {
     if (a.getAttribute('href') === `/${page}`) a.setAttribute('aria-current', 'page');
