@@ -37,5 +37,6 @@ public static class CommandRegistry
         Impact.ImpactCommands.Register(config);
         Controls.ControlsBranch.Register(config);
         Tariffscope.Cli.Batch.RateCommands.Configure(config);
+        config.AddBranch("panel", Tariffscope.Cli.Panel.PanelCommands.Configure);
     }
 }

@@ -20,6 +20,8 @@ public sealed record BatchOptions
     public int ChunkLines { get; init; } = BatchPipeline.DefaultChunkLines;
     /// <summary>Rate lines without a programme at the share claimed in the record (the workspace's claim shares), for planning.</summary>
     public bool ExpectedClaims { get; init; }
+    /// <summary>Rate from each scenario's compiled rules where a line allows it (same output; set false to quote every line).</summary>
+    public bool Panel { get; init; } = true;
 }
 
 /// <summary>The outcome of a batch: the summary, and the counts of each stage that must agree.</summary>
@@ -42,6 +44,9 @@ public sealed record BatchResult(
 /// <summary>Rates an entry file under several scenarios: read, rate in parallel, write in order, account for every line.</summary>
 public static class BatchJob
 {
+    /// <summary>The span each scenario's rules are compiled over for rating; lines dated outside it are quoted.</summary>
+    public static readonly DateOnly PanelFrom = new(2025, 1, 1), PanelTo = new(2026, 12, 31);
+
     /// <summary>
     /// Refuses an output that is the input or another output, however it is spelled (./sub/../in.csv, a symbolic
     /// link): the results are moved over the target at the end, so the input would be replaced by its own rating.
@@ -93,7 +98,8 @@ public static class BatchJob
         var columns = EntryColumns.Match(source.Columns, o.Map, o.Date is not null);
         var layout = new BatchLayout(source.Columns, scenarios);
         var rater = new BatchRater(layout, new EntryLineParser(columns, o.Date),
-            o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(workspace.ClaimShares) : null);
+            o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(workspace.ClaimShares) : null,
+            o.Panel ? scenarios.ToDictionary(s => s.Scenario, s => new Tariffscope.Engine.Panel.RatePanel(s.Engine, PanelFrom, PanelTo)) : null);
         using var files = new ResultFiles(layout, o.Output, o.Rejects);
         var summary = await BatchPipeline.RunAsync(BatchPipeline.Chunk(source.Lines(), o.ChunkLines), rater, files, o.Workers,
             lines => progress?.Invoke(lines, source.Fraction), ct);

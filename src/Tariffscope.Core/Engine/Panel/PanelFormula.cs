@@ -47,7 +47,7 @@ public sealed class PanelFormula
     public bool EntryDependent { get; }
     /// <summary>The ids of the additional measures charged, ';'-joined as batch output writes them (when no family
     /// picks its highest member by amount).</summary>
-    public string Measures { get; }
+    public string Measures => _measures ??= string.Join(';', _reportOrder.Select(i => Terms[i].MeasureId));
 
     public PanelFormula(DutyExpression baseRate, string baseColumn, string? baseHeading, ImmutableArray<PanelTerm> terms, bool entryDependent)
     {
@@ -57,11 +57,18 @@ public sealed class PanelFormula
         Terms = terms;
         EntryDependent = entryDependent;
         _baseAv = baseRate as AdValoremDuty;
-        _reportOrder = Enumerable.Range(0, terms.Length)
-            .OrderBy(i => terms[i].Order).ThenBy(i => terms[i].MeasureId, StringComparer.Ordinal).ToArray();
-        _hasHighest = terms.Any(t => t.HighestGroup >= 0);
-        Measures = string.Join(';', _reportOrder.Select(i => terms[i].MeasureId));
+        _reportOrder = new int[terms.Length];
+        for (int i = 0; i < terms.Length; i++) { _reportOrder[i] = i; if (terms[i].HighestGroup >= 0) _hasHighest = true; }
+        // insertion sort: a handful of terms, in the engine's order (family order, then measure id)
+        for (int i = 1; i < _reportOrder.Length; i++)
+            for (int j = i; j > 0 && Before(terms[_reportOrder[j]], terms[_reportOrder[j - 1]]); j--)
+                (_reportOrder[j], _reportOrder[j - 1]) = (_reportOrder[j - 1], _reportOrder[j]);
     }
+
+    private static bool Before(PanelTerm a, PanelTerm b) =>
+        a.Order != b.Order ? a.Order < b.Order : string.CompareOrdinal(a.MeasureId, b.MeasureId) < 0;
+
+    private string? _measures;
 
     /// <summary>The sum of the ad valorem rates charged (each times its share of value), the base included, when the
     /// formula is purely ad valorem; for a floor, the floor's top-up over an ad valorem base.</summary>

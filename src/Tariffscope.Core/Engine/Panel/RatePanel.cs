@@ -67,14 +67,20 @@ public sealed class RatePanel
 
     private int NewClass(string origin)
     {
-        var key = string.Join('/', Starts.Select(d => Engine.OriginKey(Importer, origin, d)));
+        var keys = Starts.Select(d => Engine.OriginKey(Importer, origin, d)).ToArray();
+        var key = string.Join('/', keys);
         lock (_representative)
         {
             if (_classByKey.TryGetValue(key, out var c)) return c;
             _representative.Add(origin);
+            // classes under the same rules on a date share that date's plans
+            _rules.Add(keys.Select(k => _ruleIds.TryGetValue(k, out var id) ? id : _ruleIds[k] = _ruleIds.Count).ToArray());
             return _classByKey[key] = _representative.Count - 1;
         }
     }
+
+    private readonly Dictionary<string, int> _ruleIds = new(StringComparer.Ordinal);
+    private readonly List<int[]> _rules = [];
 
     public int ClassCount { get { lock (_representative) return _representative.Count; } }
 
@@ -105,9 +111,9 @@ public sealed class RatePanel
         return _cells.TryGetValue(key, out var cell) ? cell : _cells.GetOrAdd(key, Plan(code, cls, interval));
     }
 
-    private PanelCell Plan(HtsCode code, int cls, int interval)
+    private PanelCell Plan(HtsCode code, int cls, int interval, PlanScratch? scratch = null)
     {
-        try { return new PanelCell(Engine.Plan(Importer, code, Representative(cls), Starts[interval]), null); }
+        try { return new PanelCell(Engine.Plan(Importer, code, Representative(cls), Starts[interval], scratch), null); }
         catch (RatingException e) { return new PanelCell(null, e); }
     }
 
@@ -122,24 +128,40 @@ public sealed class RatePanel
     public IEnumerable<Row> Compile(IReadOnlyList<HtsCode> codes, IEnumerable<string> origins)
     {
         var classes = origins.Select(ClassOf).Distinct().Order().ToArray();
+        var reps = classes.Select(Representative).ToArray();
+        int[][] rules;
+        lock (_representative) rules = classes.Select(c => _rules[c]).ToArray();
+        var shared = new Dictionary<int, PanelCell>();
         var revised = RevisionStarts();
+        var scratch = new PlanScratch();
+        var start = new int[classes.Length];
+        var current = new PanelCell[classes.Length];
+        var rows = new List<Row>[classes.Length];
+        for (int k = 0; k < classes.Length; k++) rows[k] = [];
         foreach (var code in codes)
-            foreach (var cls in classes)
+        {
+            for (int i = 0; i < Starts.Count; i++)
             {
-                var rep = Representative(cls);
-                int start = 0;
-                var current = Plan(code, cls, 0);
-                for (int i = 1; i < Starts.Count; i++)
+                bool all = i == 0 || revised.Contains(i);
+                shared.Clear();
+                for (int k = 0; k < classes.Length; k++)
                 {
-                    if (!revised.Contains(i) && !Calendar.Touches(Starts[i], rep, code)) continue;
-                    var next = Plan(code, cls, i);
-                    if (Same(current, next)) continue;
-                    yield return new Row(code, cls, Starts[start], IntervalEnd(i - 1), current);
-                    start = i;
-                    current = next;
+                    if (!all && !Calendar.Touches(Starts[i], reps[k], code)) continue;
+                    if (!shared.TryGetValue(rules[k][i], out var next)) shared[rules[k][i]] = next = Plan(code, classes[k], i, scratch);
+                    if (i == 0) { current[k] = next; start[k] = 0; continue; }
+                    if (Same(current[k], next)) continue;
+                    rows[k].Add(new Row(code, classes[k], Starts[start[k]], IntervalEnd(i - 1), current[k]));
+                    start[k] = i;
+                    current[k] = next;
                 }
-                yield return new Row(code, cls, Starts[start], IntervalEnd(Starts.Count - 1), current);
             }
+            for (int k = 0; k < classes.Length; k++)
+            {
+                rows[k].Add(new Row(code, classes[k], Starts[start[k]], IntervalEnd(Starts.Count - 1), current[k]));
+                foreach (var r in rows[k]) yield return r;
+                rows[k].Clear();
+            }
+        }
     }
 
     private HashSet<int> RevisionStarts()
@@ -155,4 +177,17 @@ public sealed class RatePanel
     private static bool Same(PanelCell a, PanelCell b) =>
         a.Formula is not null && b.Formula is not null ? a.Formula.SameAs(b.Formula)
         : a.Formula is null && b.Formula is null && a.Refusal?.Message == b.Refusal?.Message;
+}
+
+/// <summary>Which lines a panel covers.</summary>
+public static class PanelLines
+{
+    /// <summary>The 10-digit lines of every schedule revision in force on some day of the span, in code order.</summary>
+    public static IReadOnlyList<HtsCode> InSpan(Schedule schedule, DateOnly from, DateOnly to)
+    {
+        var revisions = schedule.Revisions.Where((r, i) => r.EffectiveDate <= to
+            && (i + 1 == schedule.Revisions.Count || schedule.Revisions[i + 1].EffectiveDate > from));
+        return revisions.SelectMany(r => r.Lines).Where(l => l.Code.Digits.Length == 10)
+            .Select(l => l.Code).DistinctBy(c => c.Digits).OrderBy(c => c.Digits, StringComparer.Ordinal).ToArray();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Tariffscope.Duties;
 using Tariffscope.Engine.Panel;
@@ -16,9 +17,25 @@ public sealed partial class TariffEngine
     /// the shares of later families would depend on the amounts). Throws <see cref="RatingException"/> as a quote
     /// does for an unknown code or a missing schedule.
     /// </summary>
-    public PanelFormula? Plan(string importer, HtsCode code, string origin, DateOnly date)
+    public PanelFormula? Plan(string importer, HtsCode code, string origin, DateOnly date) => Plan(importer, code, origin, date, null);
+
+    /// <summary>As <see cref="Plan(string, HtsCode, string, DateOnly)"/>, sharing with other origins' plans of the same
+    /// line and date (in <paramref name="scratch"/>) the schedule line and which measures' product scopes take it in.</summary>
+    public PanelFormula? Plan(string importer, HtsCode code, string origin, DateOnly date, PlanScratch? scratch)
     {
-        var line = ResolveLine(importer, code, date);
+        ResolvedLine line;
+        if (scratch is null) line = ResolveLine(importer, code, date);
+        else
+        {
+            if (!scratch.IsFor(importer, code, date))
+            {
+                scratch.Reset(importer, code, date, MeasureIndex.Count);
+                try { scratch.Line = ResolveLine(importer, code, date); }
+                catch (RatingException e) { scratch.Refusal = e; }
+            }
+            if (scratch.Refusal is not null) throw scratch.Refusal;
+            line = scratch.Line!;
+        }
         DutyExpression baseExpr;
         string baseColumn;
         if (_column2.TryGetValue(importer, out var c2) && c2.Contains(origin) && line.Other is not null)
@@ -32,12 +49,9 @@ public sealed partial class TariffEngine
         {
             var period = cm.Measure.RateOn(date);
             if (period is null || !cm.CoversOrigin(origin, date)) continue;
-            if (!cm.Scope.Includes(code, line, date))
-            {
-                if (cm.Scope.NeedsUse(code, line, date) is not null) dependent = true;
-                continue;
-            }
-            if (cm.Scope.ExcludedBy(code, line, date, origin) is not null) continue;
+            var reach = scratch is null ? Reach(cm, code, line, date, origin) : scratch.Reach(this, cm, code, line, date, origin);
+            if (reach == Reaching.NeedsUse) dependent = true;
+            if (reach != Reaching.Yes) continue;
             var rate = period.Rate;
             bool full = false;
             foreach (var s in cm.Suspensions)
@@ -101,6 +115,25 @@ public sealed partial class TariffEngine
         return key;
     }
 
+    internal enum Reaching : byte { Unknown, Yes, No, NeedsUse, Excluded }
+
+    /// <summary>Whether the measure's product scope takes the line in for the origin (the engine's test, in order).</summary>
+    internal static Reaching Reach(CompiledMeasure cm, HtsCode code, ResolvedLine line, DateOnly date, string? origin)
+    {
+        if (!cm.Scope.Includes(code, line, date))
+            return cm.Scope.NeedsUse(code, line, date) is not null ? Reaching.NeedsUse : Reaching.No;
+        return cm.Scope.ExcludedBy(code, line, date, origin) is not null ? Reaching.Excluded : Reaching.Yes;
+    }
+
+    private FrozenDictionary<CompiledMeasure, int>? _measureIndex;
+    internal FrozenDictionary<CompiledMeasure, int> MeasureIndex => _measureIndex ??=
+        _byImporter.Values.SelectMany(x => x).Select((cm, i) => (cm, i)).ToFrozenDictionary(x => x.cm, x => x.i);
+
+    private FrozenSet<CompiledMeasure>? _originExclusions;
+    /// <summary>Measures with product exclusions for some origins only: their reach is not shared between origins.</summary>
+    internal bool ExcludesByOrigin(CompiledMeasure cm) => (_originExclusions ??= _byImporter.Values.SelectMany(x => x)
+        .Where(c => ExcludeTerms(c).Any(t => !t.Origins.IsDefaultOrEmpty)).ToFrozenSet()).Contains(cm);
+
     private IEnumerable<ProductTerm> ExcludeTerms(CompiledMeasure cm)
     {
         var fam = Policy.Families[cm.Measure.Family];
@@ -111,4 +144,35 @@ public sealed partial class TariffEngine
 
     /// <summary>The schedules the engine reads, by importer.</summary>
     public IReadOnlyDictionary<string, Schedule> Schedules => _schedules;
+}
+
+/// <summary>What plans of one line on one date share across origins: the schedule line (or the refusal) and each
+/// measure's reach. Not thread-safe: one per worker.</summary>
+public sealed class PlanScratch
+{
+    private string? _importer;
+    private string? _code;
+    private DateOnly _date;
+    private TariffEngine.Reaching[] _reach = [];
+    internal ResolvedLine? Line;
+    internal RatingException? Refusal;
+
+    internal bool IsFor(string importer, HtsCode code, DateOnly date) => _date == date && _code == code.Digits && _importer == importer;
+
+    internal void Reset(string importer, HtsCode code, DateOnly date, int measures)
+    {
+        (_importer, _code, _date, Line, Refusal) = (importer, code.Digits, date, null, null);
+        if (_reach.Length < measures) _reach = new TariffEngine.Reaching[measures];
+        else Array.Clear(_reach);
+    }
+
+    internal TariffEngine.Reaching Reach(TariffEngine engine, CompiledMeasure cm, HtsCode code, ResolvedLine line, DateOnly date, string origin)
+    {
+        ref var r = ref _reach[engine.MeasureIndex[cm]];
+        if (r == TariffEngine.Reaching.Unknown) r = TariffEngine.Reach(cm, code, line, date, null);
+        // exclusions for some origins only are tested per origin, on the lines the scope takes in
+        if (r == TariffEngine.Reaching.Yes && engine.ExcludesByOrigin(cm) && cm.Scope.ExcludedBy(code, line, date, origin) is not null)
+            return TariffEngine.Reaching.Excluded;
+        return r;
+    }
 }
