@@ -8,6 +8,7 @@ public static class CommandRegistry
     public static void Configure(IConfigurator config)
     {
         config.SetApplicationName("tariffscope");
+        config.SetApplicationVersion(Common.VersionText.Current);
         config.ValidateExamples();
         // an option no command knows is an error, not silently dropped (serve --log-level once ran on at Information)
         config.UseStrictParsing();

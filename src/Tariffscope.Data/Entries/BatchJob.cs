@@ -32,6 +32,9 @@ public sealed record BatchResult(
     /// <summary>How claims were taken: "as entered" (a line's program column) or "expected" for lines without one.</summary>
     public Tariffscope.Trade.ClaimSummary Claims { get; init; } = AsEntered;
 
+    /// <summary>Bytes the process allocated while the lines were read, rated and written (all threads).</summary>
+    public long AllocatedBytes { get; init; }
+
     public static readonly Tariffscope.Trade.ClaimSummary AsEntered =
         new("as entered", "a line is rated as claimed when its program column names a programme, else without a claim");
 
@@ -101,12 +104,14 @@ public static class BatchJob
             o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(workspace.ClaimShares) : null,
             o.Panel ? scenarios.ToDictionary(s => s.Scenario, s => new Tariffscope.Engine.Panel.RatePanel(s.Engine, PanelFrom, PanelTo)) : null);
         using var files = new ResultFiles(layout, o.Output, o.Rejects);
+        long allocated = GC.GetTotalAllocatedBytes();
         var summary = await BatchPipeline.RunAsync(BatchPipeline.Chunk(source.Lines(), o.ChunkLines), rater, files, o.Workers,
             lines => progress?.Invoke(lines, source.Fraction), ct);
         files.Commit();
         return new BatchResult(summary, source.Format, source.Columns, source.LinesRead, files.RowsWritten, files.RejectsWritten,
             files.OutputPath, files.RejectsPath, watch.Elapsed, source.Uncovered)
         {
+            AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
             Claims = rater.Scenarios[0].ExpectedClaims is { } c
                 ? new("expected", "a line with a program column value is rated as claimed; a line without one at its expected claim: " + c.Summary().Description)
                 : BatchResult.AsEntered,
