@@ -26,33 +26,28 @@ internal static class Floor
             families = scenarios[0].FamilyCount;
         }
         using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(a.Required("in"));
-        using var writer = reader.Spec.Writer(o => o with { Escape = true, WriteHeader = false }).ToFile(a.Required("out"));
-        var inputs = reader.Header.ColNames;
-        using (var h = writer.NewRow())
-        {
-            for (int i = 0; i < inputs.Count; i++) h[i].Set(inputs[i]);
-            for (int i = 0; i < results.Length; i++) h[inputs.Count + i].Set(results[i]);
-        }
-        int valueCol = results.Length > 0 ? inputs.ToList().FindIndex(c => c.Equals("value", StringComparison.OrdinalIgnoreCase)) : -1;
+        using var writer = reader.Spec.Writer(o => o with { Escape = true }).ToFile(a.Required("out"));
+        var inputs = reader.Header.ColNames.ToArray();
+        int valueCol = results.Length > 0 ? Array.FindIndex(inputs, c => c.Equals("value", StringComparison.OrdinalIgnoreCase) || c.Equals("entered_value", StringComparison.OrdinalIgnoreCase) || c.Equals("customs_value", StringComparison.OrdinalIgnoreCase)) : -1;
+        if (results.Length > 0 && valueCol < 0) throw new BenchException("--wide: the input has no value column (value, entered_value or customs_value)");
         int perScenario = families + 3;
         var inv = CultureInfo.InvariantCulture;
         long n = 0;
         foreach (var row in reader)
         {
-            using var w = writer.NewRow();
-            for (int i = 0; i < inputs.Count; i++) w[i].Set(row[i].Span);
+            using var w = writer.NewRow(row);
             if (results.Length > 0)
             {
                 decimal.TryParse(row[valueCol].Span, NumberStyles.Number, inv, out var value);
-                for (int s = 0, at = inputs.Count; s < results.Length / perScenario; s++)
+                for (int s = 0, at = 0; s < results.Length / perScenario; s++)
                 {
                     var baseDuty = Math.Round(value * 0.035m, 2, MidpointRounding.AwayFromZero);
                     var extra = Math.Round(value * (0.25m + s * 0.1m), 2, MidpointRounding.AwayFromZero);
-                    w[at++].Set((baseDuty + extra).ToString(inv));
-                    w[at++].Set(value == 0 ? "0" : Math.Round((baseDuty + extra) / value, 6, MidpointRounding.AwayFromZero).ToString(inv));
+                    w[results[at++]].Set((baseDuty + extra).ToString(inv));
+                    w[results[at++]].Set(value == 0 ? "0" : Math.Round((baseDuty + extra) / value, 6, MidpointRounding.AwayFromZero).ToString(inv));
                     for (int f = 0; f < families; f++)
-                        w[at++].Set(f == 1 ? extra.ToString(inv) : f == families - 1 ? baseDuty.ToString(inv) : "0");
-                    w[at++].Set("us-s301-list3;us-ieepa-fentanyl-cn;us-ieepa-reciprocal-cn");
+                        w[results[at++]].Set(f == 1 ? extra.ToString(inv) : f == families - 1 ? baseDuty.ToString(inv) : "0");
+                    w[results[at++]].Set("us-s301-list3;us-ieepa-fentanyl-cn;us-ieepa-reciprocal-cn");
                 }
             }
             n++;

@@ -42,14 +42,11 @@ public static class PanelExport
         // classes are found first, so each row can be written once per member origin
         foreach (var o in origins) panel.ClassOf(o);
         var members = origins.GroupBy(panel.ClassOf).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
-        var texts = new Dictionary<PanelFormula, string[]>(ReferenceEqualityComparer.Instance);
         foreach (var row in panel.Compile(codes, origins))
         {
             string[] t;
-            if (row.Cell.Formula is { } f)
-            {
-                if (!texts.TryGetValue(f, out t!)) texts[f] = t = Describe(f);
-            }
+            // described once per row, which is written once per member origin (formulas are not kept: a row is its own)
+            if (row.Cell.Formula is { } f) t = Describe(f);
             else t = row.Cell.Refusal is { } r ? ["", "", "", "", $"refused: {r.Message}", "", "refused"] : ["", "", "", "", "", "", "always"];
             cells[0].Text = scenario;
             cells[1].Text = row.Code.Digits;
