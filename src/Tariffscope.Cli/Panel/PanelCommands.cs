@@ -74,7 +74,7 @@ public sealed class PanelExportCommand(IAnsiConsole console) : Command<PanelExpo
         }
         var result = PanelExport.Write(panel, s.Scenario, codes, origins, s.Out);
         if (s.Json) { CommandOutput.WriteJson(console, result); return 0; }
-        console.WriteLine($"{result.Path}: {result.Rows:N0} rows ({result.Lines:N0} lines × {result.Origins} origins in {result.Classes} classes, " +
+        console.WriteLine($"{s.Out}: {result.Rows:N0} rows ({result.Lines:N0} lines × {result.Origins} origins in {result.Classes} classes, " +
                           $"{result.Intervals} intervals from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}), {new FileInfo(result.Path).Length / 1e6:0.0} MB in {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     });
