@@ -143,5 +143,6 @@ internal static class DuckDbRating
 /// share, up to 14 decimals) survives the engine's rounding to the cent.</summary>
 internal static class ScenarioRaterReference
 {
-    public const decimal Value = 100_000_000_000_000m;
+    // the largest value a line may carry (EntryLine.MaxAmount): a larger one is refused as bad input, and then every key was
+    public const decimal Value = EntryLine.MaxAmount;
 }

@@ -73,22 +73,26 @@ for lines in 1000000 "$N"; do
   echo "== $lines lines ($(du -h "$IN" | cut -f1))"
   read -r ta ma ca < <(timed "$BENCH" floor --in "$IN" --out "$WORK/floor-$lines.csv")
   echo "  (a) Sep read+write: ${ta}s (CPU ${ca}s), peak ${ma} MB"
+  read -r tw mw cw < <(timed "$BENCH" floor --wide --in "$IN" --out "$WORK/floor-wide-$lines.csv" --data-dir "$DATA" --scenario "$SCENARIOS")
+  echo "  (w) Sep read + write of rate's output shape: ${tw}s (CPU ${cw}s), peak ${mw} MB"
   read -r tb mb cb < <(timed "$CLI" rate "$IN" --out "$WORK/rated-$lines.csv" --scenario "$SCENARIOS" --data-dir "$DATA" --json)
   rated=$(grep -o '"rated": [0-9]*' "$WORK/stdout.log" | grep -o '[0-9]*'); rejected=$(grep -o '"rejected": [0-9]*' "$WORK/stdout.log" | grep -o '[0-9]*')
   inner=$(grep -o '"seconds": [0-9.]*' "$WORK/stdout.log" | grep -o '[0-9.]*$')
   cp "$WORK/stdout.log" "$WORK/rate-$lines.json"
   echo "  (b) tariffscope rate: ${tb}s (pipeline ${inner}s; CPU ${cb}s), peak ${mb} MB; rated $rated, rejected $rejected"
+  alloc=$(grep -o '"allocatedBytesPerLine": [0-9.]*' "$WORK/stdout.log" | grep -o '[0-9.]*$' || true)
+  [[ -n "$alloc" ]] && echo "      allocated ${alloc} bytes a line"
   read -r tc mc cc < <(timed "$BENCH" duckdb --in "$IN" --out "$WORK/duckdb-$lines.csv" --data-dir "$DATA" --scenario "$SCENARIOS")
   join=$(grep -o 'RESULT duckdb_join.*seconds=[0-9.]*' "$WORK/stdout.log" | grep -o 'seconds=[0-9.]*' | cut -d= -f2)
   prep=$(grep -o 'RESULT duckdb_prepare.*seconds=[0-9.]*' "$WORK/stdout.log" | grep -o 'seconds=[0-9.]*' | cut -d= -f2)
   joined=$(grep -o 'RESULT duckdb_join lines=[0-9]*' "$WORK/stdout.log" | grep -o '[0-9]*$')
   cp "$WORK/stdout.log" "$WORK/duckdb-$lines.log"
   echo "  (c) DuckDB: ${tc}s in all (rates table ${prep}s, SQL join and COPY ${join}s, $joined lines out; CPU ${cc}s), peak ${mc} MB"
-  ROWS+=("| $lines | $(rate "$lines" "$ta") | $(rate "$lines" "$tb") | $(rate "$lines" "$tc") ($(rate "$lines" "$join") join only) | $(ratio "$tb" "$ta") | $(ratio "$tb" "$tc") ($(ratio "$tb" "$join")) | $(ratio "$cb" "$ca") / $(ratio "$cb" "$cc") | $ma / $mb / $mc |")
-  rm -f "$WORK/floor-$lines.csv" "$WORK/duckdb-$lines.csv"
+  ROWS+=("| $lines | $(rate "$lines" "$ta") | $(rate "$lines" "$tw") | $(rate "$lines" "$tb") | $(rate "$lines" "$tc") ($(rate "$lines" "$join") join only) | $(ratio "$tb" "$tw") | $(ratio "$tb" "$tc") ($(ratio "$tb" "$join")) | $(ratio "$cb" "$cw") / $(ratio "$cb" "$cc") | ${alloc:-?} | $ma / $mw / $mb / $mc |")
+  rm -f "$WORK/floor-$lines.csv" "$WORK/floor-wide-$lines.csv" "$WORK/duckdb-$lines.csv"
 done
 
 echo
-echo "| lines | (a) Sep floor, lines/s | (b) tariffscope rate, lines/s | (c) DuckDB, lines/s | b/a (wall) | b/c (wall; vs join only) | b/a / b/c (CPU) | peak MB a / b / c |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| lines | (a) Sep floor, lines/s | (w) wide floor, lines/s | (b) tariffscope rate, lines/s | (c) DuckDB, lines/s | b/w (wall) | b/c (wall; vs join only) | b/w / b/c (CPU) | bytes allocated a line (b) | peak MB a / w / b / c |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"

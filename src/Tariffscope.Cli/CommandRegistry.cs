@@ -8,6 +8,7 @@ public static class CommandRegistry
     public static void Configure(IConfigurator config)
     {
         config.SetApplicationName("tariffscope");
+        config.SetApplicationVersion(Common.VersionText.Current);
         config.ValidateExamples();
         // an option no command knows is an error, not silently dropped (serve --log-level once ran on at Information)
         config.UseStrictParsing();
@@ -42,5 +43,6 @@ public static class CommandRegistry
         Controls.ControlsBranch.Register(config);
         Tariffscope.Cli.Batch.RateCommands.Configure(config);
         Tariffscope.Cli.Replay.ReplayCommands.Configure(config);
+        config.AddBranch("panel", Tariffscope.Cli.Panel.PanelCommands.Configure);
     }
 }

@@ -11,6 +11,8 @@ public sealed record BatchDocument(
 {
     /// <summary>How claims were taken (as entered, or expected for lines without a programme).</summary>
     public Tariffscope.Trade.ClaimSummary? Claims { get; init; }
+    /// <summary>Bytes allocated while rating, per input line (a measure of the hot path's garbage).</summary>
+    public double AllocatedBytesPerLine { get; init; }
 
     public sealed record ScenarioTotal(string Name, decimal Duty, decimal EffectiveRate);
     public sealed record FamilyTotal(string Family, string Title, decimal Baseline, decimal Last, decimal Difference);
@@ -29,6 +31,6 @@ public sealed record BatchDocument(
             s.ByOrigin.OrderBy(g => g.Key).Select(g => new Group(g.Key, g.Value.Lines, g.Value.Value, g.Value.Duty, g.Value.Difference)).ToList(),
             s.Top.Select(t => new LargeLine(t.Line, t.Code, t.Origin, t.Date, t.Value, t.Duty, t.Difference)).ToList(),
             s.RejectCounts.Select(x => new RejectGroup(x.Field, x.Scenario, x.Count, x.FirstLine, x.Example)).ToList(),
-            r.Uncovered) { Claims = r.Claims };
+            r.Uncovered) { Claims = r.Claims, AllocatedBytesPerLine = r.LinesRead == 0 ? 0 : Math.Round((double)r.AllocatedBytes / r.LinesRead, 1) };
     }
 }

@@ -11,7 +11,7 @@ namespace Tariffscope.Engine;
 /// or a scenario). Everything slow happens here in the constructor: lists, scopes and stacking order are compiled
 /// once, so a quote costs a handful of lookups.
 /// </summary>
-public sealed class TariffEngine
+public sealed partial class TariffEngine
 {
     private readonly IReadOnlyDictionary<string, Schedule> _schedules;
     private readonly FrozenDictionary<string, CompiledMeasure[]> _byImporter;

@@ -18,6 +18,8 @@ public sealed record BatchOptions
     public int ChunkLines { get; init; } = BatchPipeline.DefaultChunkLines;
     /// <summary>Rate lines without a programme at the share claimed in the record (the workspace's claim shares), for planning.</summary>
     public bool ExpectedClaims { get; init; }
+    /// <summary>Rate from each scenario's compiled rules where a line allows it (same output; set false to quote every line).</summary>
+    public bool Panel { get; init; } = true;
 }
 
 /// <summary>The outcome of a batch: the summary, and the counts of each stage that must agree.</summary>
@@ -27,6 +29,9 @@ public sealed record BatchResult(
 {
     /// <summary>How claims were taken: "as entered" (a line's program column) or "expected" for lines without one.</summary>
     public Tariffscope.Trade.ClaimSummary Claims { get; init; } = AsEntered;
+
+    /// <summary>Bytes the process allocated while the lines were read, rated and written (all threads).</summary>
+    public long AllocatedBytes { get; init; }
 
     public static readonly Tariffscope.Trade.ClaimSummary AsEntered =
         new("as entered", "a line is rated as claimed when its program column names a programme, else without a claim");

@@ -8,6 +8,9 @@ namespace Tariffscope.Questions.Batch;
 /// <summary>Rates an entry file under several scenarios: read, rate in parallel, write in order, account for every line.</summary>
 public static class RateFileQuestion
 {
+    /// <summary>The span each scenario's rules are compiled over for rating; lines dated outside it are quoted.</summary>
+    public static readonly DateOnly PanelFrom = new(2025, 1, 1), PanelTo = new(2026, 12, 31);
+
     /// <summary>
     /// Refuses an output that is the input or another output, however it is spelled (./sub/../in.csv, a symbolic
     /// link): the results are moved over the target at the end, so the input would be replaced by its own rating.
@@ -59,14 +62,17 @@ public static class RateFileQuestion
         var columns = EntryColumns.Match(source.Columns, o.Map, o.Date is not null);
         var layout = new BatchLayout(source.Columns, scenarios);
         var rater = new BatchRater(layout, new EntryLineParser(columns, o.Date, rules.Catalog.ActualPolicy),
-            o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(rules.Workspace.ClaimShares) : null);
+            o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(rules.Workspace.ClaimShares) : null,
+            o.Panel ? scenarios.ToDictionary(s => s.Scenario, s => new Tariffscope.Engine.Panel.RatePanel(s.Engine, PanelFrom, PanelTo)) : null);
         using var files = new ResultFiles(layout, o.Output, o.Rejects);
+        long allocated = GC.GetTotalAllocatedBytes();
         var summary = await BatchPipeline.RunAsync(BatchPipeline.Chunk(source.Lines(), o.ChunkLines), rater, files, o.Workers,
             lines => progress?.Invoke(lines, source.Fraction), ct);
         files.Commit();
         return new BatchResult(summary, source.Format, source.Columns, source.LinesRead, files.RowsWritten, files.RejectsWritten,
             files.OutputPath, files.RejectsPath, watch.Elapsed, source.Uncovered)
         {
+            AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
             Claims = rater.Scenarios[0].ExpectedClaims is { } c
                 ? new("expected", "a line with a program column value is rated as claimed; a line without one at its expected claim: " + c.Summary().Description)
                 : BatchResult.AsEntered,

@@ -15,11 +15,17 @@ public sealed class BatchRater
 
     /// <param name="expectedClaims">When given, lines without a programme are rated at their expected claim (see
     /// <see cref="ScenarioRater.ExpectedClaims"/>).</param>
-    public BatchRater(BatchLayout layout, EntryLineParser parser, Trade.ClaimBasis? expectedClaims = null)
+    /// <param name="panels">Each scenario's compiled rules (<see cref="Panel.RatePanel"/>), by scenario; a scenario
+    /// without one is rated by quotes alone.</param>
+    public BatchRater(BatchLayout layout, EntryLineParser parser, Trade.ClaimBasis? expectedClaims = null,
+        IReadOnlyDictionary<string, Panel.RatePanel>? panels = null)
     {
         Layout = layout;
         Parser = parser;
-        _scenarios = layout.Scenarios.Select(s => new ScenarioRater(s) { ExpectedClaims = expectedClaims }).ToArray();
+        _scenarios = layout.Scenarios.Select(s => new ScenarioRater(s)
+        {
+            ExpectedClaims = expectedClaims, Panel = panels?.GetValueOrDefault(s.Scenario),
+        }).ToArray();
     }
 
     public IReadOnlyList<ScenarioRater> Scenarios => _scenarios;

@@ -22,6 +22,9 @@ public static class Countries
 
     public static int Count => All.Count;
 
+    /// <summary>Every code, in order.</summary>
+    public static IEnumerable<string> Every => All.Order(StringComparer.Ordinal);
+
     public static bool IsKnown(string code) => All.Contains(code);
 
     /// <summary>The interned code for an upper-case two-letter span (no allocation per line).</summary>

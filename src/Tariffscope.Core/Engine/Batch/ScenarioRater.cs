@@ -34,6 +34,11 @@ public sealed class ScenarioRater(ScenarioColumns columns)
         if (entry.Program is null && ExpectedClaims?.ClaimOn(entry.Origin, entry.Code, entry.Date) is { } claim
             && Trade.ClaimBasis.Offers(_engine, entry.Importer, entry.Code, entry.Date, claim.Program))
             return RateExpected(entry, claim.Program, claim.Share, families, out measures, out partly);
+        if (Panel is not null && TryPanel(entry, families, out var panelTotal, out measures))
+        {
+            partly = false;
+            return panelTotal;
+        }
         var q = _engine.Quote(entry, QuoteDetail.Amounts);
         partly = q.BaseIncomplete;
         decimal total = 0;
@@ -48,6 +53,45 @@ public sealed class ScenarioRater(ScenarioColumns columns)
         }
         measures = additional == 0 ? "" : string.Join(';', q.Layers.Where(l => !l.IsBase).Select(l => l.MeasureId));
         return total;
+    }
+
+    /// <summary>
+    /// The compiled rules of this scenario (<see cref="Panel.RatePanel"/>): a line that declares no programme, and no
+    /// metal share or end use where those count, is rated from its formula instead of a quote; every other line, and
+    /// every line the formula cannot price alone (a missing quantity, an unknown code, a date outside the panel's
+    /// span), goes to the engine. The two give the same amounts (the panel's property tests).
+    /// </summary>
+    public Panel.RatePanel? Panel { get; init; }
+
+    private bool TryPanel(EntryLine entry, Span<decimal> families, out decimal total, out string measures)
+    {
+        total = 0;
+        measures = "";
+        if (entry.Program is not null || entry.Importer != Panel!.Importer) return false;
+        // out-of-range input: the engine's refusal says what is wrong
+        if (entry.CustomsValue is < 0 or > EntryLine.MaxAmount || entry.MetalShare is < 0 or > 1 || entry.UsContentShare is < 0 or > 1) return false;
+        foreach (var q in entry.Quantities) if (q.Amount is < 0 or > EntryLine.MaxAmount) return false;
+        if (!Panel.TryGet(entry.Code, entry.Origin, entry.Date, out var cell) || cell.Formula is not { } f) return false;
+        if (f.EntryDependent && (entry.MetalShare is not null || !entry.Uses.IsDefaultOrEmpty)) return false;
+        int n = f.Terms.Length;
+        Span<decimal> amounts = n < 16 ? stackalloc decimal[n + 1] : new decimal[n + 1];
+        if (!f.TryEvaluate(entry.CustomsValue, entry.Quantities, amounts)) return false;
+        System.Text.StringBuilder? ids = null;
+        for (int r = 0; r < n; r++)
+        {
+            if (amounts[r] == Engine.Panel.PanelFormula.NotCharged) continue;
+            var t = f.TermAt(r);
+            var fi = columns.FamilyIndex(t.Family);
+            if (fi < 0) throw new InvalidOperationException($"layer family '{t.Family}' has no column");
+            families[fi] += amounts[r];
+            total += amounts[r];
+            if (f.PicksHighest) (ids ??= new()).Append(ids.Length == 0 ? "" : ";").Append(t.MeasureId);
+        }
+        var b = columns.FamilyIndex(Layer.BaseFamily);
+        families[b] += amounts[n];
+        total += amounts[n];
+        measures = f.PicksHighest ? ids?.ToString() ?? "" : f.Measures;
+        return true;
     }
 
     /// <summary>The claimed share with the programme, the rest without: each measure's amount weighed, in cents.</summary>

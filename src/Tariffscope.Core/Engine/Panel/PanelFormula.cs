@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using Tariffscope.Duties;
+
+namespace Tariffscope.Engine.Panel;
+
+/// <summary>
+/// One layer of a <see cref="PanelFormula"/>: a measure's rate as the engine would charge it on a line that declares
+/// no entry facts, the share of value it is charged on (after the families it yields to), and whether it tops the
+/// base up to a floor.
+/// </summary>
+public sealed record PanelTerm(
+    string MeasureId,
+    string Family,
+    int Order,
+    string? Heading,
+    DutyExpression Rate,
+    decimal Share,
+    bool IsFloor,
+    int HighestGroup) // terms of one group (≥ 0) are members of a family that charges only its highest
+{
+    /// <summary>The rate as a quote's layer prints it.</summary>
+    public string RateText => IsFloor ? $"floor {Rate} incl. base" : Rate.ToString();
+
+    /// <summary>The ad valorem part of the rate (a fraction of the share of value it is charged on), 0 when none.</summary>
+    public decimal AdValorem => Rate is AdValoremDuty av ? av.Rate : 0m;
+}
+
+/// <summary>
+/// The duty of one line from one origin class over one interval, as a small formula of customs value and quantity:
+/// the base rate and the additional layers in the engine's order. Evaluating it gives the same layers and amounts as
+/// <see cref="TariffEngine.Quote(EntryLine, QuoteDetail)"/> for any line that declares no programme, end use, metal
+/// share or US content share; <see cref="EntryDependent"/> says whether declaring one of those can change the answer.
+/// </summary>
+public sealed class PanelFormula
+{
+    private readonly int[] _reportOrder;
+    private readonly bool _hasHighest;
+    private readonly AdValoremDuty? _baseAv;
+
+    public DutyExpression Base { get; }
+    public string BaseColumn { get; }
+    public string? BaseHeading { get; }
+    /// <summary>In the engine's stacking order (the order it prices them in).</summary>
+    public ImmutableArray<PanelTerm> Terms { get; }
+    /// <summary>True when a declared metal share or end use can change this line's duty (a Section 232 derivative
+    /// charged on metal content, a heading charged only for a declared use): such entries need the full engine.</summary>
+    public bool EntryDependent { get; }
+    /// <summary>The ids of the additional measures charged, ';'-joined as batch output writes them (when no family
+    /// picks its highest member by amount).</summary>
+    public string Measures => _measures ??= string.Join(';', _reportOrder.Select(i => Terms[i].MeasureId));
+
+    public PanelFormula(DutyExpression baseRate, string baseColumn, string? baseHeading, ImmutableArray<PanelTerm> terms, bool entryDependent)
+    {
+        Base = baseRate;
+        BaseColumn = baseColumn;
+        BaseHeading = baseHeading;
+        Terms = terms;
+        EntryDependent = entryDependent;
+        _baseAv = baseRate as AdValoremDuty;
+        _reportOrder = new int[terms.Length];
+        for (int i = 0; i < terms.Length; i++) { _reportOrder[i] = i; if (terms[i].HighestGroup >= 0) _hasHighest = true; }
+        // insertion sort: a handful of terms, in the engine's order (family order, then measure id)
+        for (int i = 1; i < _reportOrder.Length; i++)
+            for (int j = i; j > 0 && Before(terms[_reportOrder[j]], terms[_reportOrder[j - 1]]); j--)
+                (_reportOrder[j], _reportOrder[j - 1]) = (_reportOrder[j - 1], _reportOrder[j]);
+    }
+
+    private static bool Before(PanelTerm a, PanelTerm b) =>
+        a.Order != b.Order ? a.Order < b.Order : string.CompareOrdinal(a.MeasureId, b.MeasureId) < 0;
+
+    private string? _measures;
+
+    /// <summary>The sum of the ad valorem rates charged (each times its share of value), the base included, when the
+    /// formula is purely ad valorem; for a floor, the floor's top-up over an ad valorem base.</summary>
+    public decimal? AdValoremTotal
+    {
+        get
+        {
+            if (_hasHighest && Terms.Count(t => t.HighestGroup >= 0) > 1) return null;
+            if (Base is not (AdValoremDuty or FreeDuty)) return null;
+            decimal baseAv = _baseAv?.Rate ?? 0m, sum = baseAv;
+            foreach (var t in Terms)
+            {
+                if (t.Rate is not (AdValoremDuty or FreeDuty)) return null;
+                sum += t.IsFloor ? Math.Max(0m, t.AdValorem - baseAv) * t.Share : t.AdValorem * t.Share;
+            }
+            return sum;
+        }
+    }
+
+    /// <summary>
+    /// The layers' amounts in cents-rounded dollars, written to <paramref name="amounts"/> in report order (the base
+    /// last, at index <see cref="Terms"/>.Length; a term not charged because a higher member of its family is holds
+    /// <see cref="NotCharged"/>). False when the line needs the engine after all: a specific or compound rate without
+    /// the quantity it needs, where the engine's answer is a partial base or a refusal.
+    /// </summary>
+    public bool TryEvaluate(decimal value, ImmutableArray<Quantity> quantities, Span<decimal> amounts)
+    {
+        decimal baseRaw;
+        DutyBasis? basis = null;
+        if (_baseAv is not null) baseRaw = value * _baseAv.Rate;
+        else if (Base is FreeDuty) baseRaw = 0m;
+        else
+        {
+            var o = Base.Evaluate(basis = new DutyBasis(value, quantities));
+            if (!o.IsComplete) return false;
+            baseRaw = o.Amount;
+        }
+        decimal baseAve = value == 0 ? 0 : baseRaw / value;
+        Span<decimal> priced = Terms.Length <= 16 ? stackalloc decimal[Terms.Length] : new decimal[Terms.Length];
+        for (int k = 0; k < Terms.Length; k++)
+        {
+            var t = Terms[k];
+            decimal amount;
+            if (t.IsFloor) amount = Math.Max(0m, ((AdValoremDuty)t.Rate).Rate - baseAve) * value * t.Share;
+            else if (t.Rate is AdValoremDuty av) amount = t.Share == 1m ? value * av.Rate : value * t.Share * av.Rate;
+            else if (t.Rate is FreeDuty) amount = 0m;
+            else
+            {
+                var scaled = t.Share == 1m ? basis ??= new DutyBasis(value, quantities) : Scaled(value, quantities, t.Share);
+                var o = t.Rate.Evaluate(scaled);
+                if (!o.IsComplete) return false;
+                amount = o.Amount;
+            }
+            priced[k] = amount;
+        }
+        if (_hasHighest)
+            // only the first highest of a group is charged (the engine keeps the first of equal amounts)
+            for (int k = 0; k < Terms.Length; k++)
+            {
+                int g = Terms[k].HighestGroup;
+                if (g < 0 || priced[k] == NotCharged) continue;
+                int best = k;
+                for (int j = k + 1; j < Terms.Length; j++)
+                    if (Terms[j].HighestGroup == g && priced[j] > priced[best]) best = j;
+                for (int j = k; j < Terms.Length; j++)
+                    if (Terms[j].HighestGroup == g && j != best) priced[j] = NotCharged;
+            }
+        for (int r = 0; r < _reportOrder.Length; r++)
+        {
+            var p = priced[_reportOrder[r]];
+            amounts[r] = p == NotCharged ? NotCharged : Cents(p);
+        }
+        amounts[Terms.Length] = Cents(baseRaw);
+        return true;
+    }
+
+    /// <summary>The term at report position <paramref name="r"/> (the order <see cref="TryEvaluate"/> writes).</summary>
+    public PanelTerm TermAt(int r) => Terms[_reportOrder[r]];
+
+    /// <summary>Whether the measures charged depend on the amounts (a family that charges only its highest member).</summary>
+    public bool PicksHighest => _hasHighest;
+
+    /// <summary>Marks a term that its family's higher member displaced.</summary>
+    public const decimal NotCharged = decimal.MinValue;
+
+    private static DutyBasis Scaled(decimal value, ImmutableArray<Quantity> quantities, decimal share)
+    {
+        var q = new Quantity[quantities.Length];
+        for (int i = 0; i < q.Length; i++) q[i] = quantities[i] with { Amount = quantities[i].Amount * share };
+        return new DutyBasis(value * share, q);
+    }
+
+    private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Same rules, same terms: formulas of neighbouring intervals that are equal merge into one.</summary>
+    public bool SameAs(PanelFormula other) =>
+        ReferenceEquals(this, other) || Base.Equals(other.Base) && BaseColumn == other.BaseColumn && BaseHeading == other.BaseHeading
+        && EntryDependent == other.EntryDependent && Terms.SequenceEqual(other.Terms);
+}
