@@ -128,6 +128,13 @@ public sealed class OneAnswerTests : IAsyncLifetime
         "indicators", "validate", "--year", "2024", "--partner", "CA,CN", "--claim", "all", "--top", "5");
 
     [Fact]
+    public Task Schedule_search() => Same("/api/v1/schedule/search?q=lithium%20batteries&date=2026-03-01&limit=5",
+        "schedule", "search", "lithium batteries", "--date", "2026-03-01", "--limit", "5");
+
+    [Fact]
+    public Task Schedule_line() => Same("/api/v1/schedule/lines/8507.60.00?date=2026-03-01", "schedule", "show", "8507.60.00", "--date", "2026-03-01");
+
+    [Fact]
     public Task Scenario_show() => Same("/api/v1/scenarios/truce-lapses-aug-2025", "scenario", "show", "truce-lapses-aug-2025");
 
     [Fact]

@@ -30,11 +30,11 @@ public class ScheduleCommandTests : IDisposable
         using var doc = JsonDocument.Parse(r.Output);
         var root = doc.RootElement;
         Assert.Equal("2204.21.50", root.GetProperty("code").GetString());
-        Assert.Equal("6.3¢/liter", root.GetProperty("general").GetProperty("text").GetString());
+        Assert.Equal("6.3¢/liter", root.GetProperty("general").GetProperty("printed").GetString());
         var special = root.GetProperty("special");
         Assert.Equal("Free", special[0].GetProperty("readAs").GetString());
         Assert.Equal("JO", special[1].GetProperty("programs")[0].GetString());
-        Assert.Equal("33¢/liter", root.GetProperty("other").GetProperty("text").GetString());
+        Assert.Equal("33¢/liter", root.GetProperty("other").GetProperty("printed").GetString());
         Assert.Equal(["9903.88.03"], root.GetProperty("chapter99Refs").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("rev_15", root.GetProperty("revision").GetString());
     }

@@ -26,6 +26,8 @@ public static class ScheduleCommands
     }
 
     /// <summary>The schedule source (imported or built-in) and the revision in force on the date.</summary>
+    internal static ScheduleQuestion Question(DataSettings settings) => new(ScheduleSource.Load(settings.ResolveDataDirectory()));
+
     internal static (ScheduleSource Source, ScheduleRevision Revision) RevisionOn(DataSettings settings, DateOnly date)
     {
         var source = ScheduleSource.Load(settings.ResolveDataDirectory());

@@ -21,20 +21,15 @@ public sealed class ScheduleSearchSettings : DatedDataSettings
         Limit < 1 ? ValidationResult.Error($"--limit: expected a whole number of 1 or more, found {Limit}") : base.Validate();
 }
 
-public sealed record SearchHitView(string Code, string Description, string Under, IReadOnlyList<string> Path, string? General, double Score);
-
-public sealed record SearchView(string Query, DateOnly Date, string Schedule, int Shown, IReadOnlyList<SearchHitView> Lines);
-
 public sealed class ScheduleSearchCommand(IAnsiConsole console) : Command<ScheduleSearchSettings>
 {
     public override int Execute(CommandContext context, ScheduleSearchSettings settings, CancellationToken cancellationToken) =>
         CommandOutput.Guard(() =>
         {
-            var date = settings.ResolveDate();
-            var (source, revision) = ScheduleCommands.RevisionOn(settings, date);
-            var hits = ScheduleSearch.Search(revision, settings.Text, settings.Limit)
-                .Select(h => View(revision, h)).ToList();
-            var view = new SearchView(settings.Text, date, source.DescribeOn(date), hits.Count, hits);
+            SearchView view;
+            try { view = ScheduleCommands.Question(settings).Search(settings.Text, settings.ResolveDate(), settings.Limit); }
+            catch (Tariffscope.Engine.RatingException e) { throw new UserInputException(e.Message); }
+            var hits = view.Lines;
             if (settings.Json) { CommandOutput.WriteJson(console, view); return 0; }
 
             console.MarkupLine($"[grey]Schedule:[/] {Markup.Escape(view.Schedule)}");
@@ -49,17 +44,4 @@ public sealed class ScheduleSearchCommand(IAnsiConsole console) : Command<Schedu
             console.Write(table);
             return 0;
         });
-
-    private static SearchHitView View(ScheduleRevision revision, SearchHit hit)
-    {
-        var line = hit.Line;
-        var own = string.Join(" ", line.GroupHeadings.Append(line.Description));
-        var heading = line.Ancestors().LastOrDefault();
-        var under = heading is null ? "" : $"{heading.Code} {Shorten(heading.Description, 70)}";
-        // the headings above the line, broadest first, so "Other" says what it is the other of
-        var path = line.Ancestors().Reverse().Select(a => $"{a.Code} {Shorten(a.Description, 50)}").ToList();
-        return new SearchHitView(line.Code.ToString(), own, under, path, revision.Resolve(line.Code)?.RateLine.GeneralText.Trim(), Math.Round(hit.Score, 2));
-    }
-
-    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
 }

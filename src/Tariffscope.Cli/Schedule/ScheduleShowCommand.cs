@@ -20,10 +20,9 @@ public sealed class ScheduleShowCommand(IAnsiConsole console) : Command<Schedule
         CommandOutput.Guard(() =>
         {
             var code = ScheduleCommands.ParseCode(settings.Code);
-            var date = settings.ResolveDate();
-            var (source, revision) = ScheduleCommands.RevisionOn(settings, date);
-            var resolved = ScheduleCommands.Resolve(revision, code, source.Description);
-            var view = LineView.Of(resolved, date, source.DescribeOn(date));
+            LineView view;
+            try { view = ScheduleCommands.Question(settings).Show(code, settings.ResolveDate()); }
+            catch (Tariffscope.Engine.RatingException e) { throw new UserInputException(e.Message); }
             if (settings.Json) CommandOutput.WriteJson(console, view);
             else Print(view);
             return 0;
@@ -60,59 +59,7 @@ public sealed class ScheduleShowCommand(IAnsiConsole console) : Command<Schedule
     }
 
     private static void AddRate(Table t, string column, RateView? r) =>
-        t.AddRow(column, Markup.Escape(r?.Text ?? ""), Markup.Escape(r?.ReadAs ?? "(none printed)"), r is null ? "" : Shape(r.Shape, r.IsParsed));
+        t.AddRow(column, Markup.Escape(r?.Printed ?? ""), Markup.Escape(r?.ReadAs ?? "(none printed)"), r is null ? "" : Shape(r.Shape, r.IsParsed));
 
     private static string Shape(string shape, bool parsed) => parsed ? Markup.Escape(shape) : $"[yellow]{Markup.Escape(shape)}[/]";
-}
-
-public sealed record RateView(string Text, string ReadAs, string Shape, bool IsParsed)
-{
-    public static RateView? Of(string text, DutyExpression? d) =>
-        d is null ? null : new(text.Trim(), d.ToString() ?? "", d.Shape, d.IsParsed);
-}
-
-public sealed record SpecialRateView(string ReadAs, string Shape, bool IsParsed, IReadOnlyList<string> Programs);
-
-public sealed record PathEntry(string? Code, string Description);
-
-public sealed record FootnoteView(string On, string Text, IReadOnlyList<string> Columns, string Type, string? Marker);
-
-/// <summary>One line as <c>schedule show</c> prints it.</summary>
-public sealed record LineView(
-    string Code,
-    string Description,
-    DateOnly Date,
-    IReadOnlyList<PathEntry> Path,
-    string Revision,
-    DateOnly RevisionEffective,
-    string RevisionSource,
-    string Schedule,
-    string RatesFrom,
-    RateView? General,
-    string SpecialText,
-    IReadOnlyList<SpecialRateView> Special,
-    RateView? Other,
-    IReadOnlyList<string> Units,
-    IReadOnlyList<FootnoteView> Footnotes,
-    IReadOnlyList<string> Chapter99Refs,
-    string? QuotaQuantity,
-    string? AdditionalDuties)
-{
-    public static LineView Of(ResolvedLine r, DateOnly date, string schedule)
-    {
-        var chain = r.Line.Ancestors().Reverse().Append(r.Line).ToList();
-        var path = chain.SelectMany(l => l.GroupHeadings.Select(g => new PathEntry(null, g)).Append(new PathEntry(l.Code.ToString(), l.Description))).ToList();
-        var notes = chain.SelectMany(l => l.Footnotes.Select(f => new FootnoteView(l.Code.ToString(), f.Text, f.Columns, f.Type, f.Marker))).ToList();
-        var rl = r.RateLine;
-        return new LineView(
-            r.Line.Code.ToString(), r.Line.Description, date, path,
-            r.Revision.Name, r.Revision.EffectiveDate, r.Revision.Source, schedule,
-            rl.Code.ToString(),
-            RateView.Of(rl.GeneralText, r.General),
-            rl.SpecialText.Trim(),
-            r.Special.Select(s => new SpecialRateView(s.Rate.ToString() ?? "", s.Rate.Shape, s.Rate.IsParsed, s.Programs)).ToList(),
-            RateView.Of(rl.OtherText, r.Other),
-            r.Units, notes, r.Chapter99Refs.Select(c => c.ToString()).ToList(),
-            r.Line.QuotaQuantity, r.Line.AdditionalDuties);
-    }
 }
