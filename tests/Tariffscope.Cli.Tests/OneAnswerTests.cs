@@ -24,7 +24,7 @@ public sealed class OneAnswerTests : IAsyncLifetime
         Assert.Equal(0, Cli.Run("data", "import-trade", _dir.File("flows.csv"), "--data-dir", _dir.Path).ExitCode);
         _app = TariffscopeServer.Build(new ServerOptions
         {
-            Urls = "http://127.0.0.1:0", Workspace = Workspace.Load(new DataDirectory(_dir.Path, "test")), LogLevel = LogLevel.Warning,
+            Urls = "http://127.0.0.1:0", Workspace = Workspace.Load(DataDirectory.Resolve(_dir.Path)), LogLevel = LogLevel.Warning,
             BatchFolder = _dir.File("batch"), WarmIndicators = false,
         });
         await _app.StartAsync();
@@ -133,6 +133,9 @@ public sealed class OneAnswerTests : IAsyncLifetime
 
     [Fact]
     public Task Schedule_line() => Same("/api/v1/schedule/lines/8507.60.00?date=2026-03-01", "schedule", "show", "8507.60.00", "--date", "2026-03-01");
+
+    [Fact]
+    public Task Data_status() => Same("/api/v1/data?date=2026-08-01", "data", "status", "--date", "2026-08-01");
 
     [Fact]
     public Task Scenario_show() => Same("/api/v1/scenarios/truce-lapses-aug-2025", "scenario", "show", "truce-lapses-aug-2025");

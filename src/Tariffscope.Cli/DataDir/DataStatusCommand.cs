@@ -13,7 +13,7 @@ public sealed class DataStatusCommand(IAnsiConsole console) : Command<DataStatus
         CommandOutput.Guard(() =>
         {
             var dir = settings.ResolveDataDirectory();
-            var view = DataStatus.Describe(dir, settings.ResolveDate());
+            var view = DataStatusQuestion.Ask(dir, settings.ResolveDate());
             if (settings.Json) { CommandOutput.WriteJson(console, view); return 0; }
 
             console.MarkupLine($"[grey]Data directory:[/] {Markup.Escape(view.DataDirectory)} (chosen by {Markup.Escape(view.ChosenBy)})");

@@ -1,10 +1,11 @@
+using Tariffscope.Data;
 using Tariffscope.Data.Hts;
 using Tariffscope.Data.Policy;
 using Tariffscope.Data.Record;
 using Tariffscope.Nomenclature;
 using Tariffscope.Policy;
 
-namespace Tariffscope.Data;
+namespace Tariffscope.Questions;
 
 /// <param name="FastCopy">Whether the revision has a current binary copy of its lines (hts/cache), which commands
 /// read instead of the JSON; one is made on the next read when missing.</param>
@@ -27,9 +28,9 @@ public sealed record StatusView(string DataDirectory, string ChosenBy, RecordSta
     IReadOnlyList<ListStatus> Lists, string Schedule, DateOnly Date, string AnswersOn);
 
 /// <summary>What the data directory and the built-in record hold, and which of them answers: `data status`.</summary>
-public static class DataStatus
+public static class DataStatusQuestion
 {
-    public static StatusView Describe(DataDirectory dir, DateOnly date)
+    public static StatusView Ask(DataDirectory dir, DateOnly date)
     {
         var imported = ImportedRevisions.Read(dir);
         var revisions = imported.Select(r => new RevisionStatus(r.Name, r.Title, r.EffectiveDate, r.Rows, r.ImportedAt, r.Source, r.Sha256,
