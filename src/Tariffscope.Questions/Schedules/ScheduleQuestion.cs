@@ -61,6 +61,10 @@ public sealed record LineView(
     }
 }
 
+public sealed record ChangeView(string From, DateOnly FromEffective, string To, DateOnly ToEffective, string What, string? Before, string? After);
+
+public sealed record HistoryView(string Code, string Schedule, int Revisions, IReadOnlyList<string> PresentIn, IReadOnlyList<ChangeView> Changes, string? Now = null);
+
 /// <summary>Finding and reading lines of the US schedule in force on a date (the built-in record with any imports).</summary>
 public sealed class ScheduleQuestion(ScheduleSource source)
 {
@@ -80,6 +84,24 @@ public sealed class ScheduleQuestion(ScheduleSource source)
         var line = revision.Resolve(code)
             ?? throw new RatingException(RatingProblem.UnknownCode, "code", MissingCode.Explain(revision, code).Message(source.Description));
         return LineView.Of(line, date, source.DescribeOn(date));
+    }
+
+    /// <summary>Every change of one code's line across the revisions held: text, rates, units, Chapter 99 references,
+    /// and what replaced it when the latest revision no longer has it.</summary>
+    /// <exception cref="RatingException">No revision holds the code (the answer names what exists near it).</exception>
+    public HistoryView History(HtsCode code)
+    {
+        // Imported revisions are read one by one keeping only this code's lines; the record's share their lines.
+        var schedule = source.AllFromFiles ? ScheduleLoader.Slice(source.Files, [code]) : source.Schedule;
+        var present = schedule.Revisions.Where(r => r.Resolve(code) is not null).Select(r => r.Name).ToList();
+        // The slice holds only this code's lines: what lies under its heading, or replaced it, is read from the
+        // whole latest revision, with the slice as the history of where the code was.
+        var latest = source.Schedule.Revisions[^1];
+        if (present.Count == 0)
+            throw new RatingException(RatingProblem.UnknownCode, "code", MissingCode.Explain(latest, code, schedule.Revisions).Message(source.Description));
+        var successor = present[^1] == latest.Name ? null : MissingCode.Explain(latest, code, schedule.Revisions).Message(source.Description);
+        var changes = schedule.History(code).Select(c => new ChangeView(c.From.Name, c.From.EffectiveDate, c.To.Name, c.To.EffectiveDate, c.What, c.Before, c.After)).ToList();
+        return new HistoryView(code.ToString(), source.Description, schedule.Revisions.Count, present, changes, successor);
     }
 
     public ScheduleRevision RevisionOn(DateOnly date) => source.Schedule.On(date) ?? throw new RatingException(RatingProblem.NoSchedule, "date",
