@@ -38,7 +38,10 @@ public class ReplayBrowserTests(BrowserFixture server) : IClassFixture<BrowserFi
         foreach (var figure in new[] { "$3,630.00", "$1,500.00", "$32.71", "$6.25", "2026-03-30 (est.)", "2026-09-26", "CAPE" }) Assert.Contains(figure, first);
         var late = await entries.Locator("tbody tr", new() { HasTextString = "AB1-0000004-2" }).InnerTextAsync();
         foreach (var figure in new[] { "$131,500.00", "$651.50", "$312.50" }) Assert.Contains(figure, late);
-        var mexico = await entries.Locator("tbody tr", new() { HasTextString = "MX7-0000003-4" }).InnerTextAsync();
+        var mexicoRow = entries.Locator("tbody tr", new() { HasTextString = "MX7-0000003-4" });
+        Assert.Equal("$0.00", await mexicoRow.Locator("td").Nth(4).InnerTextAsync()); // MPF: USMCA lines are left out of its base
+        Assert.Equal("\u2014", await mexicoRow.Locator("td").Nth(5).InnerTextAsync()); // HMF: ocean cargo only, this came by truck
+        var mexico = await mexicoRow.InnerTextAsync();
         Assert.Contains("$2,500.00", mexico);
         Assert.Contains("2026-09-30", mexico); // the liquidation given, 2026-04-03, + 180 days
         Assert.DoesNotContain("(est.)", mexico);
@@ -49,12 +52,43 @@ public class ReplayBrowserTests(BrowserFixture server) : IClassFixture<BrowserFi
         Assert.Equal(0, await page.Locator("table.rejects").CountAsync());
         Assert.Equal(0, await page.Locator("table:not(:has(caption))").CountAsync()); // every table is captioned
 
-        await page.SetViewportSizeAsync(1000, 1200); // the totals, the entries and the flags in one picture
+        await page.SetViewportSizeAsync(1000, 1000); // the totals, the entries and the flags in one picture
         await page.Locator(".replay-summary").EvaluateAsync("e => e.scrollIntoView()");
         var path = BrowserFixture.ScreenshotPath("replay.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Type = ScreenshotType.Png });
         Assert.InRange(new FileInfo(path).Length, 1_000, 150_000);
         Assert.Empty(errors);
+    }
+
+    /// <summary>The same sample as a workbook (amounts as numbers, empty cells left out), read by the page itself:
+    /// the same 7,000.00 refundable and 1,084.06 of fees as worked above.</summary>
+    [SkippableFact]
+    public async Task Replay_page_reads_the_sample_as_an_xlsx_workbook()
+    {
+        var (page, errors) = await server.NewPage();
+        await page.GotoAsync(server.Url("/replay"));
+        var csv = File.ReadAllLines(Path.Combine(SharedData.RepoRoot(), "docs", "examples", "replay-sample.csv"));
+        var header = csv[0].Split(',');
+        var rows = csv.Skip(1).Select(l => header.Zip(l.Split(','), (k, v) => new KeyValuePair<string, object?>(k,
+            v == "" ? null : k == "entered_value" || k.StartsWith("duty_", StringComparison.Ordinal) ? decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : v))
+            .ToDictionary()).ToArray();
+        var xlsx = Path.Combine(Path.GetTempPath(), $"tariffscope-replay-{Guid.NewGuid():N}.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(xlsx, rows);
+        try
+        {
+            await page.Locator("input[type=file]").SetInputFilesAsync(xlsx);
+            await page.GetByLabel("Refund status as of (optional)").FillAsync("2026-05-01");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Replay the entries" }).ClickAsync();
+            await page.Locator(".replay-summary, .result .alert").First.WaitForAsync();
+            var alerts = await page.Locator(".result .alert").AllInnerTextsAsync();
+            Assert.True(alerts.Count == 0, string.Join("; ", alerts));
+            var result = page.Locator(".replay-summary");
+            Assert.Contains("5 lines read = 5 replayed + 0 rejected", await result.InnerTextAsync());
+            Assert.Equal("$7,000.00", await result.Locator("dd.refundable").InnerTextAsync());
+            Assert.Contains("$1,084.06", await result.Locator("dl.figures").InnerTextAsync());
+            Assert.Empty(errors);
+        }
+        finally { File.Delete(xlsx); }
     }
 
     /// <summary>The first sample line pasted twice, once with the origin "QQ" (no such country): 2 read = 1 + 1, the

@@ -74,7 +74,8 @@ export function parseCsv(text) {
   return rows;
 }
 
-// --- XLSX: the first sheet's cells as text (a zip of XML; entries inflated with DecompressionStream) ---
+// --- XLSX: the first sheet's cells as text (a zip of XML; entries inflated with DecompressionStream). Elements are
+// found by local name: some writers prefix the spreadsheet namespace (x:row, x:c). ---
 
 async function readXlsx(buffer, name) {
   const files = unzipIndex(buffer, name);
@@ -85,21 +86,21 @@ async function readXlsx(buffer, name) {
   const xml = s => new DOMParser().parseFromString(s, 'application/xml');
   const shared = [];
   const sst = await text('xl/sharedStrings.xml');
-  if (sst) for (const si of xml(sst).getElementsByTagName('si')) shared.push([...si.getElementsByTagName('t')].map(t => t.textContent).join(''));
+  if (sst) for (const si of xml(sst).getElementsByTagNameNS('*', 'si')) shared.push([...si.getElementsByTagNameNS('*', 't')].map(t => t.textContent).join(''));
   const sheetPath = [...files.keys()].filter(p => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))[0];
   if (!sheetPath) throw new Error(`${name}: no worksheet found`);
   const doc = xml(await text(sheetPath));
   const rows = [];
-  for (const r of doc.getElementsByTagName('row')) {
+  for (const r of doc.getElementsByTagNameNS('*', 'row')) {
     const cells = [];
     let next = 0;
-    for (const c of r.getElementsByTagName('c')) {
+    for (const c of r.getElementsByTagNameNS('*', 'c')) {
       const col = c.getAttribute('r') ? columnIndex(c.getAttribute('r')) : next;
       next = col + 1;
       const type = c.getAttribute('t');
-      const v = c.getElementsByTagName('v')[0]?.textContent ?? '';
+      const v = c.getElementsByTagNameNS('*', 'v')[0]?.textContent ?? '';
       cells[col] = type === 's' ? shared[Number(v)] ?? ''
-        : type === 'inlineStr' ? [...c.getElementsByTagName('t')].map(t => t.textContent).join('')
+        : type === 'inlineStr' ? [...c.getElementsByTagNameNS('*', 't')].map(t => t.textContent).join('')
         : v;
     }
     rows.push(Array.from(cells, x => x ?? ''));
@@ -142,7 +143,8 @@ async function inflate(buffer, e) {
 // --- the answer ---
 
 const money = v => figure(fmtMoney(v), v);
-const fee = (entry, id) => entry.fees.find(f => f.id === id)?.amount ?? 0;
+/** A fee of the entry as the server computed it; a dash where it does not apply (HMF off ocean cargo). */
+const fee = (entry, id) => { const f = entry.fees.find(x => x.id === id); return f ? money(f.amount) : '\u2014'; };
 
 function summary(a, name) {
   const flagged = a.lines.flatMap(l => l.layers.filter(x => x.flag).map(x => ({ line: l, layer: x })));
@@ -162,7 +164,7 @@ function summary(a, name) {
     a.entries.length ? dataTable(a.entries.length < a.entryCount ? `Entries (the first ${a.entries.length} of ${a.entryCount})` : 'Entries',
       [{ label: 'Entry' }, { label: 'Date' }, { label: 'Required', num: true }, { label: 'Declared', num: true }, { label: 'Refundable', num: true },
         { label: 'MPF', num: true }, { label: 'HMF', num: true }, { label: 'Liquidation (est.)' }, { label: 'Protest by' }, { label: 'Route' }],
-      a.entries.map(e => [e.entryNumber, e.entryDate, money(e.required), money(e.declared), money(e.refundable), money(fee(e, 'mpf')), money(fee(e, 'hmf')),
+      a.entries.map(e => [e.entryNumber, e.entryDate, money(e.required), money(e.declared), money(e.refundable), fee(e, 'mpf'), fee(e, 'hmf'),
         e.liquidation ? `${e.liquidation}${e.liquidationEstimated ? ' (est.)' : ''}` : '', e.protestDeadline ?? '',
         e.refundRoute ? `${e.refundRoute}${e.routeUnsure ? ' (unsure)' : ''}${e.routeConfidence ? ` \u2014 confidence: ${e.routeConfidence}` : ''}` : '']),
       { class: 'data entries' }) : null,
