@@ -52,7 +52,7 @@ public class ReplayBrowserTests(BrowserFixture server) : IClassFixture<BrowserFi
         Assert.Equal(0, await page.Locator("table.rejects").CountAsync());
         Assert.Equal(0, await page.Locator("table:not(:has(caption))").CountAsync()); // every table is captioned
 
-        await page.SetViewportSizeAsync(1000, 1000); // the totals, the entries and the flags in one picture
+        await page.SetViewportSizeAsync(1180, 900); // the totals and the entries with their routes in one picture
         await page.Locator(".replay-summary").EvaluateAsync("e => e.scrollIntoView()");
         var path = BrowserFixture.ScreenshotPath("replay.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Type = ScreenshotType.Png });
