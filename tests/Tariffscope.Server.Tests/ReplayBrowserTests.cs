@@ -60,7 +60,7 @@ public class ReplayBrowserTests(BrowserFixture server) : IClassFixture<BrowserFi
         Assert.Empty(errors);
     }
 
-    /// <summary>The same sample as a workbook (amounts as numbers, empty cells left out), read by the page itself:
+    /// <summary>The same sample as a workbook (dates as date cells, amounts as numbers, empty cells left out), read by the page itself:
     /// the same 7,000.00 refundable and 1,084.06 of fees as worked above.</summary>
     [SkippableFact]
     public async Task Replay_page_reads_the_sample_as_an_xlsx_workbook()
@@ -70,7 +70,8 @@ public class ReplayBrowserTests(BrowserFixture server) : IClassFixture<BrowserFi
         var csv = File.ReadAllLines(Path.Combine(SharedData.RepoRoot(), "docs", "examples", "replay-sample.csv"));
         var header = csv[0].Split(',');
         var rows = csv.Skip(1).Select(l => header.Zip(l.Split(','), (k, v) => new KeyValuePair<string, object?>(k,
-            v == "" ? null : k == "entered_value" || k.StartsWith("duty_", StringComparison.Ordinal) ? decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : v))
+            v == "" ? null : k.EndsWith("_date", StringComparison.Ordinal) ? DateTime.Parse(v, System.Globalization.CultureInfo.InvariantCulture)
+            : k == "entered_value" || k.StartsWith("duty_", StringComparison.Ordinal) ? decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : v))
             .ToDictionary()).ToArray();
         var xlsx = Path.Combine(Path.GetTempPath(), $"tariffscope-replay-{Guid.NewGuid():N}.xlsx");
         MiniExcelLibs.MiniExcel.SaveAs(xlsx, rows);
@@ -86,6 +87,8 @@ public class ReplayBrowserTests(BrowserFixture server) : IClassFixture<BrowserFi
             Assert.Contains("5 lines read = 5 replayed + 0 rejected", await result.InnerTextAsync());
             Assert.Equal("$7,000.00", await result.Locator("dd.refundable").InnerTextAsync());
             Assert.Contains("$1,084.06", await result.Locator("dl.figures").InnerTextAsync());
+            // the liquidation date given as a date cell: 2026-04-03 + 180 days
+            Assert.Contains("2026-09-30", await page.Locator("table.entries tbody tr", new() { HasTextString = "MX7-0000003-4" }).InnerTextAsync());
             Assert.Empty(errors);
         }
         finally { File.Delete(xlsx); }
@@ -108,6 +111,7 @@ public class ReplayBrowserTests(BrowserFixture server) : IClassFixture<BrowserFi
         await result.WaitForAsync();
         Assert.Contains("2 lines read = 1 replayed + 1 rejected", await result.InnerTextAsync());
         Assert.Equal("$1,500.00", await result.Locator("dd.refundable").InnerTextAsync());
+        Assert.Equal("2", await page.Locator("table.rejects tbody tr td").First.InnerTextAsync()); // the second row under the header
         var reject = await page.Locator("table.rejects tbody tr").InnerTextAsync();
         Assert.Contains("pasted lines", reject);
         Assert.Contains("country_of_origin", reject);

@@ -90,6 +90,8 @@ async function readXlsx(buffer, name) {
   const sheetPath = [...files.keys()].filter(p => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))[0];
   if (!sheetPath) throw new Error(`${name}: no worksheet found`);
   const doc = xml(await text(sheetPath));
+  const dateStyles = datesByStyle(xml(await text('xl/styles.xml') ?? '<styleSheet/>'));
+  const epoch = /date1904="(1|true)"/.test(await text('xl/workbook.xml') ?? '') ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   const rows = [];
   for (const r of doc.getElementsByTagNameNS('*', 'row')) {
     const cells = [];
@@ -101,12 +103,23 @@ async function readXlsx(buffer, name) {
       const v = c.getElementsByTagNameNS('*', 'v')[0]?.textContent ?? '';
       cells[col] = type === 's' ? shared[Number(v)] ?? ''
         : type === 'inlineStr' ? [...c.getElementsByTagNameNS('*', 't')].map(t => t.textContent).join('')
+        : v !== '' && dateStyles[Number(c.getAttribute('s') ?? 0)] ? new Date(epoch + Math.floor(Number(v)) * 86400000).toISOString().slice(0, 10)
         : v;
     }
     rows.push(Array.from(cells, x => x ?? ''));
   }
   const width = rows[0]?.length ?? 0;
   return rows.filter(r => r.some(x => x !== '')).map(r => r.length >= width ? r : [...r, ...Array(width - r.length).fill('')]);
+}
+
+/** Which cell styles show a date (a cell holds a day number; its style says it is a date): the built-in date formats
+ * 14–22 and 45–47, and custom formats with a day, month or year in them. */
+function datesByStyle(styles) {
+  const custom = new Map([...styles.getElementsByTagNameNS('*', 'numFmt')].map(f => [Number(f.getAttribute('numFmtId')), f.getAttribute('formatCode') ?? '']));
+  const isDate = id => (id >= 14 && id <= 22) || (id >= 45 && id <= 47)
+    || (custom.has(id) && /[dmy]/i.test(custom.get(id).replace(/"[^"]*"|\[[^\]]*\]|\\./g, '')));
+  const xfs = styles.getElementsByTagNameNS('*', 'cellXfs')[0];
+  return xfs ? [...xfs.getElementsByTagNameNS('*', 'xf')].map(xf => isDate(Number(xf.getAttribute('numFmtId') ?? 0))) : [];
 }
 
 const columnIndex = ref => [...ref.match(/^[A-Z]+/)[0]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -168,12 +181,12 @@ function summary(a, name) {
         e.liquidation ? `${e.liquidation}${e.liquidationEstimated ? ' (est.)' : ''}` : '', e.protestDeadline ?? '',
         e.refundRoute ? `${e.refundRoute}${e.routeUnsure ? ' (unsure)' : ''}${e.routeConfidence ? ` \u2014 confidence: ${e.routeConfidence}` : ''}` : '']),
       { class: 'data entries' }) : null,
-    flagged.length ? dataTable('Flagged lines',
-      [{ label: 'Line' }, { label: 'Entry' }, { label: 'Code' }, { label: 'Authority' }, { label: 'Flag' }, { label: 'Required', num: true }, { label: 'Declared', num: true }, { label: 'Reason' }],
+    flagged.length ? dataTable('Flagged lines (rows counted from the first line under the header)',
+      [{ label: 'Row' }, { label: 'Entry' }, { label: 'Code' }, { label: 'Authority' }, { label: 'Flag' }, { label: 'Required', num: true }, { label: 'Declared', num: true }, { label: 'Reason' }],
       flagged.map(({ line, layer }) => [String(line.row), line.entryNumber, line.code, layer.authorityTitle, layer.flag, money(layer.required), money(layer.declared), layer.reason ?? '']),
       { class: 'data flagged' }) : h('p', {}, 'No line is flagged.'),
-    a.rejects.length ? dataTable('Rejected lines',
-      [{ label: 'File' }, { label: 'Line' }, { label: 'Field' }, { label: 'Lines', num: true }, { label: 'Reason' }],
+    a.rejects.length ? dataTable('Rejected lines, by field (rows counted from the first line under the header)',
+      [{ label: 'File' }, { label: 'First row' }, { label: 'Field' }, { label: 'Rows', num: true }, { label: 'Reason (the first)' }],
       a.rejects.map(r => [name, String(r.firstLine), r.field, String(r.count), r.example]), { class: 'data rejects' }) : null,
     warnings([...new Set(a.entries.flatMap(e => e.feeWarnings ?? []))]));
 }
