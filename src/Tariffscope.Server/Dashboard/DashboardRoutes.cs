@@ -9,7 +9,7 @@ namespace Tariffscope.Server.Dashboard;
 public static class DashboardRoutes
 {
     /// <summary>The dashboard's pages; a capability that lands later adds its page's name here and a module in site/js/pages.</summary>
-    public static readonly string[] Pages = ["play", "quote", "timeline", "deadlines", "scenarios", "indicators", "batch", "impact", "game", "controls"];
+    public static readonly string[] Pages = ["play", "quote", "timeline", "deadlines", "scenarios", "indicators", "batch", "replay", "impact", "game", "controls"];
 
     private static readonly EmbeddedAssets Assets = new();
 

@@ -4,7 +4,7 @@ import { watchDownloads } from './downloads.js';
 
 const pages = {
   play: 'State of play', quote: 'Quote', timeline: 'Timeline', deadlines: 'Deadlines', scenarios: 'Scenarios',
-  indicators: 'Indicators', batch: 'Batch', impact: 'Impact', game: 'Game', controls: 'Controls',
+  indicators: 'Indicators', batch: 'Batch', replay: 'Replay', impact: 'Impact', game: 'Game', controls: 'Controls',
 };
 
 async function start() {
