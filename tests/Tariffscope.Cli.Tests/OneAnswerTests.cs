@@ -138,6 +138,9 @@ public sealed class OneAnswerTests : IAsyncLifetime
     public Task Data_status() => Same("/api/v1/data?date=2026-08-01", "data", "status", "--date", "2026-08-01");
 
     [Fact]
+    public Task Trade_status() => Same("/api/v1/trade", "data", "trade-status");
+
+    [Fact]
     public Task Scenario_show() => Same("/api/v1/scenarios/truce-lapses-aug-2025", "scenario", "show", "truce-lapses-aug-2025");
 
     [Fact]

@@ -8,28 +8,20 @@ namespace Tariffscope.Cli.Trade;
 
 public sealed class TradeStatusSettings : DataSettings;
 
-public sealed record TradeStatusView(string DataDirectory, string? Store, IReadOnlyList<PartnerHoldings> Holdings, IReadOnlyList<TradeImportRecord> Imports);
-
 /// <summary>`tariffscope data trade-status`: the trade data held, per importer, year and partner.</summary>
 public sealed class TradeStatusCommand(IAnsiConsole console) : Command<TradeStatusSettings>
 {
     public override int Execute(CommandContext context, TradeStatusSettings s, CancellationToken cancellationToken) => CommandOutput.Guard(() =>
     {
         var dir = s.ResolveDataDirectory();
-        TradeStatusView view;
-        if (!TradeStore.Exists(dir)) view = new(dir.Root, null, [], []);
-        else
-        {
-            using var store = TradeStore.Open(dir);
-            view = new(dir.Root, store.Path, store.Holdings(), store.ImportLog());
-        }
+        var view = new TradeStatusQuestion(new TradeData(dir)).Ask();
         if (s.Json) { CommandOutput.WriteJson(console, view); return 0; }
-        if (view.Store is null)
+        if (!view.Available)
         {
-            console.MarkupLine("No trade data: import some with `tariffscope data import-trade PATH-OR-URL`.");
+            console.MarkupLine($"No trade data: {Markup.Escape(view.Detail ?? "")}.");
             return 0;
         }
-        console.MarkupLine($"[grey]Trade store:[/] {Markup.Escape(view.Store)}");
+        console.MarkupLine($"[grey]Trade store:[/] {Markup.Escape(TradeStore.PathIn(dir))}");
         foreach (var g in view.Holdings.GroupBy(h => (h.Importer, h.Year)))
         {
             var t = new Table().Title($"{g.Key.Importer} imports, {g.Key.Year}: {g.Count()} partners, {g.Sum(h => h.Rows):N0} rows, {TradeFormat.Money(g.Sum(h => h.Value))}")

@@ -10,8 +10,6 @@ namespace Tariffscope.Server.Api;
 /// <summary>The answer while indicators are still being computed (202): ask <c>Location</c> again after <c>Retry-After</c>.</summary>
 public sealed record ComputingDoc(string Status, string Detail, int RetryAfterSeconds);
 
-public sealed record TradeHoldingDoc(string Importer, int Year, string Partner, long Rows, decimal Value);
-public sealed record TradeStatusDoc(bool Available, string? Detail, IReadOnlyList<TradeHoldingDoc> Holdings);
 
 /// <summary>
 /// <c>/api/v1/indicators</c>: import-weighted average tariffs over time per scenario, from the trade flows imported
@@ -27,7 +25,7 @@ public static class IndicatorEndpoints
         api.MapGet("/trade", Status)
             .WithName("TradeStatus").WithTags("Indicators")
             .WithSummary("Which trade flows the data directory holds (importer, year, partner); when none, how to import them")
-            .Produces<TradeStatusDoc>();
+            .Produces<TradeStatusAnswer>();
         api.MapGet("/indicators", Indicators)
             .WithName("Indicators").WithTags("Indicators")
             .WithSummary("Import-weighted average tariffs (additional and total, coverage by measure family) on every change date, per scenario; needs imported trade data")
@@ -41,14 +39,7 @@ public static class IndicatorEndpoints
         features.Add("indicators");
     }
 
-    private static TradeStatusDoc Status(TradeData trade)
-    {
-        if (trade.Stamp() is null) return new TradeStatusDoc(false, $"this server's data directory holds no trade data; {TradeData.ImportHint}", []);
-        var held = trade.Read(s => s.Holdings());
-        return held.Count == 0
-            ? new TradeStatusDoc(false, $"the trade store is empty; {TradeData.ImportHint}", [])
-            : new TradeStatusDoc(true, null, held.Select(h => new TradeHoldingDoc(h.Importer, h.Year, h.Partner, h.Rows, h.Value)).ToList());
-    }
+    private static TradeStatusAnswer Status(TradeData trade) => new TradeStatusQuestion(trade).Ask();
 
     private const int RetryAfterSeconds = 2;
     private const string DefaultClaim = "expected";
