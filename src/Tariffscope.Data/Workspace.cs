@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Tariffscope.Data.Hts;
 using Tariffscope.Data.Policy;
 using Tariffscope.Data.Trade;

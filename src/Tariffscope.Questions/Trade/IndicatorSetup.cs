@@ -1,9 +1,8 @@
+using Tariffscope.Data;
+using Tariffscope.Data.Trade;
 using Tariffscope.Engine;
 using Tariffscope.Nomenclature;
 using Tariffscope.Trade;
-
-using Tariffscope.Data;
-using Tariffscope.Data.Trade;
 
 namespace Tariffscope.Questions.Trade;
 

@@ -2,9 +2,6 @@ using Tariffscope.Engine;
 using Tariffscope.Nomenclature;
 using Tariffscope.Trade;
 
-using Tariffscope.Data;
-using Tariffscope.Data.Trade;
-
 namespace Tariffscope.Questions.Trade;
 
 /// <summary>How much base-year trade a dated event touches: the lines its measure reaches, and their value.</summary>
@@ -12,15 +9,6 @@ public sealed record Exposure(int Products, decimal Value);
 
 public static class TradeExposure
 {
-    /// <summary>The base-year flows into the importer, or null when no trade data is loaded.</summary>
-    public static IReadOnlyList<TradeFlow>? Flows(Workspace w, string importer)
-    {
-        if (!TradeStore.Exists(w.Directory)) return null;
-        using var store = TradeStore.Open(w.Directory);
-        var flows = store.Read(importer, store.LatestYear(importer));
-        return flows.Count == 0 ? null : flows;
-    }
-
     /// <summary>
     /// The lines a scenario diff compares: with base-year trade in <paramref name="flows"/>, the lines actually traded
     /// from <paramref name="origin"/>, each weighed by its value (so the diff ranks by duty at stake, in dollars); else
