@@ -71,20 +71,25 @@ internal static class DutyParser
         if (t.TrimEnd('.').Equals("No change", StringComparison.OrdinalIgnoreCase)) return ReferencedDuty.NoChange;
         var (at, length, subtract) = FindReferenceOperator(t);
         if (at < 0) return new ReferencedDuty(t.TrimEnd('.').TrimEnd());
-        var reference = t[..at].Trim().TrimEnd('.');
+        var reference = t[..at].Trim().TrimEnd('.').TrimEnd(); // "subheading .+ 25%": no space left before the operator
         var additional = ReadSum(t[(at + length)..].Trim(), t);
         return additional is UnparsedDuty u
             ? new UnparsedDuty(t, u.Reason)
             : new ReferencedDuty(reference, additional, subtract);
     }
 
+    private static readonly System.Text.RegularExpressions.Regex OperatorWord = new(@"\splus(?![A-Za-z])\s?", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    private static readonly System.Text.RegularExpressions.Regex MinusWord = new(@"\sminus(?![A-Za-z])\s?", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     private static (int At, int Length, bool Subtract) FindReferenceOperator(string t)
     {
         var plus = TopLevelIndexOf(t, '+', 0);
-        var plusWord = t.IndexOf(" plus ", StringComparison.OrdinalIgnoreCase);
-        var minusWord = t.IndexOf(" minus ", StringComparison.OrdinalIgnoreCase);
+        // "plus"/"minus" as a word, whatever follows it ("minus+0.5%" as well as "minus 0.5%"), so that a reference
+        // never ends in an operator word that reads differently once printed
+        var plusWord = OperatorWord.Match(t) is { Success: true } p ? p : null;
+        var minusWord = MinusWord.Match(t) is { Success: true } m ? m : null;
         (int, int, bool) best = (-1, 0, false);
-        foreach (var candidate in new[] { (plus, 1, false), (plusWord, 6, false), (minusWord, 7, true) })
+        foreach (var candidate in new[] { (plus, 1, false), (plusWord?.Index ?? -1, plusWord?.Length ?? 0, false), (minusWord?.Index ?? -1, minusWord?.Length ?? 0, true) })
             if (candidate.Item1 >= 0 && (best.Item1 < 0 || candidate.Item1 < best.Item1)) best = candidate;
         return best;
     }

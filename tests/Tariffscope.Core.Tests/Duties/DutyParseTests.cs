@@ -182,4 +182,14 @@ public class DutyParseTests
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
         Assert.NotEqual(a, CompoundDuty.Of(new SpecificDuty(0.01m, DutyUnits.Kilogram), new AdValoremDuty(0.05m)));
     }
+
+    [Fact]
+    public void A_reference_ending_in_a_stray_full_stop_keeps_no_space_before_the_operator()
+    {
+        // Found by the mutation property test: "subheading .+ 25%" printed as "subheading  + 25%", which read back
+        // as a different reference.
+        var duty = Assert.IsType<ReferencedDuty>(DutyExpression.Parse("The duty provided in the applicable subheading .+ 25%"));
+        Assert.Equal("The duty provided in the applicable subheading", duty.Reference);
+        Assert.Equal(duty, DutyExpression.Parse(duty.ToString()));
+    }
 }
