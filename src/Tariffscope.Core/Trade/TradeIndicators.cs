@@ -65,7 +65,7 @@ public static class TradeIndicators
                 if (!classes.TryGetValue(rules, out var id)) classes[rules] = id = classes.Count;
                 return id;
             });
-            var shared = new System.Collections.Concurrent.ConcurrentDictionary<(int Class, string Code, Quantity? Q), LineRating>();
+            var shared = new System.Collections.Concurrent.ConcurrentDictionary<(int Class, string Code, Quantity? Q), Lazy<LineRating>>();
             Parallel.ForEach(byPartner, new ParallelOptions { CancellationToken = ct }, run =>
             {
                 var (q, hits) = run.Advance(d, date, classOf[(run.Origin, null)], run.Claim is null ? -1 : classOf[(run.Origin, run.Claim)], calendar, shared, rater, request.By);
@@ -129,16 +129,19 @@ public static class TradeIndicators
         /// partners treated alike. A line is rated without a claim and, when part of it is claimed, with one; the
         /// two are weighed by the claimed share of the date (which changes at month starts).</summary>
         public (long Quotes, long Hits) Advance(int d, DateOnly date, int unclaimedClass, int claimedClass, ChangeCalendar calendar,
-            System.Collections.Concurrent.ConcurrentDictionary<(int, string, Quantity?), LineRating> shared, LineRater rater, IndicatorGrouping by)
+            System.Collections.Concurrent.ConcurrentDictionary<(int, string, Quantity?), Lazy<LineRating>> shared, LineRater rater, IndicatorGrouping by)
         {
             long q = 0, hits = 0;
             bool all = d == 0, shares = shareDates.Contains(date), any = all || shares || calendar.TouchesOrigin(date, origin);
             LineRating Get(int cls, WeightedLine line, string? program)
             {
                 var key = (cls, line.Code.Digits, line.QuantityPerValue);
-                if (shared.TryGetValue(key, out var rating)) { hits++; return rating; }
-                q++;
-                return shared.GetOrAdd(key, rater.Rate(line.Code, origin, date, line.QuantityPerValue, program));
+                if (shared.TryGetValue(key, out var rating)) { hits++; return rating.Value; }
+                // Partners run in parallel: of two that miss at once, one quotes and the other waits for its answer.
+                var mine = new Lazy<LineRating>(() => rater.Rate(line.Code, origin, date, line.QuantityPerValue, program));
+                var kept = shared.GetOrAdd(key, mine);
+                if (ReferenceEquals(kept, mine)) q++; else hits++;
+                return kept.Value;
             }
             for (int k = 0; any && k < lines.Length; k++)
             {

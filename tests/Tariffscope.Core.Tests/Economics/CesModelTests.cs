@@ -69,7 +69,9 @@ public class CesModelTests
             }
             Assert.True(Gap(0.01, prices: true) < 1e-3, "prices");
             var flows = Gap(0.01, prices: false);
-            Assert.True(flows < 1e-2, $"flows {flows}");
+            // Flows differ at second order (the check below: halving the shock quarters the gap); with substitution up to
+            // the generator's bound a 1% shock leaves up to ~1.2e-2 of a flow (seen on random markets), so 2e-2 bounds it.
+            Assert.True(flows < 2e-2, $"flows {flows}");
             var half = Gap(0.005, prices: false);
             if (flows > 1e-9) Assert.InRange(half / flows, 0.15, 0.35);
         }, iter: 200);
