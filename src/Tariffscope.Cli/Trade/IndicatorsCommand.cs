@@ -89,7 +89,7 @@ public sealed class IndicatorsSettings : DataSettings
             return ValidationResult.Error($"--chart: expected a file name ending in .png or .svg; found \"{Chart}\"");
         if (Scenarios.Count == 0) return ValidationResult.Error("--scenario: name at least one scenario");
         if (ClaimBasis.Check(Claim) is { } claimError) return ValidationResult.Error(claimError);
-        if (Quantities.ToLowerInvariant() is not ("estimate" or "none")) return ValidationResult.Error($"--quantities: expected estimate or none; found \"{Quantities}\"");
+        if (UnitValueFile.Check(Quantities) is { } badQuantities) return ValidationResult.Error(badQuantities);
         return ValidationResult.Success();
     }
 }

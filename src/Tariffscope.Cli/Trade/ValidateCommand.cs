@@ -43,7 +43,7 @@ public sealed class ValidateSettings : DataSettings
 
     public override ValidationResult Validate() =>
         ClaimBasis.Check(Claim) is { } bad ? ValidationResult.Error(bad)
-        : Quantities.ToLowerInvariant() is not ("estimate" or "none") ? ValidationResult.Error($"--quantities: expected estimate or none; found \"{Quantities}\"")
+        : UnitValueFile.Check(Quantities) is { } badQuantities ? ValidationResult.Error(badQuantities)
         : ValidateDate(Date, "--date");
 }
 

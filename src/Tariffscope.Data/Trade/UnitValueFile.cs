@@ -21,6 +21,13 @@ public static class UnitValueFile
     public static UnitValues BuiltIn() => Shipped.Value;
 
     /// <summary>The unit values an option names: "estimate" (the built-in ones, the default) or "none" (no estimate: the lower bound).</summary>
+    /// <summary>Null when <see cref="ForOption"/> reads the option, else what is wrong with it (one message for every face).</summary>
+    public static string? Check(string? option)
+    {
+        try { ForOption(option); return null; }
+        catch (FormatException e) { return e.Message; }
+    }
+
     public static UnitValues ForOption(string? option) => (option ?? "estimate").Trim().ToLowerInvariant() switch
     {
         "" or "estimate" => BuiltIn(),

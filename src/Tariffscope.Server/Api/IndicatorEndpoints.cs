@@ -133,7 +133,7 @@ public static class IndicatorEndpoints
         var claimText = string.IsNullOrWhiteSpace(claim) ? DefaultClaim : claim.Trim();
         args.Check(ClaimBasis.Check(claimText) is null, "claim", ClaimBasis.Check(claimText) ?? "");
         var quantityText = string.IsNullOrWhiteSpace(quantities) ? "estimate" : quantities.Trim();
-        args.Check(quantityText.ToLowerInvariant() is "estimate" or "none", "quantities", $"expected estimate or none, found '{quantities}'");
+        args.Check(UnitValueFile.Check(quantityText) is null, "quantities", UnitValueFile.Check(quantityText) ?? "");
         if (args.Failed(out var invalid)) return invalid;
         var request = new ValidateRequest { Year = baseYear, Date = day, Importer = imp, Partners = partners, Top = n, Claim = claimText, Quantities = quantityText };
         var key = string.Join('|', baseYear, day, imp, string.Join(',', partners.Order()), n, claimText.ToUpperInvariant(), quantityText.ToLowerInvariant());
