@@ -28,11 +28,11 @@ internal static class Parts
         }
         // warm the schedule revisions the lines touch, so loading them is not counted
         foreach (var e in entries.DistinctBy(e => w.Workspace.UsSchedule.Schedule.On(e.Date)?.Name)) try { cols.Engine.Quote(e); } catch (RatingException) { }
-        // each twice, in turn: the first pass also fills the engine's own caches, so compare the last two
-        // twice: the first pass also warms the engine (its first quotes resolve lines and compile lookups)
+        // twice: the first pass also fills the caches (the engine's, and the panel's cells), so compare the two
+        var panel = a.Optional("no-panel") is null ? new Tariffscope.Engine.Panel.RatePanel(cols.Engine, new(2025, 1, 1), new(2026, 12, 31)) : null;
         for (int pass = 1; pass <= 2; pass++)
         {
-            var rater = new ScenarioRater(cols);
+            var rater = new ScenarioRater(cols) { Panel = panel };
             var fam = new decimal[cols.FamilyCount];
             watch.Restart();
             int ok = 0;
@@ -40,7 +40,8 @@ internal static class Parts
             {
                 try { rater.Rate(e, fam, out _); ok++; } catch (RatingException) { }
             }
-            Console.WriteLine($"rate (pass {pass}): {watch.Elapsed.TotalMilliseconds * 1000 / entries.Count:0.0} µs/line ({ok:N0} rated)");
+            Console.WriteLine($"rate (pass {pass}{(panel is null ? ", quotes" : ", panel")}): {watch.Elapsed.TotalMilliseconds * 1000 / entries.Count:0.0} µs/line ({ok:N0} rated)"
+                + (panel is null ? "" : $"; cells planned {panel.Counts.Planned:N0}, inherited {panel.Counts.Inherited:N0}"));
         }
         return 0;
     }

@@ -13,6 +13,8 @@ public sealed record BatchDocument(
     public Tariffscope.Trade.ClaimSummary? Claims { get; init; }
     /// <summary>Bytes allocated while rating, per input line (a measure of the hot path's garbage).</summary>
     public double AllocatedBytesPerLine { get; init; }
+    /// <summary>Cells of the compiled rules planned and carried over (null when every line was quoted).</summary>
+    public PanelUse? Panel { get; init; }
 
     public sealed record ScenarioTotal(string Name, decimal Duty, decimal EffectiveRate);
     public sealed record FamilyTotal(string Family, string Title, decimal Baseline, decimal Last, decimal Difference);
@@ -31,6 +33,6 @@ public sealed record BatchDocument(
             s.ByOrigin.OrderBy(g => g.Key).Select(g => new Group(g.Key, g.Value.Lines, g.Value.Value, g.Value.Duty, g.Value.Difference)).ToList(),
             s.Top.Select(t => new LargeLine(t.Line, t.Code, t.Origin, t.Date, t.Value, t.Duty, t.Difference)).ToList(),
             s.RejectCounts.Select(x => new RejectGroup(x.Field, x.Scenario, x.Count, x.FirstLine, x.Example)).ToList(),
-            r.Uncovered) { Claims = r.Claims, AllocatedBytesPerLine = r.LinesRead == 0 ? 0 : Math.Round((double)r.AllocatedBytes / r.LinesRead, 1) };
+            r.Uncovered) { Claims = r.Claims, AllocatedBytesPerLine = r.LinesRead == 0 ? 0 : Math.Round((double)r.AllocatedBytes / r.LinesRead, 1), Panel = r.Panel };
     }
 }

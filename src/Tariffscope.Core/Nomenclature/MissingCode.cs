@@ -24,14 +24,14 @@ public sealed record MissingCode(
     /// </summary>
     public static MissingCode Explain(ScheduleRevision revision, HtsCode code, IEnumerable<ScheduleRevision>? earlier = null)
     {
-        var under = revision.Lines.Where(l => l.Code.Length > code.Length && l.Code.StartsWith(code)).ToList();
+        var under = revision.StartingWith(code).Where(l => l.Code.Length > code.Length).ToList();
         if (under.Count > 0) return new(code, revision, under, null, [], null);
 
         TariffLine? parent = null;
         for (int digits = code.Length - 2; digits >= 2 && parent is null; digits -= 2)
             parent = revision.Find(code.Truncate(digits));
         var heading = code.Truncate(4);
-        parent ??= revision.Lines.FirstOrDefault(l => l.Code.StartsWith(heading)); // a heading's first line, unnumbered 4-digit row absent
+        parent ??= revision.StartingWith(heading).FirstOrDefault(); // a heading's first line, unnumbered 4-digit row absent
 
         var lastIn = earlier?.Where(r => r.EffectiveDate < revision.EffectiveDate && r.Find(code) is not null)
             .OrderBy(r => r.EffectiveDate).LastOrDefault();
@@ -39,7 +39,7 @@ public sealed record MissingCode(
         if (parent is not null && parent.Code.Length < code.Length)
         {
             // the parent's lines at the code's own level (10 digits for a statistical suffix)
-            var siblings = revision.Lines.Where(l => l.Code.Length == code.Length && l.Code.StartsWith(parent.Code)).ToList();
+            var siblings = revision.StartingWith(parent.Code).Where(l => l.Code.Length == code.Length).ToList();
             var fresh = lastIn is null ? siblings : siblings.Where(l => lastIn.Find(l.Code) is null).ToList();
             replacedBy = fresh.Count > 0 ? fresh : siblings;
         }

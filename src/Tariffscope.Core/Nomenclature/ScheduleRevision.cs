@@ -83,6 +83,26 @@ public sealed class ScheduleRevision
 
     public TariffLine? Find(HtsCode code) => _loaded.Value.ByCode.GetValueOrDefault(code.Digits);
 
+    /// <summary>The lines whose code starts with <paramref name="prefix"/>, in schedule order (a binary search in
+    /// the codes sorted once, not a scan: a batch explains thousands of retired codes).</summary>
+    public IEnumerable<TariffLine> StartingWith(HtsCode prefix)
+    {
+        var sorted = _sorted ??= Enumerable.Range(0, Lines.Count).OrderBy(i => Lines[i].Code.Digits, StringComparer.Ordinal).ToArray();
+        var p = prefix.Digits;
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(Lines[sorted[mid]].Code.Digits, p) < 0) lo = mid + 1; else hi = mid;
+        }
+        var found = new List<int>();
+        for (int k = lo; k < sorted.Length && Lines[sorted[k]].Code.Digits.StartsWith(p, StringComparison.Ordinal); k++) found.Add(sorted[k]);
+        found.Sort();
+        return found.Select(i => Lines[i]);
+    }
+
+    private int[]? _sorted;
+
     /// <summary>The line and the rates in force for it; null when the code is not in this revision.</summary>
     public ResolvedLine? Resolve(HtsCode code)
     {

@@ -33,6 +33,10 @@ public sealed record BatchResult(
     /// <summary>Bytes the process allocated while the lines were read, rated and written (all threads).</summary>
     public long AllocatedBytes { get; init; }
 
+    /// <summary>Cells of the scenarios' compiled rules planned by the engine, and cells taken from the interval before
+    /// because no change reached them (null when the batch quoted every line).</summary>
+    public PanelUse? Panel { get; init; }
+
     public static readonly Tariffscope.Trade.ClaimSummary AsEntered =
         new("as entered", "a line is rated as claimed when its program column names a programme, else without a claim");
 
@@ -41,3 +45,6 @@ public sealed record BatchResult(
     public bool IsAccounted => Uncovered is null && LinesRead == RowsWritten + RejectsWritten && Summary.InputLines == LinesRead
         && Summary.Rated == RowsWritten && Summary.Rejected == RejectsWritten;
 }
+
+/// <summary>How much of the compiled rules a batch built: cells planned by the engine, cells carried over unplanned.</summary>
+public sealed record PanelUse(long CellsPlanned, long CellsInherited);

@@ -19,6 +19,7 @@ public sealed class CsvTableWriter : TableWriter
     protected override void WriteCells(ReadOnlySpan<Cell> cells)
     {
         using var row = _writer.NewRow();
+        Span<char> buffer = stackalloc char[24];
         for (int i = 0; i < cells.Length; i++)
         {
             var col = row[i];
@@ -27,6 +28,8 @@ public sealed class CsvTableWriter : TableWriter
                 case CellKind.Text or CellKind.Input: col.Set(SpreadsheetText.Safe(cells[i].Text ?? "")); break;
                 case CellKind.Money: col.Format(cells[i].Number, "0.00"); break;
                 case CellKind.Rate: col.Format(cells[i].Number, "0.######"); break;
+                case CellKind.Cents: col.Set(ScaledText.Format(cells[i].Integer, 2, trim: false, buffer)); break;
+                case CellKind.Millionths: col.Set(ScaledText.Format(cells[i].Integer, 6, trim: true, buffer)); break;
                 default: col.Format(cells[i].Integer); break;
             }
         }

@@ -21,8 +21,8 @@ public sealed class ParquetTableWriter : TableWriter
         _fields = columns.Select(c => c.Kind switch
         {
             CellKind.Text or CellKind.Input => new DataField<string>(c.Name),
-            CellKind.Money => new DecimalDataField(c.Name, 18, 2, isNullable: false),
-            CellKind.Rate => new DecimalDataField(c.Name, 18, 6, isNullable: false),
+            CellKind.Money or CellKind.Cents => new DecimalDataField(c.Name, 18, 2, isNullable: false),
+            CellKind.Rate or CellKind.Millionths => new DecimalDataField(c.Name, 18, 6, isNullable: false),
             _ => (DataField)new DataField<long>(c.Name),
         }).ToArray();
         _buffers = columns.Select(c => c.Kind switch
@@ -43,7 +43,15 @@ public sealed class ParquetTableWriter : TableWriter
             {
                 case string[] s: s[_n] = cells[i].Text ?? ""; break;
                 case long[] l: l[_n] = cells[i].Integer; break;
-                case decimal[] d: d[_n] = Columns[i].Kind == CellKind.Money ? Math.Round(cells[i].Number, 2, MidpointRounding.AwayFromZero) : Math.Round(cells[i].Number, 6, MidpointRounding.AwayFromZero); break;
+                case decimal[] d:
+                    var kind = Columns[i].Kind;
+                    d[_n] = kind switch
+                    {
+                        CellKind.Money => Math.Round(cells[i].Number, 2, MidpointRounding.AwayFromZero),
+                        CellKind.Rate => Math.Round(cells[i].Number, 6, MidpointRounding.AwayFromZero),
+                        _ => cells[i].NumberAs(kind),
+                    };
+                    break;
             }
         }
         if (++_n == GroupRows) Flush();

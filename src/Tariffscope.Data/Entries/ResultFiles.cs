@@ -30,9 +30,9 @@ public sealed class ResultFiles : IRatedSink, IDisposable
         var outCols = layout.InputColumns.Select(c => new TableColumn(c, CellKind.Input)).ToList();
         foreach (var s in layout.Scenarios)
         {
-            outCols.Add(new(s.TotalColumn, CellKind.Money));
-            outCols.Add(new(s.RateColumn, CellKind.Rate));
-            for (int f = 0; f < s.FamilyCount; f++) outCols.Add(new(s.FamilyColumn(f), CellKind.Money));
+            outCols.Add(new(s.TotalColumn, CellKind.Cents));
+            outCols.Add(new(s.RateColumn, CellKind.Millionths));
+            for (int f = 0; f < s.FamilyCount; f++) outCols.Add(new(s.FamilyColumn(f), CellKind.Cents));
             outCols.Add(new(s.MeasuresColumn, CellKind.Text));
         }
         var rejCols = new List<TableColumn> { new(LineColumn, CellKind.Integer), new("reject_scenario", CellKind.Text), new("reject_field", CellKind.Text), new("reject_reason", CellKind.Text) };
@@ -73,9 +73,9 @@ public sealed class ResultFiles : IRatedSink, IDisposable
             int at = inputs;
             for (int s = 0; s < _layout.Scenarios.Count; s++)
             {
-                o[at++].Number = chunk.Total(i, s);
-                o[at++].Number = chunk.EffectiveRate(i, s);
-                for (int f = 0; f < _layout.Scenarios[s].FamilyCount; f++) o[at++].Number = chunk.FamilyAmount(i, s, f);
+                o[at++].Integer = chunk.TotalCents(i, s);
+                o[at++].Integer = chunk.RateMillionths(i, s);
+                for (int f = 0; f < _layout.Scenarios[s].FamilyCount; f++) o[at++].Integer = chunk.FamilyCents(i, s, f);
                 o[at++].Text = chunk.MeasuresApplied(i, s);
             }
             _out.WriteRow(o);

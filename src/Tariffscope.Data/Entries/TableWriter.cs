@@ -1,8 +1,10 @@
 namespace Tariffscope.Data.Entries;
 
 /// <summary>What a column holds: text, money (to the cent), a rate (six decimals) or a whole number; or an input
-/// column echoed as read, text everywhere except in a workbook, where a plain number is written as a number.</summary>
-public enum CellKind { Text, Money, Rate, Integer, Input }
+/// column echoed as read, text everywhere except in a workbook, where a plain number is written as a number.
+/// <see cref="Cents"/> and <see cref="Millionths"/> are money and a rate carried as integers (in
+/// <see cref="Cell.Integer"/>): written exactly as <see cref="Money"/> and <see cref="Rate"/> are, without a decimal.</summary>
+public enum CellKind { Text, Money, Rate, Integer, Input, Cents, Millionths }
 
 public sealed record TableColumn(string Name, CellKind Kind);
 
@@ -12,6 +14,14 @@ public struct Cell
     public string? Text;
     public decimal Number;
     public long Integer;
+
+    /// <summary>The number a money or rate cell holds, whichever way it is carried.</summary>
+    public readonly decimal NumberAs(CellKind kind) => kind switch
+    {
+        CellKind.Cents => Tariffscope.Engine.Money.FromCents(Integer),
+        CellKind.Millionths => Integer / 1_000_000m,
+        _ => Number,
+    };
 }
 
 /// <summary>

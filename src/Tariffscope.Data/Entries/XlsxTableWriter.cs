@@ -31,7 +31,7 @@ public sealed class XlsxTableWriter : TableWriter
                 CellKind.Text => SpreadsheetText.SafeXlsx(cells[i].Text ?? ""),
                 CellKind.Input => InputCell(cells[i].Text),
                 CellKind.Integer => cells[i].Integer,
-                _ => cells[i].Number,
+                var kind => cells[i].NumberAs(kind),
             };
         if (_task.IsFaulted) _task.GetAwaiter().GetResult();
         _queue.Add(row);

@@ -61,9 +61,9 @@ public static class RateFileQuestion
         using var source = EntryFiles.Open(o.Input, o.Delimiter);
         var columns = EntryColumns.Match(source.Columns, o.Map, o.Date is not null);
         var layout = new BatchLayout(source.Columns, scenarios);
+        var panels = o.Panel ? scenarios.ToDictionary(s => s.Scenario, s => new Tariffscope.Engine.Panel.RatePanel(s.Engine, PanelFrom, PanelTo)) : null;
         var rater = new BatchRater(layout, new EntryLineParser(columns, o.Date, rules.Catalog.ActualPolicy),
-            o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(rules.Workspace.ClaimShares) : null,
-            o.Panel ? scenarios.ToDictionary(s => s.Scenario, s => new Tariffscope.Engine.Panel.RatePanel(s.Engine, PanelFrom, PanelTo)) : null);
+            o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(rules.Workspace.ClaimShares) : null, panels);
         using var files = new ResultFiles(layout, o.Output, o.Rejects);
         long allocated = GC.GetTotalAllocatedBytes();
         var summary = await BatchPipeline.RunAsync(BatchPipeline.Chunk(source.Lines(), o.ChunkLines), rater, files, o.Workers,
@@ -73,6 +73,7 @@ public static class RateFileQuestion
             files.OutputPath, files.RejectsPath, watch.Elapsed, source.Uncovered)
         {
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
+            Panel = panels is null ? null : new(panels.Values.Sum(p => p.Counts.Planned), panels.Values.Sum(p => p.Counts.Inherited)),
             Claims = rater.Scenarios[0].ExpectedClaims is { } c
                 ? new("expected", "a line with a program column value is rated as claimed; a line without one at its expected claim: " + c.Summary().Description)
                 : BatchResult.AsEntered,

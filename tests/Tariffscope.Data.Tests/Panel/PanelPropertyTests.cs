@@ -28,7 +28,9 @@ public class PanelPropertyTests
 
     // A fifth of the lines lean on China, whose rules change most often; the rest spread over every ISO code.
     private static readonly Gen<string> Origin = Gen.Frequency((1, Gen.Const("CN")), (4, Gen.Int[0, Origins.Length - 1].Select(i => Origins[i])));
-    private static readonly Gen<decimal> Value = Gen.OneOf(Gen.Int[0, 100_000].Select(c => c / 100m), Gen.Long[1, 10_000_000_000].Select(c => c / 100m));
+    // mostly whole cents (the integer evaluation), sometimes tenths of a cent (the decimal one)
+    private static readonly Gen<decimal> Value = Gen.OneOf(Gen.Int[0, 100_000].Select(c => c / 100m), Gen.Long[1, 10_000_000_000].Select(c => c / 100m),
+        Gen.Long[1, 1_000_000_000].Select(c => c / 1000m));
 
     private static readonly Gen<EntryLine> Line =
         Gen.Select(Gen.Int[0, Lines.Length - 1], Origin, Gen.Int[0, Last.DayNumber - First.DayNumber], Value, Gen.Int[0, 3], Gen.Int[1, 100_000])
@@ -63,6 +65,12 @@ public class PanelPropertyTests
             return;
         }
         Assert.True(refused is null, $"{where}: the panel rates, the engine refuses: {refused?.Message}");
+        // the same amounts in whole cents, as a batch adds them
+        var cents = new long[f.Terms.Length + 1];
+        Assert.True(f.TryEvaluateCents(e.CustomsValue, e.Quantities, cents), $"{where}: priced in decimals but not in cents");
+        for (int r = 0; r <= f.Terms.Length; r++)
+            Assert.True(amounts[r] == PanelFormula.NotCharged ? cents[r] == PanelFormula.NotChargedCents : cents[r] == Money.ToCents(amounts[r]),
+                $"{where}: term {r}: {amounts[r]} in decimals, {cents[r]} cents");
         var layers = q!.Layers;
         var charged = Enumerable.Range(0, f.Terms.Length).Where(r => amounts[r] != PanelFormula.NotCharged).ToArray();
         Assert.True(charged.Length == layers.Length - 1,

@@ -70,6 +70,7 @@ public static class BatchPipeline
                     sink.Write(ready);
                     summary.Merge(ready.Summary);
                     lines += ready.Count;
+                    ready.Release();
                     progress?.Invoke(lines);
                     next++;
                     gate.Release();

@@ -45,7 +45,8 @@ public sealed class BatchRater
                 var slot = chunk.Slot(i, s);
                 try
                 {
-                    slot[0] = _scenarios[s].Rate(entry, slot[1..], out var ids, out var partly);
+                    var total = slot[0] = _scenarios[s].RateCents(entry, slot[2..], out var ids, out var partly);
+                    slot[1] = Money.RateMillionths(total, entry.CustomsValue);
                     chunk.SetMeasures(i, s, ids);
                     if (partly) chunk.PartlyRated[i] = true;
                 }

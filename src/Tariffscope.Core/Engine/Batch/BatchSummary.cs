@@ -91,6 +91,10 @@ public sealed class BatchSummary
     {
         var s = new BatchSummary(layout, top);
         int n = s.Scenarios.Count;
+        Span<decimal> duty = n <= 16 ? stackalloc decimal[n] : new decimal[n];
+        // the chunk's sums in cents, turned into amounts once at the end
+        var totals = new long[n];
+        var families = s.FamilyDuty.Select(f => new long[f.Length]).ToArray();
         for (int i = 0; i < chunk.Count; i++)
         {
             s.InputLines++;
@@ -104,26 +108,48 @@ public sealed class BatchSummary
             var e = chunk.Entries[i]!;
             s.Value += e.CustomsValue;
             if (chunk.PartlyRated[i]) { s.PartlyRated++; s.PartlyRatedValue += e.CustomsValue; }
-            var duty = new decimal[n];
             for (int k = 0; k < n; k++)
             {
-                duty[k] = chunk.Total(i, k);
-                s.Duty[k] += duty[k];
-                var fd = s.FamilyDuty[k];
-                for (int f2 = 0; f2 < fd.Length; f2++) fd[f2] += chunk.FamilyAmount(i, k, f2);
+                var cents = chunk.TotalCents(i, k);
+                totals[k] += cents;
+                duty[k] = Money.FromCents(cents);
+                var fd = families[k];
+                for (int f2 = 0; f2 < fd.Length; f2++) fd[f2] += chunk.FamilyCents(i, k, f2);
             }
-            AddTo(s.ByChapter, e.Code.Digits[..2], e.CustomsValue, duty);
+            AddTo(s.ByChapter, Chapter(e.Code.Digits), e.CustomsValue, duty);
             AddTo(s.ByOrigin, e.Origin, e.CustomsValue, duty);
-            s.OfferTop(new TopLine(chunk.Lines[i].Number, e.Code.ToString(), e.Origin, e.Date, e.CustomsValue, duty));
+            // a line enters the top list only when it outranks the last kept: most lines allocate nothing here
+            if (s.Qualifies(chunk.Lines[i].Number, n > 1 ? Math.Abs(duty[n - 1] - duty[0]) : duty[0]))
+                s.OfferTop(new TopLine(chunk.Lines[i].Number, e.Code.ToString(), e.Origin, e.Date, e.CustomsValue, duty.ToArray()));
+        }
+        for (int k = 0; k < n; k++)
+        {
+            s.Duty[k] = Money.FromCents(totals[k]);
+            for (int f2 = 0; f2 < families[k].Length; f2++) s.FamilyDuty[k][f2] = Money.FromCents(families[k][f2]);
         }
         return s;
     }
 
-    private static void AddTo(Dictionary<string, Bucket> d, string key, decimal value, decimal[] duty)
+    private static readonly string[] Chapters = [.. Enumerable.Range(0, 100).Select(c => c.ToString("00"))];
+
+    /// <summary>The two-digit chapter of a code's digits, without a new string per line.</summary>
+    private static string Chapter(string digits) =>
+        digits.Length >= 2 && char.IsAsciiDigit(digits[0]) && char.IsAsciiDigit(digits[1]) ? Chapters[(digits[0] - '0') * 10 + digits[1] - '0'] : digits[..2];
+
+    private static void AddTo(Dictionary<string, Bucket> d, string key, decimal value, ReadOnlySpan<decimal> duty)
     {
         if (!d.TryGetValue(key, out var b)) d[key] = b = new Bucket(duty.Length);
         b.Lines++; b.Value += value;
         for (int k = 0; k < duty.Length; k++) b.Duty[k] += duty[k];
+    }
+
+    private bool Qualifies(long line, decimal rank)
+    {
+        if (_top <= 0) return false;
+        if (Top.Count < _top) return true;
+        var last = Top[^1];
+        var c = Rank(last).CompareTo(rank);
+        return c != 0 ? c < 0 : line < last.Line;
     }
 
     private decimal Rank(TopLine t) => Scenarios.Count > 1 ? Math.Abs(t.Difference) : t.Duty[0];

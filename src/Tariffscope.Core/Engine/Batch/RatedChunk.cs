@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Tariffscope.Engine.Batch;
 
 /// <summary>
@@ -17,8 +19,10 @@ public sealed class RatedChunk
     /// <summary>Per line: true when some scenario's base rate needed a quantity the line lacks (a specific or compound
     /// rate): the line is rated, its ad valorem layers in full, its base only in the parts that could be computed.</summary>
     public bool[] PartlyRated { get; }
-    /// <summary>Per line, per scenario: the total then one amount per family.</summary>
-    internal decimal[] Amounts { get; }
+    /// <summary>Per line, per scenario: the total in cents, the effective rate in millionths, then each family's
+    /// duty in cents. Rented: a chunk of two scenarios holds most of a megabyte, which allocated afresh per chunk
+    /// would land on the large object heap and cost a full collection every few chunks.</summary>
+    private long[] _amounts;
     internal string[] Measures { get; }
     public BatchSummary Summary { get; internal set; } = null!;
 
@@ -31,31 +35,43 @@ public sealed class RatedChunk
         Faults = new LineFault?[raw.Lines.Length];
         PartlyRated = new bool[raw.Lines.Length];
         _offsets = new int[layout.Scenarios.Count];
-        for (int s = 0; s < _offsets.Length; s++) { _offsets[s] = _stride; _stride += 1 + layout.Scenarios[s].FamilyCount; }
-        Amounts = new decimal[raw.Lines.Length * _stride];
+        for (int s = 0; s < _offsets.Length; s++) { _offsets[s] = _stride; _stride += 2 + layout.Scenarios[s].FamilyCount; }
+        _amounts = ArrayPool<long>.Shared.Rent(raw.Lines.Length * _stride);
+        Array.Clear(_amounts, 0, raw.Lines.Length * _stride);
         Measures = new string[raw.Lines.Length * _offsets.Length];
     }
 
     public int Count => Lines.Length;
     public bool IsRated(int line) => Faults[line] is null;
 
-    public decimal Total(int line, int scenario) => Amounts[line * _stride + _offsets[scenario]];
+    public long TotalCents(int line, int scenario) => _amounts[line * _stride + _offsets[scenario]];
+
+    /// <summary>Total duty ÷ customs value to six decimals, in millionths (0 for a zero value).</summary>
+    public long RateMillionths(int line, int scenario) => _amounts[line * _stride + _offsets[scenario] + 1];
+
+    public long FamilyCents(int line, int scenario, int family) => _amounts[line * _stride + _offsets[scenario] + 2 + family];
+
+    public decimal Total(int line, int scenario) => Money.FromCents(TotalCents(line, scenario));
 
     /// <summary>Total duty ÷ customs value, to six decimals (0 for a zero value).</summary>
-    public decimal EffectiveRate(int line, int scenario)
-    {
-        var v = Entries[line]!.CustomsValue;
-        return v == 0 ? 0m : Math.Round(Total(line, scenario) / v, 6, MidpointRounding.AwayFromZero);
-    }
+    public decimal EffectiveRate(int line, int scenario) => RateMillionths(line, scenario) / 1_000_000m;
 
-    public decimal FamilyAmount(int line, int scenario, int family) => Amounts[line * _stride + _offsets[scenario] + 1 + family];
+    public decimal FamilyAmount(int line, int scenario, int family) => Money.FromCents(FamilyCents(line, scenario, family));
 
     public string MeasuresApplied(int line, int scenario) => Measures[line * _offsets.Length + scenario];
 
-    internal Span<decimal> Slot(int line, int scenario) =>
-        Amounts.AsSpan(line * _stride + _offsets[scenario], 1 + _layout.Scenarios[scenario].FamilyCount);
+    /// <summary>A scenario's cells of a line: the total, the rate, then the families.</summary>
+    internal Span<long> Slot(int line, int scenario) =>
+        _amounts.AsSpan(line * _stride + _offsets[scenario], 2 + _layout.Scenarios[scenario].FamilyCount);
 
-    internal void Clear(int line) => Amounts.AsSpan(line * _stride, _stride).Clear();
+    internal void Clear(int line) => _amounts.AsSpan(line * _stride, _stride).Clear();
 
     internal void SetMeasures(int line, int scenario, string ids) => Measures[line * _offsets.Length + scenario] = ids;
+
+    /// <summary>Gives the amounts back to the pool once the chunk is written and counted; the chunk is not read after.</summary>
+    public void Release()
+    {
+        var a = Interlocked.Exchange(ref _amounts, []);
+        if (a.Length > 0) ArrayPool<long>.Shared.Return(a);
+    }
 }

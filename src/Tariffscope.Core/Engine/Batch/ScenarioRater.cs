@@ -31,6 +31,19 @@ public sealed class ScenarioRater(ScenarioColumns columns)
     /// base rate needs a quantity the line lacks, so the total holds only the parts that could be computed.</summary>
     public decimal Rate(EntryLine entry, Span<decimal> families, out string measures, out bool partly)
     {
+        Span<long> cents = families.Length <= 64 ? stackalloc long[families.Length] : new long[families.Length];
+        var total = RateCents(entry, cents, out measures, out partly);
+        for (int f = 0; f < families.Length; f++) families[f] += Money.FromCents(cents[f]);
+        return Money.FromCents(total);
+    }
+
+    /// <summary>
+    /// Rates <paramref name="entry"/> in whole cents (every amount the engine charges is rounded to the cent, so
+    /// nothing is lost): adds each family's duty into <paramref name="families"/> and returns the total. Sums of cents
+    /// are integer additions, and the writer prints them without formatting a decimal.
+    /// </summary>
+    public long RateCents(EntryLine entry, Span<long> families, out string measures, out bool partly)
+    {
         if (entry.Program is null && ExpectedClaims?.ClaimOn(entry.Origin, entry.Code, entry.Date) is { } claim
             && Trade.ClaimBasis.Offers(_engine, entry.Importer, entry.Code, entry.Date, claim.Program))
             return RateExpected(entry, claim.Program, claim.Share, families, out measures, out partly);
@@ -41,14 +54,15 @@ public sealed class ScenarioRater(ScenarioColumns columns)
         }
         var q = _engine.Quote(entry, QuoteDetail.Amounts);
         partly = q.BaseIncomplete;
-        decimal total = 0;
+        long total = 0;
         int additional = 0;
         foreach (var l in q.Layers)
         {
             var f = columns.FamilyIndex(l.Family);
             if (f < 0) throw new InvalidOperationException($"layer family '{l.Family}' has no column");
-            families[f] += l.Amount;
-            total += l.Amount;
+            var c = Money.ToCents(l.Amount);
+            families[f] += c;
+            total += c;
             if (!l.IsBase) additional++;
         }
         measures = additional == 0 ? "" : string.Join(';', q.Layers.Where(l => !l.IsBase).Select(l => l.MeasureId));
@@ -63,7 +77,7 @@ public sealed class ScenarioRater(ScenarioColumns columns)
     /// </summary>
     public Panel.RatePanel? Panel { get; init; }
 
-    private bool TryPanel(EntryLine entry, Span<decimal> families, out decimal total, out string measures)
+    private bool TryPanel(EntryLine entry, Span<long> families, out long total, out string measures)
     {
         total = 0;
         measures = "";
@@ -71,31 +85,31 @@ public sealed class ScenarioRater(ScenarioColumns columns)
         // out-of-range input: the engine's refusal says what is wrong
         if (entry.CustomsValue is < 0 or > EntryLine.MaxAmount || entry.MetalShare is < 0 or > 1 || entry.UsContentShare is < 0 or > 1) return false;
         foreach (var q in entry.Quantities) if (q.Amount is < 0 or > EntryLine.MaxAmount) return false;
-        if (!Panel.TryGet(entry.Code, entry.Origin, entry.Date, out var cell) || cell.Formula is not { } f) return false;
+        if (!Panel.TryGet(entry.Code, entry.Origin, entry.Date, out var cell)) return false;
+        // the engine's refusal (an unknown code) was planned once for the cell: said again without a second look
+        if (cell.Refusal is { } no) throw new RatingException(no.Problem, no.Field, no.Message);
+        if (cell.Formula is not { } f) return false;
         if (f.EntryDependent && (entry.MetalShare is not null || !entry.Uses.IsDefaultOrEmpty)) return false;
         int n = f.Terms.Length;
-        Span<decimal> amounts = n < 16 ? stackalloc decimal[n + 1] : new decimal[n + 1];
-        if (!f.TryEvaluate(entry.CustomsValue, entry.Quantities, amounts)) return false;
+        Span<long> amounts = n < 32 ? stackalloc long[n + 1] : new long[n + 1];
+        if (!f.TryEvaluateCents(entry.CustomsValue, entry.Quantities, amounts)) return false;
+        var index = f.FamilyIndexes(columns);
         System.Text.StringBuilder? ids = null;
         for (int r = 0; r < n; r++)
         {
-            if (amounts[r] == Engine.Panel.PanelFormula.NotCharged) continue;
-            var t = f.TermAt(r);
-            var fi = columns.FamilyIndex(t.Family);
-            if (fi < 0) throw new InvalidOperationException($"layer family '{t.Family}' has no column");
-            families[fi] += amounts[r];
+            if (amounts[r] == Engine.Panel.PanelFormula.NotChargedCents) continue;
+            families[index[r]] += amounts[r];
             total += amounts[r];
-            if (f.PicksHighest) (ids ??= new()).Append(ids.Length == 0 ? "" : ";").Append(t.MeasureId);
+            if (f.PicksHighest) (ids ??= new()).Append(ids.Length == 0 ? "" : ";").Append(f.TermAt(r).MeasureId);
         }
-        var b = columns.FamilyIndex(Layer.BaseFamily);
-        families[b] += amounts[n];
+        families[index[n]] += amounts[n];
         total += amounts[n];
         measures = f.PicksHighest ? ids?.ToString() ?? "" : f.Measures;
         return true;
     }
 
     /// <summary>The claimed share with the programme, the rest without: each measure's amount weighed, in cents.</summary>
-    private decimal RateExpected(EntryLine entry, string program, decimal share, Span<decimal> families, out string measures, out bool partly)
+    private long RateExpected(EntryLine entry, string program, decimal share, Span<long> families, out string measures, out bool partly)
     {
         var without = _engine.Quote(entry, QuoteDetail.Amounts);
         var with = _engine.Quote(entry with { Program = program }, QuoteDetail.Amounts);
@@ -112,10 +126,10 @@ public sealed class ScenarioRater(ScenarioColumns columns)
         }
         Add(without, 1 - share);
         Add(with, share);
-        decimal total = 0;
+        long total = 0;
         foreach (var (l, raw) in amounts)
         {
-            var amount = Math.Round(raw, 2, MidpointRounding.AwayFromZero);
+            var amount = Money.ToCents(Math.Round(raw, 2, MidpointRounding.AwayFromZero));
             var f = columns.FamilyIndex(l.Family);
             if (f < 0) throw new InvalidOperationException($"layer family '{l.Family}' has no column");
             families[f] += amount;

@@ -57,6 +57,7 @@ public sealed class PanelFormula
         Terms = terms;
         EntryDependent = entryDependent;
         _baseAv = baseRate as AdValoremDuty;
+        _integer = IntegerForm(baseRate, terms);
         _reportOrder = new int[terms.Length];
         for (int i = 0; i < terms.Length; i++) { _reportOrder[i] = i; if (terms[i].HighestGroup >= 0) _hasHighest = true; }
         // insertion sort: a handful of terms, in the engine's order (family order, then measure id)
@@ -144,6 +145,76 @@ public sealed class PanelFormula
         amounts[Terms.Length] = Cents(baseRaw);
         return true;
     }
+
+    /// <summary>
+    /// As <see cref="TryEvaluate"/>, in whole cents (a displaced term holds <see cref="NotChargedCents"/>). A formula of
+    /// ad valorem rates on the whole value, with no floor and no family choosing its highest member, on a value in
+    /// whole cents, is computed in integers: cents × rate, rounded half away from zero, is exactly what the decimal
+    /// product rounded to the cent gives. Anything else goes through the decimal evaluation.
+    /// </summary>
+    public bool TryEvaluateCents(decimal value, ImmutableArray<Quantity> quantities, Span<long> cents)
+    {
+        int n = Terms.Length;
+        if (_integer is { } form && Money.TryWholeCents(value, out var v))
+        {
+            for (int r = 0; r < n; r++)
+            {
+                var (m, s) = form[_reportOrder[r]];
+                cents[r] = m == 0 ? 0 : Money.TimesRate(v, m, s);
+            }
+            cents[n] = form[n].Mantissa == 0 ? 0 : Money.TimesRate(v, form[n].Mantissa, form[n].Scale);
+            return true;
+        }
+        Span<decimal> amounts = n < 32 ? stackalloc decimal[n + 1] : new decimal[n + 1];
+        if (!TryEvaluate(value, quantities, amounts)) return false;
+        for (int r = 0; r <= n; r++) cents[r] = amounts[r] == NotCharged ? NotChargedCents : Money.ToCents(amounts[r]);
+        return true;
+    }
+
+    /// <summary>Marks, in cents, a term that its family's higher member displaced.</summary>
+    public const long NotChargedCents = long.MinValue;
+
+    // per term in the engine's order, then the base: each rate as an integer over a power of ten; null when the
+    // formula is not a plain sum of ad valorem rates on the whole value
+    private readonly (long Mantissa, int Scale)[]? _integer;
+
+    private static (long, int)[]? IntegerForm(DutyExpression baseRate, ImmutableArray<PanelTerm> terms)
+    {
+        var form = new (long, int)[terms.Length + 1];
+        static bool Of(DutyExpression e, out (long, int) x)
+        {
+            x = (0, 0);
+            if (e is FreeDuty) return true;
+            if (e is not AdValoremDuty av || !Money.TryScaled(av.Rate, out var m, out var s)) return false;
+            x = (m, s);
+            return true;
+        }
+        for (int k = 0; k < terms.Length; k++)
+        {
+            var t = terms[k];
+            if (t.IsFloor || t.Share != 1m || t.HighestGroup >= 0 || !Of(t.Rate, out form[k])) return null;
+        }
+        return Of(baseRate, out form[terms.Length]) ? form : null;
+    }
+
+    /// <summary>The column of each term's family in report order, then the base's, for a batch's columns (kept for
+    /// the last columns asked: one scenario's panel serves one set of columns).</summary>
+    public int[] FamilyIndexes(Batch.ScenarioColumns columns)
+    {
+        if (_familyIndexes is { } kept && ReferenceEquals(kept.Columns, columns)) return kept.Index;
+        var index = new int[Terms.Length + 1];
+        for (int r = 0; r <= Terms.Length; r++)
+        {
+            var family = r < Terms.Length ? TermAt(r).Family : Layer.BaseFamily;
+            index[r] = columns.FamilyIndex(family);
+            if (index[r] < 0) throw new InvalidOperationException($"layer family '{family}' has no column");
+        }
+        _familyIndexes = new(columns, index);
+        return index;
+    }
+
+    private sealed record ColumnIndex(Batch.ScenarioColumns Columns, int[] Index);
+    private ColumnIndex? _familyIndexes;
 
     /// <summary>The term at report position <paramref name="r"/> (the order <see cref="TryEvaluate"/> writes).</summary>
     public PanelTerm TermAt(int r) => Terms[_reportOrder[r]];

@@ -21,7 +21,10 @@ public sealed class RatePanel
     private readonly ConcurrentDictionary<string, int> _classOf = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _classByKey = new(StringComparer.Ordinal);
     private readonly List<string> _representative = [];
-    private readonly ConcurrentDictionary<(string Code, int Class, int Interval), PanelCell> _cells = new();
+    // cells by code, then interval, then class: one string lookup a line, then two array reads
+    private readonly ConcurrentDictionary<string, CodeCells> _cells = new(StringComparer.Ordinal);
+    // the class of a two-letter origin without hashing it (every origin of a batch line is one)
+    private readonly int[] _classOfAlpha2 = Enumerable.Repeat(-1, 26 * 26).ToArray();
 
     public TariffEngine Engine { get; }
     public string Importer { get; }
@@ -50,7 +53,10 @@ public sealed class RatePanel
             while (i + 1 < Starts.Count && Starts[i + 1].DayNumber <= from.DayNumber + day) i++;
             _dayToInterval[day] = i;
         }
+        _revised = RevisionStarts(schedule);
     }
+
+    private readonly bool[] _revised;
 
     public int IntervalCount => Starts.Count;
     public DateOnly IntervalEnd(int interval) => interval + 1 < Starts.Count ? Starts[interval + 1].AddDays(-1) : To;
@@ -63,7 +69,14 @@ public sealed class RatePanel
     }
 
     /// <summary>The class of an origin: origins whose rules agree on every day of the span share one.</summary>
-    public int ClassOf(string origin) => _classOf.TryGetValue(origin, out var c) ? c : _classOf.GetOrAdd(origin, NewClass);
+    public int ClassOf(string origin)
+    {
+        int slot = origin.Length == 2 && char.IsAsciiLetterUpper(origin[0]) && char.IsAsciiLetterUpper(origin[1]) ? (origin[0] - 'A') * 26 + origin[1] - 'A' : -1;
+        if (slot >= 0 && Volatile.Read(ref _classOfAlpha2[slot]) is >= 0 and var known) return known;
+        var c = _classOf.TryGetValue(origin, out var had) ? had : _classOf.GetOrAdd(origin, NewClass);
+        if (slot >= 0) Volatile.Write(ref _classOfAlpha2[slot], c);
+        return c;
+    }
 
     private int NewClass(string origin)
     {
@@ -74,13 +87,15 @@ public sealed class RatePanel
             if (_classByKey.TryGetValue(key, out var c)) return c;
             _representative.Add(origin);
             // classes under the same rules on a date share that date's plans
-            _rules.Add(keys.Select(k => _ruleIds.TryGetValue(k, out var id) ? id : _ruleIds[k] = _ruleIds.Count).ToArray());
+            var ids = keys.Select(k => _ruleIds.TryGetValue(k, out var id) ? id : _ruleIds[k] = _ruleIds.Count).ToArray();
+            Volatile.Write(ref _rules, [.. _rules, ids]);
             return _classByKey[key] = _representative.Count - 1;
         }
     }
 
     private readonly Dictionary<string, int> _ruleIds = new(StringComparer.Ordinal);
-    private readonly List<int[]> _rules = [];
+    // per class, per interval: the id of its rules then (copied on write: workers read it without a lock)
+    private int[][] _rules = [];
 
     public int ClassCount { get { lock (_representative) return _representative.Count; } }
 
@@ -105,11 +120,58 @@ public sealed class RatePanel
         return true;
     }
 
+    /// <summary>
+    /// The cell of a line for a class over an interval. Cells are kept by the rules in force rather than by class, so
+    /// origins under the same rules that day share one; and a line that the change starting an interval does not
+    /// reach (<see cref="ChangeCalendar.Touches"/>) keeps the cell of the interval before, unplanned.
+    /// </summary>
     public PanelCell Cell(HtsCode code, int cls, int interval)
     {
-        var key = (code.Digits, cls, interval);
-        return _cells.TryGetValue(key, out var cell) ? cell : _cells.GetOrAdd(key, Plan(code, cls, interval));
+        if (!_cells.TryGetValue(code.Digits, out var cells)) cells = _cells.GetOrAdd(code.Digits, _ => new CodeCells(Starts.Count));
+        int rule = Volatile.Read(ref _rules)[cls][interval];
+        var row = Volatile.Read(ref cells.ByInterval[interval]);
+        if (row is not null && rule < row.Length && row[rule] is { } kept) return kept.Cell;
+        PanelCell cell;
+        if (!_revised[interval] && !Calendar.Touches(Starts[interval], Representative(cls), code))
+        {
+            cell = Cell(code, cls, interval - 1);
+            Interlocked.Increment(ref _inherited);
+        }
+        else
+        {
+            // planned outside the lock: two workers may plan one cell at once, and the first to store it wins
+            cell = Plan(code, cls, interval);
+            Interlocked.Increment(ref _planned);
+        }
+        var box = new CellBox(cell);
+        lock (cells)
+        {
+            row = cells.ByInterval[interval];
+            if (row is null || rule >= row.Length)
+            {
+                var grown = new CellBox?[Math.Max(rule + 1, row is null ? 4 : row.Length * 2)];
+                row?.CopyTo(grown, 0);
+                row = grown;
+            }
+            if (row[rule] is { } first) return first.Cell;
+            row[rule] = box;
+            Volatile.Write(ref cells.ByInterval[interval], row);
+        }
+        return cell;
     }
+
+    private long _planned, _inherited;
+
+    /// <summary>Cells planned by the engine, and cells taken from the interval before because no change reached them.</summary>
+    public (long Planned, long Inherited) Counts => (Interlocked.Read(ref _planned), Interlocked.Read(ref _inherited));
+
+    private sealed class CodeCells(int intervals)
+    {
+        public readonly CellBox?[]?[] ByInterval = new CellBox?[]?[intervals];
+    }
+
+    // a reference, so a reader never sees half of a cell another worker is storing
+    private sealed record CellBox(PanelCell Cell);
 
     private PanelCell Plan(HtsCode code, int cls, int interval, PlanScratch? scratch = null)
     {
@@ -129,10 +191,10 @@ public sealed class RatePanel
     {
         var classes = origins.Select(ClassOf).Distinct().Order().ToArray();
         var reps = classes.Select(Representative).ToArray();
-        int[][] rules;
-        lock (_representative) rules = classes.Select(c => _rules[c]).ToArray();
+        var all = Volatile.Read(ref _rules);
+        var rules = classes.Select(c => all[c]).ToArray();
         var shared = new Dictionary<int, PanelCell>();
-        var revised = RevisionStarts();
+        var revised = _revised;
         var scratch = new PlanScratch();
         var start = new int[classes.Length];
         var current = new PanelCell[classes.Length];
@@ -142,11 +204,11 @@ public sealed class RatePanel
         {
             for (int i = 0; i < Starts.Count; i++)
             {
-                bool all = i == 0 || revised.Contains(i);
+                bool every = i == 0 || revised[i];
                 shared.Clear();
                 for (int k = 0; k < classes.Length; k++)
                 {
-                    if (!all && !Calendar.Touches(Starts[i], reps[k], code)) continue;
+                    if (!every && !Calendar.Touches(Starts[i], reps[k], code)) continue;
                     if (!shared.TryGetValue(rules[k][i], out var next)) shared[rules[k][i]] = next = Plan(code, classes[k], i, scratch);
                     if (i == 0) { current[k] = next; start[k] = 0; continue; }
                     if (Same(current[k], next)) continue;
@@ -164,13 +226,13 @@ public sealed class RatePanel
         }
     }
 
-    private HashSet<int> RevisionStarts()
+    /// <summary>Per interval: true when a schedule revision starts it (every line may change then).</summary>
+    private bool[] RevisionStarts(Schedule? schedule)
     {
-        var schedule = Engine.Schedules.GetValueOrDefault(Importer);
-        var set = new HashSet<int>();
-        if (schedule is null) return set;
-        foreach (var r in schedule.Revisions)
-            if (r.EffectiveDate > From && r.EffectiveDate <= To) set.Add(IntervalOf(r.EffectiveDate));
+        var set = new bool[Starts.Count];
+        set[0] = true;
+        foreach (var r in schedule?.Revisions ?? [])
+            if (r.EffectiveDate > From && r.EffectiveDate <= To) set[IntervalOf(r.EffectiveDate)] = true;
         return set;
     }
 
