@@ -73,6 +73,42 @@ public sealed class Workspace
             "built-in sample of China's Customs Tariff (a few HS6 lines; see data/schedule/cn-sample.md)", "CN")]);
     }
 
+    /// <summary>
+    /// A hash of everything the schedules and the policy are read from: the code that reads and applies them (the
+    /// library's build), the record and the revisions held, and the data directory's policy, scenario and list files
+    /// (name, size, time written). Derived files (compiled rules) are named by it, so any change of input makes
+    /// them stale by name, never by content.
+    /// </summary>
+    public string InputsFingerprint => _fingerprint ??= Fingerprint();
+    private string? _fingerprint;
+
+    private string Fingerprint()
+    {
+        using var h = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Add(string s) => h.AppendData(System.Text.Encoding.UTF8.GetBytes(s + "\n"));
+        Add(typeof(TariffEngine).Assembly.ManifestModule.ModuleVersionId.ToString());
+        Add(typeof(Workspace).Assembly.ManifestModule.ModuleVersionId.ToString());
+        Add(UsSchedule.Description);
+        var root = Directory.Root;
+        if (System.IO.Directory.Exists(root))
+        {
+            void AddFile(string path)
+            {
+                var f = new FileInfo(path);
+                if (f.Exists) Add($"{Path.GetRelativePath(root, path)}|{f.Length}|{f.LastWriteTimeUtc.Ticks}");
+            }
+            AddFile(Directory.HtsRevisionsFile);
+            AddFile(Record.BuiltInRecord.RecordFile(Directory));
+            foreach (var folder in new[] { "policy", "scenarios", "lists" })
+            {
+                var dir = Path.Combine(root, folder);
+                if (!System.IO.Directory.Exists(dir)) continue;
+                foreach (var file in System.IO.Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)) AddFile(file);
+            }
+        }
+        return Convert.ToHexStringLower(h.GetHashAndReset());
+    }
+
     /// <summary>Which schedule answers for an importer, in words.</summary>
     public string ScheduleDescription(string importer, DateOnly date) =>
         importer == "CN" ? "built-in sample of China's Customs Tariff (not the full tariff)" : UsSchedule.DescribeOn(date);

@@ -80,7 +80,9 @@ public sealed partial class TariffEngine
     private CompiledMeasure[] ForOrigin(string importer, string origin) =>
         _byOrigin.GetOrAdd((importer, origin), key =>
             (_byImporter.GetValueOrDefault(key.Importer) ?? []).Where(cm => cm.MayCoverOrigin(key.Origin))
-                .OrderBy(cm => cm.FamilyRank).ToArray());
+                // by id within a family: the rules-in-force key and the pick among equal amounts do not hang on the
+                // order the policy's measures happened to be loaded in
+                .OrderBy(cm => cm.FamilyRank).ThenBy(cm => cm.Measure.Id, StringComparer.Ordinal).ToArray());
 
     /// <summary>Families ordered so that every family comes after those it yields to.</summary>
     private static string[] StackingOrder(PolicySet policy)
@@ -94,7 +96,8 @@ public sealed partial class TariffEngine
                 throw new InvalidOperationException($"stacking rules loop: {string.Join(" yields to ", path.Reverse().Append(f))}");
             state[f] = 1; path.Push(f);
             var yields = policy.Families[f].YieldsTo.Concat(policy.Measures.Where(m => m.Family == f).SelectMany(m => m.YieldsTo));
-            foreach (var y in YieldTargets(policy, yields)) Visit(y, path);
+            // in name order: families that do not yield to one another then stack the same way in every process
+            foreach (var y in YieldTargets(policy, yields).Distinct().Order(StringComparer.Ordinal)) Visit(y, path);
             path.Pop(); state[f] = 2; order.Add(f);
         }
         foreach (var f in policy.Families.Keys.Order(StringComparer.Ordinal)) Visit(f, new Stack<string>());

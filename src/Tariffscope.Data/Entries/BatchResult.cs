@@ -46,5 +46,6 @@ public sealed record BatchResult(
         && Summary.Rated == RowsWritten && Summary.Rejected == RejectsWritten;
 }
 
-/// <summary>How much of the compiled rules a batch built: cells planned by the engine, cells carried over unplanned.</summary>
-public sealed record PanelUse(long CellsPlanned, long CellsInherited);
+/// <summary>How much of the compiled rules a batch built: cells planned by the engine, cells carried over unplanned,
+/// and cells read back from the last run's file (<c>cache/panel</c> in the data directory).</summary>
+public sealed record PanelUse(long CellsPlanned, long CellsInherited, long CellsLoaded);

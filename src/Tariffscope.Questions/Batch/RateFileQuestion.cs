@@ -61,7 +61,13 @@ public static class RateFileQuestion
         using var source = EntryFiles.Open(o.Input, o.Delimiter);
         var columns = EntryColumns.Match(source.Columns, o.Map, o.Date is not null);
         var layout = new BatchLayout(source.Columns, scenarios);
-        var panels = o.Panel ? scenarios.ToDictionary(s => s.Scenario, s => new Tariffscope.Engine.Panel.RatePanel(s.Engine, PanelFrom, PanelTo)) : null;
+        var cacheFiles = new Dictionary<string, string?>();
+        var panels = o.Panel ? scenarios.ToDictionary(s => s.Scenario, s =>
+        {
+            var p = Panel.PanelCache.Open(rules, s.Engine, s.Scenario, o.AsKnownOn, PanelFrom, PanelTo, out var file);
+            cacheFiles[s.Scenario] = file;
+            return p;
+        }) : null;
         var rater = new BatchRater(layout, new EntryLineParser(columns, o.Date, rules.Catalog.ActualPolicy),
             o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(rules.Workspace.ClaimShares) : null, panels);
         using var files = new ResultFiles(layout, o.Output, o.Rejects);
@@ -69,11 +75,13 @@ public static class RateFileQuestion
         var summary = await BatchPipeline.RunAsync(BatchPipeline.Chunk(source.Lines(), o.ChunkLines), rater, files, o.Workers,
             lines => progress?.Invoke(lines, source.Fraction), ct);
         files.Commit();
+        if (panels is not null)
+            foreach (var (name, p) in panels) Panel.PanelCache.Save(p, cacheFiles[name]);
         return new BatchResult(summary, source.Format, source.Columns, source.LinesRead, files.RowsWritten, files.RejectsWritten,
             files.OutputPath, files.RejectsPath, watch.Elapsed, source.Uncovered)
         {
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
-            Panel = panels is null ? null : new(panels.Values.Sum(p => p.Counts.Planned), panels.Values.Sum(p => p.Counts.Inherited)),
+            Panel = panels is null ? null : new(panels.Values.Sum(p => p.Counts.Planned), panels.Values.Sum(p => p.Counts.Inherited), panels.Values.Sum(p => p.Loaded)),
             Claims = rater.Scenarios[0].ExpectedClaims is { } c
                 ? new("expected", "a line with a program column value is rated as claimed; a line without one at its expected claim: " + c.Summary().Description)
                 : BatchResult.AsEntered,

@@ -16,7 +16,7 @@ public class PanelRateTests
 
     /// <summary>Random lines with every kind of fact: quantities (some in the wrong unit), metal shares, programmes,
     /// dates on both sides of the panel's span, retired codes, bad values.</summary>
-    private static string Sample(int n, int seed)
+    internal static string Sample(int n, int seed)
     {
         var rnd = new Random(seed);
         var lines = BatchRun.World.UsSchedule.Schedule.Revisions.SelectMany(r => r.Lines).Where(l => l.Code.Digits.Length == 10)

@@ -143,10 +143,15 @@ public sealed class RatePanel
             cell = Plan(code, cls, interval);
             Interlocked.Increment(ref _planned);
         }
-        var box = new CellBox(cell);
+        return Store(cells, interval, rule, cell);
+    }
+
+    /// <summary>Keeps a cell unless another worker stored one first; returns the one kept.</summary>
+    private static PanelCell Store(CodeCells cells, int interval, int rule, PanelCell cell)
+    {
         lock (cells)
         {
-            row = cells.ByInterval[interval];
+            var row = cells.ByInterval[interval];
             if (row is null || rule >= row.Length)
             {
                 var grown = new CellBox?[Math.Max(rule + 1, row is null ? 4 : row.Length * 2)];
@@ -154,11 +159,50 @@ public sealed class RatePanel
                 row = grown;
             }
             if (row[rule] is { } first) return first.Cell;
-            row[rule] = box;
+            row[rule] = new CellBox(cell);
             Volatile.Write(ref cells.ByInterval[interval], row);
         }
         return cell;
     }
+
+    /// <summary>Every cell kept so far, with the rules in force it was kept under (for <see cref="PanelFile"/>).</summary>
+    public IEnumerable<PanelFile.StoredCell> StoredCells()
+    {
+        string[] keys;
+        lock (_representative)
+        {
+            keys = new string[_ruleIds.Count];
+            foreach (var (k, id) in _ruleIds) keys[id] = k;
+        }
+        foreach (var (code, cells) in _cells)
+            for (int i = 0; i < cells.ByInterval.Length; i++)
+                if (Volatile.Read(ref cells.ByInterval[i]) is { } row)
+                    for (int rule = 0; rule < row.Length && rule < keys.Length; rule++)
+                        if (row[rule] is { } box) yield return new(code, i, keys[rule], box.Cell);
+    }
+
+    /// <summary>Takes in cells stored by an earlier run of the same rules over the same intervals (the caller checks
+    /// both); returns how many.</summary>
+    public int Load(IEnumerable<PanelFile.StoredCell> stored)
+    {
+        int n = 0;
+        foreach (var c in stored)
+        {
+            int rule;
+            lock (_representative)
+                if (!_ruleIds.TryGetValue(c.Rules, out rule)) _ruleIds[c.Rules] = rule = _ruleIds.Count;
+            var cells = _cells.GetOrAdd(c.Code, _ => new CodeCells(Starts.Count));
+            Store(cells, c.Interval, rule, c.Cell);
+            n++;
+        }
+        Interlocked.Add(ref _loaded, n);
+        return n;
+    }
+
+    private long _loaded;
+
+    /// <summary>Cells read from a file of an earlier run.</summary>
+    public long Loaded => Interlocked.Read(ref _loaded);
 
     private long _planned, _inherited;
 

@@ -106,7 +106,7 @@ public sealed partial class TariffEngine
     public string OriginKey(string importer, string origin, DateOnly date)
     {
         var key = RulesInForce(importer, origin, date);
-        var terms = _originTerms.GetOrAdd(importer, i => (_byImporter.GetValueOrDefault(i) ?? [])
+        var terms = _originTerms.GetOrAdd(importer, i => (_byImporter.GetValueOrDefault(i) ?? []).OrderBy(cm => cm.Measure.Id, StringComparer.Ordinal)
             .SelectMany(cm => ExcludeTerms(cm).Where(t => !t.Origins.IsDefaultOrEmpty)
                 .Select((t, n) => (Id: $"{cm.Measure.Id}#{n}", Origins: ExpandOrigins(t.Origins, Policy).ToHashSet())))
             .ToArray());
