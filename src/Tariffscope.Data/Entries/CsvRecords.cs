@@ -63,6 +63,8 @@ internal sealed class CsvRecords
     private int _pos, _len;
     private bool _eof;
     private readonly StringBuilder _line = new();
+    private readonly List<string> _fields = [];
+    private readonly StringBuilder _field = new();
     // physical lines read ahead while a quoted field looked for its end; handed out again if it did not find one
     private readonly List<(string? Text, long Number)> _ahead = [];
     private long _physical;
@@ -82,8 +84,10 @@ internal sealed class CsvRecords
             _ahead.RemoveAt(0);
             return new CsvRecord([""], number, number, $"line longer than {MaxLineChars:N0} characters; not read");
         }
-        var fields = new List<string>();
-        var field = new StringBuilder();
+        // one list and one builder for every record: the reader is a single thread
+        var fields = _fields;
+        fields.Clear();
+        var field = _field;
         string line = first;
         int k = 0, i = 0; // k: index in _ahead of the current line
         string? fault = null;

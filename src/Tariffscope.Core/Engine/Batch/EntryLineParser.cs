@@ -11,6 +11,11 @@ public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate,
 {
     // a file spells its units a handful of ways: look each spelling up once
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DutyUnit?> _units = new(StringComparer.Ordinal);
+    private System.Collections.Concurrent.ConcurrentDictionary<string, DutyUnit?>.AlternateLookup<ReadOnlySpan<char>> _unitSpellings =>
+        _units.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly (EntryField Quantity, EntryField Unit)[] QuantityFields =
+        [(EntryField.Quantity, EntryField.Unit), (EntryField.Quantity2, EntryField.Unit2)];
 
     public EntryColumns Columns => columns;
 
@@ -22,7 +27,7 @@ public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate,
         LineFault Fail(EntryField field, string reason) => new(columns.NameOf(field), reason);
 
         var codeText = Get(EntryField.Code);
-        var code = HtsCode.TryParse(codeText.ToString());
+        var code = HtsCode.TryParse(codeText);
         if (code is null) { fault = Fail(EntryField.Code, codeText.Trim().IsEmpty ? "empty: expected a tariff code such as 8471.30.01.00" : $"\"{FieldParsers.Clip(codeText)}\" is not a tariff code (2 to 10 digits, dots optional)"); return null; }
 
         if (!FieldParsers.TryParseCountry(Get(EntryField.Origin), out var origin, out var why))
@@ -44,7 +49,7 @@ public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate,
         if (EntryChecks.Value(value) is { } badValue) { fault = Fail(EntryField.Value, badValue); return null; }
 
         var quantities = ImmutableArray<Quantity>.Empty;
-        foreach (var (qf, uf) in new[] { (EntryField.Quantity, EntryField.Unit), (EntryField.Quantity2, EntryField.Unit2) })
+        foreach (var (qf, uf) in QuantityFields)
         {
             var q = Get(qf).Trim();
             if (q.IsEmpty) continue;
@@ -52,8 +57,12 @@ public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate,
             if (EntryChecks.Quantity(amount) is { } badAmount) { fault = Fail(qf, badAmount); return null; }
             var unit = Get(uf).Trim();
             if (unit.IsEmpty) { fault = Fail(uf, $"a quantity ({amount}) needs its unit (kg, No., liters, doz., …)"); return null; }
-            var spelling = unit.ToString();
-            var u = _units.Count < 1000 ? _units.GetOrAdd(spelling, DutyUnits.Find) : DutyUnits.Find(spelling);
+            DutyUnit? u;
+            if (!_unitSpellings.TryGetValue(unit, out u))
+            {
+                var spelling = unit.ToString();
+                u = _units.Count < 1000 ? _units.GetOrAdd(spelling, DutyUnits.Find) : DutyUnits.Find(spelling);
+            }
             if (u is null) { fault = Fail(uf, $"unknown unit \"{FieldParsers.Clip(unit)}\" (kg, No., liters, doz., m2, pf.liters, …)"); return null; }
             quantities = quantities.Add(new Quantity(amount, u.Symbol));
         }

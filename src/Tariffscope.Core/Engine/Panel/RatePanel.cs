@@ -21,8 +21,9 @@ public sealed class RatePanel
     private readonly ConcurrentDictionary<string, int> _classOf = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _classByKey = new(StringComparer.Ordinal);
     private readonly List<string> _representative = [];
-    // cells by code, then interval, then class: one string lookup a line, then two array reads
-    private readonly ConcurrentDictionary<string, CodeCells> _cells = new(StringComparer.Ordinal);
+    // cells by code (as a number: no string to hash), then interval, then the rules in force: one lookup a line, then
+    // a scan of the handful of rule sets the line was asked under in that interval
+    private readonly ConcurrentDictionary<long, CodeCells> _cells = new();
     // the class of a two-letter origin without hashing it (every origin of a batch line is one)
     private readonly int[] _classOfAlpha2 = Enumerable.Repeat(-1, 26 * 26).ToArray();
 
@@ -127,10 +128,11 @@ public sealed class RatePanel
     /// </summary>
     public PanelCell Cell(HtsCode code, int cls, int interval)
     {
-        if (!_cells.TryGetValue(code.Digits, out var cells)) cells = _cells.GetOrAdd(code.Digits, _ => new CodeCells(Starts.Count));
+        var key = CodeKey(code.Digits);
+        if (!_cells.TryGetValue(key, out var cells)) cells = _cells.GetOrAdd(key, _ => new CodeCells(code.Digits, Starts.Count));
         int rule = Volatile.Read(ref _rules)[cls][interval];
-        var row = Volatile.Read(ref cells.ByInterval[interval]);
-        if (row is not null && rule < row.Length && row[rule] is { } kept) return kept.Cell;
+        if (Volatile.Read(ref cells.ByInterval[interval]) is { } row)
+            foreach (var e in row) if (e.Rule == rule) return e.Cell;
         PanelCell cell;
         if (!_revised[interval] && !Calendar.Touches(Starts[interval], Representative(cls), code))
         {
@@ -146,23 +148,25 @@ public sealed class RatePanel
         return Store(cells, interval, rule, cell);
     }
 
-    /// <summary>Keeps a cell unless another worker stored one first; returns the one kept.</summary>
+    /// <summary>Keeps a cell unless another worker stored one first; returns the one kept. A row is never changed
+    /// once published (a new one replaces it), so readers scan it without a lock.</summary>
     private static PanelCell Store(CodeCells cells, int interval, int rule, PanelCell cell)
     {
         lock (cells)
         {
-            var row = cells.ByInterval[interval];
-            if (row is null || rule >= row.Length)
-            {
-                var grown = new CellBox?[Math.Max(rule + 1, row is null ? 4 : row.Length * 2)];
-                row?.CopyTo(grown, 0);
-                row = grown;
-            }
-            if (row[rule] is { } first) return first.Cell;
-            row[rule] = new CellBox(cell);
-            Volatile.Write(ref cells.ByInterval[interval], row);
+            var row = cells.ByInterval[interval] ?? [];
+            foreach (var e in row) if (e.Rule == rule) return e.Cell;
+            Volatile.Write(ref cells.ByInterval[interval], [.. row, new Entry(rule, cell)]);
         }
         return cell;
+    }
+
+    /// <summary>A code's digits and length as one number (codes run to 10 digits).</summary>
+    private static long CodeKey(string digits)
+    {
+        long key = 0;
+        foreach (var c in digits) key = key * 10 + (c - '0');
+        return key * 16 + digits.Length;
     }
 
     /// <summary>Every cell kept so far, with the rules in force it was kept under (for <see cref="PanelFile"/>).</summary>
@@ -174,11 +178,11 @@ public sealed class RatePanel
             keys = new string[_ruleIds.Count];
             foreach (var (k, id) in _ruleIds) keys[id] = k;
         }
-        foreach (var (code, cells) in _cells)
+        foreach (var cells in _cells.Values)
             for (int i = 0; i < cells.ByInterval.Length; i++)
                 if (Volatile.Read(ref cells.ByInterval[i]) is { } row)
-                    for (int rule = 0; rule < row.Length && rule < keys.Length; rule++)
-                        if (row[rule] is { } box) yield return new(code, i, keys[rule], box.Cell);
+                    foreach (var e in row)
+                        if (e.Rule < keys.Length) yield return new(cells.Code, i, keys[e.Rule], e.Cell);
     }
 
     /// <summary>Takes in cells stored by an earlier run of the same rules over the same intervals (the caller checks
@@ -191,7 +195,8 @@ public sealed class RatePanel
             int rule;
             lock (_representative)
                 if (!_ruleIds.TryGetValue(c.Rules, out rule)) _ruleIds[c.Rules] = rule = _ruleIds.Count;
-            var cells = _cells.GetOrAdd(c.Code, _ => new CodeCells(Starts.Count));
+            var key = CodeKey(c.Code);
+            if (!_cells.TryGetValue(key, out var cells)) cells = _cells.GetOrAdd(key, _ => new CodeCells(c.Code, Starts.Count));
             Store(cells, c.Interval, rule, c.Cell);
             n++;
         }
@@ -209,13 +214,13 @@ public sealed class RatePanel
     /// <summary>Cells planned by the engine, and cells taken from the interval before because no change reached them.</summary>
     public (long Planned, long Inherited) Counts => (Interlocked.Read(ref _planned), Interlocked.Read(ref _inherited));
 
-    private sealed class CodeCells(int intervals)
+    private sealed class CodeCells(string code, int intervals)
     {
-        public readonly CellBox?[]?[] ByInterval = new CellBox?[]?[intervals];
+        public readonly string Code = code;
+        public readonly Entry[]?[] ByInterval = new Entry[]?[intervals];
     }
 
-    // a reference, so a reader never sees half of a cell another worker is storing
-    private sealed record CellBox(PanelCell Cell);
+    private readonly record struct Entry(int Rule, PanelCell Cell);
 
     private PanelCell Plan(HtsCode code, int cls, int interval, PlanScratch? scratch = null)
     {
