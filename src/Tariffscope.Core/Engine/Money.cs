@@ -54,12 +54,22 @@ public static class Money
         return true;
     }
 
+    private static readonly long[] Powers64 = [.. Enumerable.Range(0, 19).Select(p => { long x = 1; for (int i = 0; i < p; i++) x *= 10; return x; })];
     private static readonly Int128[] Powers = [.. Enumerable.Range(0, 19).Select(p => { Int128 x = 1; for (int i = 0; i < p; i++) x *= 10; return x; })];
 
     /// <summary>cents × (mantissa / 10^scale), rounded half away from zero to the cent: what
     /// <c>Math.Round(value × rate, 2, MidpointRounding.AwayFromZero)</c> gives when both are exact decimals.</summary>
     public static long TimesRate(long cents, long mantissa, int scale)
     {
+        // the usual case fits in 64 bits (a value under $10^12 at a rate of a few digits): no 128-bit division
+        long high = Math.BigMul(cents, mantissa, out long prod);
+        if (high == prod >> 63 && prod != long.MinValue)
+        {
+            long p64 = Powers64[scale];
+            long q64 = prod / p64, r64 = prod - q64 * p64;
+            if (Math.Abs(r64) * 2 >= p64) q64 += prod < 0 ? -1 : 1;
+            return q64;
+        }
         Int128 product = (Int128)cents * mantissa, p = Powers[scale];
         var (q, r) = Int128.DivRem(product, p);
         if (Int128.Abs(r) * 2 >= p) q += product < 0 ? -1 : 1;
@@ -67,6 +77,22 @@ public static class Money
     }
 
     /// <summary>Total ÷ value to six decimals (half away from zero), in millionths; 0 for a zero value.</summary>
-    public static long RateMillionths(long totalCents, decimal value) =>
-        value == 0 ? 0 : decimal.ToInt64(Math.Round(FromCents(totalCents) / value, 6, MidpointRounding.AwayFromZero) * 1_000_000m);
+    public static long RateMillionths(long totalCents, decimal value)
+    {
+        if (value == 0) return 0;
+        // in integers when the value is whole cents: the decimal quotient carries 28 digits, far more than needed to
+        // land on the same side of every half-millionth as the exact one (a quotient of integers below 10^16 is never
+        // that close to a midpoint without being on it)
+        if (TryWholeCents(value, out var cents) && cents > 0)
+        {
+            long high = Math.BigMul(totalCents, 1_000_000, out long num);
+            if (high == num >> 63 && num != long.MinValue)
+            {
+                long q = num / cents, r = num - q * cents;
+                if (Math.Abs(r) * 2 >= cents) q += num < 0 ? -1 : 1;
+                return q;
+            }
+        }
+        return decimal.ToInt64(Math.Round(FromCents(totalCents) / value, 6, MidpointRounding.AwayFromZero) * 1_000_000m);
+    }
 }

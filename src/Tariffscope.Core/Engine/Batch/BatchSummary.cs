@@ -95,6 +95,8 @@ public sealed class BatchSummary
         // the chunk's sums in cents, turned into amounts once at the end
         var totals = new long[n];
         var families = s.FamilyDuty.Select(f => new long[f.Length]).ToArray();
+        var chapters = new Dictionary<string, Sums>(StringComparer.Ordinal);
+        var origins = new Dictionary<string, Sums>(StringComparer.Ordinal);
         for (int i = 0; i < chunk.Count; i++)
         {
             s.InputLines++;
@@ -116,12 +118,14 @@ public sealed class BatchSummary
                 var fd = families[k];
                 for (int f2 = 0; f2 < fd.Length; f2++) fd[f2] += chunk.FamilyCents(i, k, f2);
             }
-            AddTo(s.ByChapter, Chapter(e.Code.Digits), e.CustomsValue, duty);
-            AddTo(s.ByOrigin, e.Origin, e.CustomsValue, duty);
+            AddTo(chapters, Chapter(e.Code.Digits), e.CustomsValue, chunk, i, n);
+            AddTo(origins, e.Origin, e.CustomsValue, chunk, i, n);
             // a line enters the top list only when it outranks the last kept: most lines allocate nothing here
             if (s.Qualifies(chunk.Lines[i].Number, n > 1 ? Math.Abs(duty[n - 1] - duty[0]) : duty[0]))
                 s.OfferTop(new TopLine(chunk.Lines[i].Number, e.Code.ToString(), e.Origin, e.Date, e.CustomsValue, duty.ToArray()));
         }
+        foreach (var (key, sums) in chapters) s.ByChapter[key] = sums.ToBucket();
+        foreach (var (key, sums) in origins) s.ByOrigin[key] = sums.ToBucket();
         for (int k = 0; k < n; k++)
         {
             s.Duty[k] = Money.FromCents(totals[k]);
@@ -136,11 +140,26 @@ public sealed class BatchSummary
     private static string Chapter(string digits) =>
         digits.Length >= 2 && char.IsAsciiDigit(digits[0]) && char.IsAsciiDigit(digits[1]) ? Chapters[(digits[0] - '0') * 10 + digits[1] - '0'] : digits[..2];
 
-    private static void AddTo(Dictionary<string, Bucket> d, string key, decimal value, ReadOnlySpan<decimal> duty)
+    /// <summary>A group's sums within one chunk, duty in cents (made a <see cref="Bucket"/> once, at the chunk's end).</summary>
+    private sealed class Sums(int scenarios)
     {
-        if (!d.TryGetValue(key, out var b)) d[key] = b = new Bucket(duty.Length);
+        public long Lines;
+        public decimal Value;
+        public readonly long[] Cents = new long[scenarios];
+
+        public Bucket ToBucket()
+        {
+            var b = new Bucket(Cents.Length) { Lines = Lines, Value = Value };
+            for (int k = 0; k < Cents.Length; k++) b.Duty[k] = Money.FromCents(Cents[k]);
+            return b;
+        }
+    }
+
+    private static void AddTo(Dictionary<string, Sums> d, string key, decimal value, RatedChunk chunk, int line, int scenarios)
+    {
+        if (!d.TryGetValue(key, out var b)) d[key] = b = new Sums(scenarios);
         b.Lines++; b.Value += value;
-        for (int k = 0; k < duty.Length; k++) b.Duty[k] += duty[k];
+        for (int k = 0; k < scenarios; k++) b.Cents[k] += chunk.TotalCents(line, k);
     }
 
     private bool Qualifies(long line, decimal rank)
