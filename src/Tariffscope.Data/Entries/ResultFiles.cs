@@ -51,9 +51,35 @@ public sealed class ResultFiles : IRatedSink, IDisposable
         return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + ".rejects" + ext);
     }
 
+    /// <summary>On a worker: a CSV result's rated rows formatted as text, to be copied out in order by <see cref="Write"/>.</summary>
+    public void Prepare(RatedChunk chunk)
+    {
+        if (_out is not CsvTableWriter csv) return;
+        var cells = new Cell[_outCells.Length];
+        var text = new RowText();
+        long rows = 0;
+        for (int i = 0; i < chunk.Count; i++)
+        {
+            if (chunk.Faults[i] is not null) continue;
+            Fill(cells, chunk, i);
+            CsvTableWriter.Format(text, csv.Columns, cells, csv.Delimiter);
+            rows++;
+        }
+        chunk.Prepared = new PreparedRows(text, rows);
+    }
+
+    private sealed record PreparedRows(RowText Text, long Rows);
+
     public void Write(RatedChunk chunk)
     {
         int inputs = _layout.InputColumns.Count;
+        var prepared = chunk.Prepared as PreparedRows;
+        if (prepared is not null)
+        {
+            ((CsvTableWriter)_out).WriteFormatted(prepared.Text.Span, prepared.Rows);
+            prepared.Text.Release();
+            chunk.Prepared = null;
+        }
         for (int i = 0; i < chunk.Count; i++)
         {
             var fields = chunk.Lines[i].Fields;
@@ -68,17 +94,25 @@ public sealed class ResultFiles : IRatedSink, IDisposable
                 _rejects.WriteRow(c);
                 continue;
             }
-            var o = _outCells;
-            for (int k = 0; k < inputs; k++) o[k].Text = k < fields.Length ? fields[k] : "";
-            int at = inputs;
-            for (int s = 0; s < _layout.Scenarios.Count; s++)
-            {
-                o[at++].Integer = chunk.TotalCents(i, s);
-                o[at++].Integer = chunk.RateMillionths(i, s);
-                for (int f = 0; f < _layout.Scenarios[s].FamilyCount; f++) o[at++].Integer = chunk.FamilyCents(i, s, f);
-                o[at++].Text = chunk.MeasuresApplied(i, s);
-            }
-            _out.WriteRow(o);
+            if (prepared is not null) continue;
+            Fill(_outCells, chunk, i);
+            _out.WriteRow(_outCells);
+        }
+    }
+
+    /// <summary>The result row of a rated line: its input fields as read, then each scenario's columns.</summary>
+    private void Fill(Cell[] o, RatedChunk chunk, int i)
+    {
+        int inputs = _layout.InputColumns.Count;
+        var fields = chunk.Lines[i].Fields;
+        for (int k = 0; k < inputs; k++) o[k].Text = k < fields.Length ? fields[k] : "";
+        int at = inputs;
+        for (int s = 0; s < _layout.Scenarios.Count; s++)
+        {
+            o[at++].Integer = chunk.TotalCents(i, s);
+            o[at++].Integer = chunk.RateMillionths(i, s);
+            for (int f = 0; f < _layout.Scenarios[s].FamilyCount; f++) o[at++].Integer = chunk.FamilyCents(i, s, f);
+            o[at++].Text = chunk.MeasuresApplied(i, s);
         }
     }
 

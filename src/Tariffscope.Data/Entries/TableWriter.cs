@@ -64,6 +64,9 @@ public abstract class TableWriter : IDisposable
     public IReadOnlyList<TableColumn> Columns { get; }
     public long Rows { get; private set; }
 
+    /// <summary>Counts rows written other than by <see cref="WriteRow"/> (already formatted).</summary>
+    protected void Counted(long rows) => Rows += rows;
+
     public void WriteRow(ReadOnlySpan<Cell> cells)
     {
         WriteCells(cells);

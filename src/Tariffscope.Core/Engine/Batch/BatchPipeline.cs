@@ -5,6 +5,10 @@ namespace Tariffscope.Engine.Batch;
 /// <summary>Where rated chunks go, in input order (the result and rejects files).</summary>
 public interface IRatedSink
 {
+    /// <summary>Called by a worker, on its own thread, once the chunk is rated: work that needs no order (formatting
+    /// rows) done here leaves the one writer thread only to put them out.</summary>
+    void Prepare(RatedChunk chunk) { }
+
     void Write(RatedChunk chunk);
 }
 
@@ -49,7 +53,11 @@ public static class BatchPipeline
         var rating = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             await foreach (var c in input.Reader.ReadAllAsync(token))
-                await output.Writer.WriteAsync(rater.Rate(c), token);
+            {
+                var rated = rater.Rate(c);
+                sink.Prepare(rated);
+                await output.Writer.WriteAsync(rated, token);
+            }
         }, token)).ToArray();
         var ratingDone = Task.WhenAll(rating).ContinueWith(t =>
         {

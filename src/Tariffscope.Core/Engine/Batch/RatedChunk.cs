@@ -26,6 +26,9 @@ public sealed class RatedChunk
     internal string[] Measures { get; }
     public BatchSummary Summary { get; internal set; } = null!;
 
+    /// <summary>What the sink prepared for this chunk on a worker's thread (<see cref="IRatedSink.Prepare"/>).</summary>
+    public object? Prepared { get; set; }
+
     internal RatedChunk(BatchLayout layout, RawChunk raw)
     {
         _layout = layout;
