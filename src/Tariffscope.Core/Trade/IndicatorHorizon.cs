@@ -58,7 +58,7 @@ public sealed class IndicatorHorizon
         request.Importer.Equals(Importer, StringComparison.OrdinalIgnoreCase) && request.From >= From && request.To <= To && request.To >= request.From;
 
     private static ReadOnlySpan<byte> Magic => "TSIH"u8;
-    private const int Version = 1;
+    private const int Version = 2;
 
     /// <summary>
     /// Writes the horizon under <paramref name="key"/> (what it was computed from): a header, the content, and a
@@ -85,11 +85,16 @@ public sealed class IndicatorHorizon
             var partnerIds = partners.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
             w.Write(partners.Count);
             foreach (var p in partners) w.Write(p);
+            // codes once each: partners trade many of the same
+            var codeIds = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var l in Lines) codeIds.TryAdd(l.Code.Digits, codeIds.Count);
+            w.Write(codeIds.Count);
+            foreach (var c in codeIds.Keys) w.Write(c);
             w.Write(Lines.Count);
             foreach (var l in Lines)
             {
                 w.Write(partnerIds[l.Partner]);
-                w.Write(l.Code.Digits);
+                w.Write(codeIds[l.Code.Digits]);
                 w.Write(l.Value);
                 WriteOptional(w, l.DutyCollected);
                 w.Write(l.QuantityPerValue is not null);
@@ -135,11 +140,13 @@ public sealed class IndicatorHorizon
 
             var partners = new string[Count(r)];
             for (int i = 0; i < partners.Length; i++) partners[i] = r.ReadString();
+            var codes = new HtsCode[Count(r)];
+            for (int i = 0; i < codes.Length; i++) codes[i] = HtsCode.Parse(r.ReadString());
             var lines = new TradeIndicators.WeightedLine[Count(r)];
             for (int i = 0; i < lines.Length; i++)
             {
                 var partner = partners[r.ReadInt32()];
-                var code = HtsCode.Parse(r.ReadString());
+                var code = codes[r.ReadInt32()];
                 var value = r.ReadDecimal();
                 var duty = ReadOptional(r);
                 Quantity? q = r.ReadBoolean() ? new Quantity(r.ReadDecimal(), r.ReadString()) : null;

@@ -97,6 +97,7 @@ public static partial class TradeIndicators
 
         /// <summary>The lines as rated on the first date (the last rating each took on or before it), then the
         /// ratings taken on each later date, in the order the walk applied them.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Replay(IndicatorHorizon horizon, List<DateOnly> dates, IndicatorGrouping by)
         {
             var (line, date, rating) = (run.Line, run.Date, run.Rating);

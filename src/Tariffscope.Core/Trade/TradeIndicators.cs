@@ -162,6 +162,7 @@ public static partial class TradeIndicators
         public IndicatorTotals[] Totals { get; } = new IndicatorTotals[dateCount];
         public Dictionary<string, IndicatorTotals>[] Groups { get; } = new Dictionary<string, IndicatorTotals>[dateCount];
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Apply(int k, LineRating rating, IndicatorGrouping by)
         {
             var line = lines[k];
