@@ -19,6 +19,15 @@ public sealed class IndicatorHorizon
     /// <summary>The first date a horizon starts on: a request starting earlier is computed on its own.</summary>
     public static readonly DateOnly DefaultStart = new(2025, 1, 1);
 
+    /// <summary>The last date a horizon reaches at least (beyond the policy data's horizon, nothing changes): requests
+    /// to any end up to it, or to the policy horizon if later, share one horizon.</summary>
+    public static readonly DateOnly DefaultEnd = new(2026, 12, 31);
+
+    /// <summary>The end of the horizon that answers a request ending on <paramref name="to"/> under a policy known to
+    /// <paramref name="policyHorizon"/>.</summary>
+    public static DateOnly EndFor(DateOnly to, DateOnly policyHorizon) =>
+        new[] { to, policyHorizon, DefaultEnd }.Max();
+
     /// <summary>A partner's run of lines (its <see cref="Chunk"/>-th run of the walk) and the ratings its lines took:
     /// event i gives line <c>Line[i]</c> of the run rating <c>Rating[i]</c> on date number <c>Date[i]</c>, in the
     /// order the walk applied them.</summary>
@@ -118,15 +127,29 @@ public sealed class IndicatorHorizon
     /// The horizon a file holds, or null when it is not one written under <paramref name="key"/> by this version, or
     /// is damaged (its checksum fails, it ends early, a field does not read): the caller then computes it again.
     /// </summary>
-    public static IndicatorHorizon? TryRead(byte[] data, string key)
+    public static IndicatorHorizon? TryRead(byte[] data, string key) =>
+        TryRead(data, out var written) is { } h && written == key ? h : null;
+
+    /// <summary>The horizon a file holds whole and the key it was written under (to be compared by the caller), or
+    /// null when the file is damaged or of another version.</summary>
+    public static IndicatorHorizon? TryRead(byte[] data, out string? key)
     {
+        key = null;
+        if (data.Length < Magic.Length + 32) return null;
+        // the checksum is computed beside the reading: both take a while on a horizon of every partner
+        var sound = Task.Run(() => SHA256.HashData(data.AsSpan(0, data.Length - 32)).AsSpan().SequenceEqual(data.AsSpan(data.Length - 32)));
+        var horizon = Parse(data, out key);
+        return sound.Result ? horizon : null;
+    }
+
+    private static IndicatorHorizon? Parse(byte[] data, out string? key)
+    {
+        key = null;
         try
         {
-            if (data.Length < Magic.Length + 32) return null;
-            var content = data.AsSpan(0, data.Length - 32);
-            if (!SHA256.HashData(content).AsSpan().SequenceEqual(data.AsSpan(data.Length - 32))) return null;
             using var r = new BinaryReader(new MemoryStream(data, 0, data.Length - 32, writable: false), Encoding.UTF8);
-            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != Version || r.ReadString() != key) return null;
+            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != Version) return null;
+            key = r.ReadString();
             var (scenario, importer, year) = (r.ReadString(), r.ReadString(), r.ReadInt32());
             var (from, to) = (DateOnly.FromDayNumber(r.ReadInt32()), DateOnly.FromDayNumber(r.ReadInt32()));
             var dates = ReadDates(r);
@@ -168,7 +191,8 @@ public sealed class IndicatorHorizon
             if (r.BaseStream.Position != r.BaseStream.Length) return null;
             return new IndicatorHorizon(scenario, importer, year, from, to, [.. dates], [.. calendar], shares, lines, runs, [.. ratings], stats);
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException or OverflowException or InvalidDataException)
+        // read before its checksum is known: whatever damage makes it throw, the answer is "not a horizon"
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return null;
         }

@@ -175,25 +175,35 @@ public static partial class TradeIndicators
             }
             _current[k] = rating;
             _running.Add(line.Value, rating);
+            _changed = true;
             if (group is not null)
             {
                 if (!_runningGroups.TryGetValue(group, out var g)) _runningGroups[group] = g = new IndicatorTotals();
                 g.Add(line.Value, rating);
+                _changedGroups.Add(group);
             }
         }
 
+        // what changed since the date before: the totals of a date are copied only where they moved, and shared with
+        // the date before where not (a kept copy is never written to)
+        private bool _changed = true;
+        private readonly HashSet<string> _changedGroups = new(StringComparer.Ordinal);
+        private IndicatorTotals? _kept;
+        private Dictionary<string, IndicatorTotals>? _keptGroups;
+
         public void Keep(int d, IndicatorGrouping by)
         {
-            Totals[d] = _running.Clone();
-            if (by == IndicatorGrouping.Chapter)
-                Groups[d] = _runningGroups.ToDictionary(kv => kv.Key, kv => kv.Value.Clone(), StringComparer.Ordinal);
+            if (_changed || _kept is null) (_kept, _changed) = (_running.Clone(), false);
+            Totals[d] = _kept;
+            if (by != IndicatorGrouping.Chapter) return;
+            var groups = new Dictionary<string, IndicatorTotals>(_runningGroups.Count, StringComparer.Ordinal);
+            foreach (var (ch, t) in _runningGroups)
+                groups[ch] = !_changedGroups.Contains(ch) && _keptGroups is not null && _keptGroups.TryGetValue(ch, out var same) ? same : t.Clone();
+            _changedGroups.Clear();
+            Groups[d] = _keptGroups = groups;
         }
     }
 
-    /// <summary>
-    /// One partner's lines walked through the dates: each line keeps its rating until a change can touch it, and
-    /// the running totals move only by the lines whose rates changed.
-    /// </summary>
     private sealed class PartnerRun(string partner, string origin, string? claim, ClaimBasis basis, HashSet<DateOnly> shareDates, WeightedLine[] lines, int dateCount, bool record)
         : IRunTotals
     {

@@ -25,7 +25,7 @@ public enum HorizonSource { Memory, Disk, Computed }
 /// </summary>
 public sealed class IndicatorHorizons(string? folder, int capacity = 4)
 {
-    private readonly ConcurrentDictionary<string, (IndicatorHorizon Horizon, long Used)> _memory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Key, IndicatorHorizon Horizon, long Used)> _memory = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
     private long _clock;
 
@@ -35,44 +35,50 @@ public sealed class IndicatorHorizons(string? folder, int capacity = 4)
 
     public string? Folder => folder;
 
-    /// <summary>The file a key's horizon is kept in.</summary>
-    public string? FileOf(string key) =>
-        folder is null ? null : Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + ".horizon");
+    /// <summary>The file a key's horizon is kept in (named by the key's named part).</summary>
+    public string? FileOf(string named) =>
+        folder is null ? null : Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(named)))[..32] + ".horizon");
 
-    /// <summary>The horizon under <paramref name="key"/>: from memory, else its file, else computed (and written).
-    /// One computation per key at a time: a second request for it waits and reads the first one's result.</summary>
-    public (IndicatorHorizon Horizon, HorizonSource Source) Get(string key, Func<CancellationToken, IndicatorHorizon> compute, CancellationToken ct = default)
+    /// <summary>
+    /// The horizon under a key: from memory, else its file, else computed (and written). The key is in two parts:
+    /// <paramref name="named"/> names the file, and the whole — with <paramref name="content"/>, the policy's content,
+    /// which takes a moment to hash in a new process — is written in it and must match, so the file is read while
+    /// the content is hashed. One computation per file at a time: a second request waits and reads the first's.
+    /// </summary>
+    public (IndicatorHorizon Horizon, HorizonSource Source) Get(string named, Func<string> content, Func<CancellationToken, IndicatorHorizon> compute, CancellationToken ct = default)
     {
-        if (Remembered(key) is { } h) return (h, HorizonSource.Memory);
-        var gate = _gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        var contentKey = Task.Run(content, ct);
+        string Whole() => named + "\n" + contentKey.GetAwaiter().GetResult();
+        if (Remembered(named, Whole) is { } h) return (h, HorizonSource.Memory);
+        var gate = _gates.GetOrAdd(named, _ => new SemaphoreSlim(1, 1));
         gate.Wait(ct);
         try
         {
-            if (Remembered(key) is { } again) return (again, HorizonSource.Memory);
-            var file = FileOf(key);
-            if (file is not null && Load(file, key) is { } loaded)
+            if (Remembered(named, Whole) is { } again) return (again, HorizonSource.Memory);
+            var file = FileOf(named);
+            if (file is not null && Load(file, out var written) is { } loaded && written == Whole())
             {
-                Remember(key, loaded);
+                Remember(named, Whole(), loaded);
                 return (loaded, HorizonSource.Disk);
             }
             var computed = compute(ct);
-            if (file is not null) Save(file, key, computed);
-            Remember(key, computed);
+            if (file is not null) Save(file, Whole(), computed);
+            Remember(named, Whole(), computed);
             return (computed, HorizonSource.Computed);
         }
         finally { gate.Release(); }
     }
 
-    private IndicatorHorizon? Remembered(string key)
+    private IndicatorHorizon? Remembered(string named, Func<string> whole)
     {
-        if (!_memory.TryGetValue(key, out var kept)) return null;
-        _memory[key] = (kept.Horizon, Interlocked.Increment(ref _clock));
+        if (!_memory.TryGetValue(named, out var kept) || kept.Key != whole()) return null;
+        _memory[named] = kept with { Used = Interlocked.Increment(ref _clock) };
         return kept.Horizon;
     }
 
-    private void Remember(string key, IndicatorHorizon horizon)
+    private void Remember(string named, string whole, IndicatorHorizon horizon)
     {
-        _memory[key] = (horizon, Interlocked.Increment(ref _clock));
+        _memory[named] = (whole, horizon, Interlocked.Increment(ref _clock));
         // bounded: the least recently used go first (a horizon of every partner holds some tens of MB)
         while (_memory.Count > capacity && _memory.OrderBy(kv => kv.Value.Used).FirstOrDefault() is { Key: { } oldest })
             _memory.TryRemove(oldest, out _);
@@ -92,9 +98,10 @@ public sealed class IndicatorHorizons(string? folder, int capacity = 4)
             try { f.Delete(); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
-    private static IndicatorHorizon? Load(string file, string key)
+    private static IndicatorHorizon? Load(string file, out string? key)
     {
-        try { return File.Exists(file) ? IndicatorHorizon.TryRead(File.ReadAllBytes(file), key) : null; }
+        key = null;
+        try { return File.Exists(file) ? IndicatorHorizon.TryRead(File.ReadAllBytes(file), out key) : null; }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }
     }
@@ -127,13 +134,16 @@ public static class IndicatorHorizonKey
 {
     private static readonly string Code = typeof(IndicatorHorizon).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
-    public static string Of(Workspace w, PolicySet policy, string tradeStamp, string importer, int? year, DateOnly from, DateOnly to, string claim, string quantities) =>
-        string.Join('\n',
+    /// <summary>The key in two parts: what names the file (everything but the policy's content, with its name), and the
+    /// policy's content hash, which takes a moment in a new process (see <see cref="IndicatorHorizons.Get"/>).</summary>
+    public static (string Named, Func<string> Content) Of(Workspace w, PolicySet policy, string tradeStamp, string importer, int? year, DateOnly from, DateOnly to, string claim, string quantities) =>
+        (string.Join('\n',
             "indicator-horizon 1", $"code {Code}", $"importer {importer.ToUpperInvariant()}", $"span {from:yyyy-MM-dd} {to:yyyy-MM-dd}",
             $"year {year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "latest"}", $"trade {tradeStamp}",
             $"claim {claim.Trim().ToUpperInvariant()}", $"quantities {quantities.Trim().ToLowerInvariant()}",
-            $"policy {policy.Name} {PolicyFingerprint(policy)}", $"schedule {Schedule(w)}", $"claim shares {ClaimShareFiles(w.Directory)}",
-            $"unit values {Hash(string.Join('\n', UnitValueFile.ForOption(quantities).Values.Select(v => $"{v.Code.Digits}|{v.Year}|{v.Price}|{v.Unit}")))}");
+            $"policy {policy.Name}", $"schedule {Schedule(w)}", $"claim shares {ClaimShareFiles(w.Directory)}",
+            $"unit values {Hash(string.Join('\n', UnitValueFile.ForOption(quantities).Values.Select(v => $"{v.Code.Digits}|{v.Year}|{v.Price}|{v.Unit}")))}"),
+         () => $"policy content {PolicyFingerprint(policy)}");
 
     /// <summary>The built-in record and every imported revision (name, date, content hash).</summary>
     private static string Schedule(Workspace w) =>

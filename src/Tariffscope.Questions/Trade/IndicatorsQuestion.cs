@@ -48,7 +48,7 @@ public sealed class IndicatorsQuestion(Rulebook rules, TradeData trade)
 
     /// <exception cref="NoTradeDataException">No trade flows are held for the question.</exception>
     /// <remarks>A US question from 2025-01-01 on is a slice of the scenario's indicator horizon (every partner walked
-    /// once to the policy horizon, or to the request's end if later), kept in memory and in the data directory's cache
+    /// once from 2025-01-01 to the end of 2026, or to the policy horizon or the request's end if later), kept in memory and in the data directory's cache
     /// folder (<see cref="IndicatorHorizons"/>): any other span, partner subset or grouping of it costs no quote.
     /// Other questions are computed on their own.</remarks>
     public IndicatorsAnswer Ask(IndicatorsRequest r, CancellationToken ct = default)
@@ -71,9 +71,9 @@ public sealed class IndicatorsQuestion(Rulebook rules, TradeData trade)
             {
                 var policy = rules.Catalog.Resolve(name);
                 var to = r.To ?? policy.Horizon;
-                var end = to > policy.Horizon ? to : policy.Horizon;
+                var end = IndicatorHorizon.EndFor(to, policy.Horizon);
                 var key = IndicatorHorizonKey.Of(w, policy, stamp, importer, r.Year, IndicatorHorizon.DefaultStart, end, r.Claim, r.Quantities);
-                var (horizon, source) = trade.Horizons.Get(key, token =>
+                var (horizon, source) = trade.Horizons.Get(key.Named, key.Content, token =>
                 {
                     all ??= Flows(importer, r.Year, []);
                     schedule ??= IndicatorSetup.ScheduleFor(w, importer, all.Select(f => f.Code).Distinct());

@@ -93,7 +93,9 @@ public sealed class IndicatorHorizonCacheTests : IDisposable
         Assert.Equal("computed", Ask(new IndicatorsRequest { Year = 2024 }).How);
         // an end past the policy horizon walks further
         Assert.Equal("computed", Ask(new IndicatorsRequest { To = new DateOnly(2027, 6, 30) }).How);
+        // any end up to the end of 2026 (or the policy horizon) reads the one horizon
         Assert.Equal("file", Ask(new IndicatorsRequest { To = new DateOnly(2025, 6, 30) }).How);
+        Assert.Equal("file", Ask(new IndicatorsRequest { To = new DateOnly(2026, 12, 31) }).How);
 
         // new trade data: the store's state changed, so the old horizon is not read. China's year is replaced
         // ($100 + $900), the others kept ($200 + $150 + $50 + $80): $1,480, where the old horizon held $940.
