@@ -113,24 +113,39 @@ public static partial class TradeIndicators
 
         var totalPoints = ImmutableArray.CreateBuilder<IndicatorPoint>();
         var groupPoints = ImmutableArray.CreateBuilder<IndicatorPoint>();
+        var counted = results.Where(r => !inAggregate.Contains(r.Partner)).ToList();
+        var byName = results.OrderBy(r => r.Partner, StringComparer.Ordinal).ToList();
+        var pointBefore = new Dictionary<string, IndicatorPoint>(StringComparer.Ordinal);
         for (int d = 0; d < dates.Count; d++)
         {
-            var all = new IndicatorTotals();
-            foreach (var r in results.Where(r => !inAggregate.Contains(r.Partner))) all.Merge(r.Totals[d]);
-            totalPoints.Add(all.ToPoint(dates[d], IndicatorPoint.AllGroup, policy));
+            var date = dates[d];
+            if (d > 0 && counted.TrueForAll(r => ReferenceEquals(r.Totals[d], r.Totals[d - 1])))
+                totalPoints.Add(totalPoints[^1] with { Date = date });
+            else
+            {
+                var all = new IndicatorTotals();
+                foreach (var r in counted) all.Merge(r.Totals[d]);
+                totalPoints.Add(all.ToPoint(date, IndicatorPoint.AllGroup, policy));
+            }
             if (request.By == IndicatorGrouping.Partner)
-                foreach (var r in results.OrderBy(r => r.Partner, StringComparer.Ordinal))
-                    groupPoints.Add(r.Totals[d].ToPoint(dates[d], r.Partner, policy));
+                foreach (var r in byName)
+                {
+                    var p = d > 0 && ReferenceEquals(r.Totals[d], r.Totals[d - 1]) ? pointBefore[r.Partner] with { Date = date } : r.Totals[d].ToPoint(date, r.Partner, policy);
+                    groupPoints.Add(pointBefore[r.Partner] = p);
+                }
             else if (request.By == IndicatorGrouping.Chapter)
             {
-                var merged = new SortedDictionary<string, IndicatorTotals>(StringComparer.Ordinal);
+                var moved = d == 0 ? null : Moved(results.Select(r => (r.Groups[d], r.Groups[d - 1])));
+                var merged = new SortedDictionary<string, IndicatorTotals?>(StringComparer.Ordinal);
                 foreach (var r in results)
                     foreach (var (ch, t) in r.Groups[d])
                     {
-                        if (!merged.TryGetValue(ch, out var m)) merged[ch] = m = new IndicatorTotals();
+                        if (moved is not null && !moved.Contains(ch) && pointBefore.ContainsKey(ch)) { merged.TryAdd(ch, null); continue; }
+                        if (!merged.TryGetValue(ch, out var m) || m is null) merged[ch] = m = new IndicatorTotals();
                         m.Merge(t);
                     }
-                foreach (var (ch, t) in merged) groupPoints.Add(t.ToPoint(dates[d], ch, policy));
+                foreach (var (ch, t) in merged)
+                    groupPoints.Add(pointBefore[ch] = t is null ? pointBefore[ch] with { Date = date } : t.ToPoint(date, ch, policy));
             }
         }
         if (request.To > policy.Horizon)
@@ -268,25 +283,51 @@ public static partial class TradeIndicators
 
     private const int RunLength = 2_048;
 
+    // Totals a run kept on a date are the same object as the date before's when nothing of the run moved: sums
+    // and points are then the same too, so they are taken over rather than added up again.
+
     private static IndicatorTotals[] Merged(IEnumerable<IndicatorTotals[]> runs, int dates)
     {
-        var merged = Enumerable.Range(0, dates).Select(_ => new IndicatorTotals()).ToArray();
-        foreach (var run in runs)
-            for (int d = 0; d < dates; d++) merged[d].Merge(run[d]);
+        var list = runs.ToList();
+        var merged = new IndicatorTotals[dates];
+        for (int d = 0; d < dates; d++)
+        {
+            if (d > 0 && list.TrueForAll(run => ReferenceEquals(run[d], run[d - 1]))) { merged[d] = merged[d - 1]; continue; }
+            var m = new IndicatorTotals();
+            foreach (var run in list) m.Merge(run[d]);
+            merged[d] = m;
+        }
         return merged;
     }
 
     private static Dictionary<string, IndicatorTotals>[] MergedGroups(IEnumerable<Dictionary<string, IndicatorTotals>[]> runs, int dates)
     {
-        var merged = Enumerable.Range(0, dates).Select(_ => new Dictionary<string, IndicatorTotals>(StringComparer.Ordinal)).ToArray();
-        foreach (var run in runs)
-            for (int d = 0; d < dates; d++)
+        var list = runs.ToList();
+        var merged = new Dictionary<string, IndicatorTotals>[dates];
+        for (int d = 0; d < dates; d++)
+        {
+            var moved = d == 0 ? null : Moved(list.Select(run => (run[d], run[d - 1])));
+            var now = new Dictionary<string, IndicatorTotals>(StringComparer.Ordinal);
+            foreach (var run in list)
                 foreach (var (group, totals) in run[d])
                 {
-                    if (!merged[d].TryGetValue(group, out var m)) merged[d][group] = m = new IndicatorTotals();
+                    if (moved is not null && !moved.Contains(group) && merged[d - 1].TryGetValue(group, out var same)) { now.TryAdd(group, same); continue; }
+                    if (!now.TryGetValue(group, out var m)) now[group] = m = new IndicatorTotals();
                     m.Merge(totals);
                 }
+            merged[d] = now;
+        }
         return merged;
+    }
+
+    /// <summary>The groups whose totals are not the same object on a date as on the date before, in some run.</summary>
+    private static HashSet<string> Moved(IEnumerable<(Dictionary<string, IndicatorTotals> Now, Dictionary<string, IndicatorTotals> Before)> runs)
+    {
+        var moved = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (now, before) in runs)
+            foreach (var (group, totals) in now)
+                if (!before.TryGetValue(group, out var was) || !ReferenceEquals(was, totals)) moved.Add(group);
+        return moved;
     }
 
     /// <summary>The two-digit HS chapter of a code.</summary>

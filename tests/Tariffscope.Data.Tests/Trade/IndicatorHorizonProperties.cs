@@ -64,6 +64,7 @@ public class IndicatorHorizonProperties
                 var slice = TradeIndicators.Slice(rater.Engine.Policy, horizon, request, partners);
                 if (mine.Count == 0) { Assert.Null(slice); continue; }
                 AssertSame(TradeIndicators.Compute(rater, mine, request), slice!);
+                AddsUp(slice!, mine.Select(f => f.Partner).Distinct().ToList());
             }
         }, iter: 30);
     }
@@ -96,6 +97,23 @@ public class IndicatorHorizonProperties
         }, iter: 10);
     }
 
+    /// <summary>On every date the groups add up to the total: value and revenue of every chapter or partner (a point
+    /// taken over from the date before when nothing moved must still be that date's).</summary>
+    private static void AddsUp(IndicatorSeries s, IReadOnlyCollection<string> partners)
+    {
+        // a partner inside another (a member beside the EU) is shown, but left out of the total
+        var inside = TradeIndicators.CountedElsewhere(World.Scenarios.Resolve("actual"), partners);
+        if (s.By == IndicatorGrouping.None || s.By == IndicatorGrouping.Chapter && inside.Count > 0) return;
+        foreach (var total in s.Totals)
+        {
+            var groups = s.Groups.Where(g => g.Date == total.Date && !inside.Contains(g.Group)).ToList();
+            Assert.NotEmpty(groups);
+            Assert.Equal(total.TradeValue, groups.Sum(g => g.TradeValue));
+            Assert.Equal(Math.Round(total.AdditionalRevenue, 8), Math.Round(groups.Sum(g => g.AdditionalRevenue), 8));
+            Assert.Equal(Math.Round(total.TotalRevenue, 8), Math.Round(groups.Sum(g => g.TotalRevenue), 8));
+        }
+    }
+
     /// <summary>Two series alike in everything but notes and stats: dates, and every point's decimals as written
     /// (JSON keeps a decimal's scale). An unrated share's example is left out: it names the first date its line was
     /// rated with that reason, which a slice may place earlier than its own start.</summary>
@@ -111,5 +129,51 @@ public class IndicatorHorizonProperties
         Assert.Equal(expected.Totals.Length, actual.Totals.Length);
         Assert.Equal(expected.Groups.Length, actual.Groups.Length);
         Assert.Equal(Json(expected), Json(actual));
+    }
+}
+
+/// <summary>The same property on real data (skipped without ../shared/data): the 2024 imports from Canada and Japan,
+/// the record's every 2025–2026 revision, and the real USMCA claim shares by month.</summary>
+public sealed class RealDataIndicatorHorizonTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "tariffscope-real-horizon-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    [SkippableFact]
+    public async Task Slices_of_a_real_horizon_equal_computing_each_request_afresh()
+    {
+        var canada = SharedData.Require("trade/us-imports-2024-hs10/1220.parquet");
+        var japan = SharedData.Require("trade/us-imports-2024-hs10/5880.parquet");
+        var shares = ClaimShareFile.LoadFolder(SharedData.Require("lists/us/usmca-shares"));
+        var dir = new DataDirectory(_root, "test");
+        await TradeImporter.ImportAsync(dir, new TradeImportRequest(canada));
+        await TradeImporter.ImportAsync(dir, new TradeImportRequest(japan));
+        IReadOnlyList<TradeFlow> flows;
+        using (var store = TradeStore.Open(dir)) flows = store.Read("US", 2024);
+
+        var w = Workspace.BuiltIn();
+        var schedule = IndicatorSchedules.For(w.UsSchedule, flows.Select(f => f.Code).Distinct());
+        var rater = IndicatorSetup.Rater(w.Rules(), "actual", "US", schedule);
+        var basis = ClaimBasis.Expected(shares);
+        var unitValues = UnitValueFile.BuiltIn();
+        var end = new DateOnly(2026, 12, 31);
+        var horizon = TradeIndicators.ComputeHorizon(rater, flows, new IndicatorRequest("US", IndicatorHorizon.DefaultStart, end) { Basis = basis, UnitValues = unitValues });
+        // a span inside 2025 with both partners by partner, one from the Geneva truce to 2026 for Canada alone by
+        // chapter, and the second year for every partner
+        foreach (var (from, to, partners, by) in new[]
+        {
+            (new DateOnly(2025, 3, 3), new DateOnly(2025, 10, 15), new[] { "CA", "JP" }, IndicatorGrouping.Partner),
+            (new DateOnly(2025, 5, 14), end, new[] { "CA" }, IndicatorGrouping.Chapter),
+            (new DateOnly(2026, 1, 1), end, Array.Empty<string>(), IndicatorGrouping.None),
+        })
+        {
+            var request = new IndicatorRequest("US", from, to, by) { Basis = basis, UnitValues = unitValues };
+            var mine = flows.Where(f => partners.Length == 0 || partners.Contains(f.Partner)).ToList();
+            IndicatorHorizonProperties.AssertSame(TradeIndicators.Compute(rater, mine, request), TradeIndicators.Slice(rater.Engine.Policy, horizon, request, partners)!);
+        }
     }
 }
