@@ -18,8 +18,9 @@ public enum HorizonSource { Memory, Disk, Computed }
 
 /// <summary>
 /// The indicator horizons (<see cref="IndicatorHorizon"/>) of a data directory: kept in memory (a few, the last used)
-/// and in files under <c>cache/indicators/</c> of the data directory, named by a hash of everything a horizon rests on
-/// (<see cref="IndicatorHorizonKey"/>). Derived data, safe to delete. A file that cannot be read back whole under its
+/// and in files under <c>cache/indicators/</c> of the data directory, named by a hash of what a horizon rests on but
+/// the policy's content, which is written inside and must match (<see cref="IndicatorHorizonKey"/>). Derived data,
+/// safe to delete. A file that cannot be read back whole under its
 /// key (damaged, cut short, another version) is computed again and overwritten; a file that cannot be written only
 /// costs the next process the computation.
 /// </summary>
@@ -126,7 +127,7 @@ public sealed class IndicatorHorizons(string? folder, int capacity = 4)
 }
 
 /// <summary>
-/// Everything an indicator horizon rests on, in one line: the code that computes it, the scenario's policy content,
+/// Everything an indicator horizon rests on: the code that computes it, the scenario's policy content,
 /// the schedule revisions held, the claim shares and unit values, the trade store's state, the claim and quantity
 /// options, the base year, the importer and the span. A change of any of them gives another key.
 /// </summary>
