@@ -67,7 +67,7 @@ public sealed class IndicatorHorizon
         request.Importer.Equals(Importer, StringComparison.OrdinalIgnoreCase) && request.From >= From && request.To <= To && request.To >= request.From;
 
     private static ReadOnlySpan<byte> Magic => "TSIH"u8;
-    private const int Version = 2;
+    private const int Version = 3;
 
     /// <summary>
     /// Writes the horizon under <paramref name="key"/> (what it was computed from): a header, the content, and a
@@ -87,8 +87,17 @@ public sealed class IndicatorHorizon
             foreach (var (p, ds) in ShareDates.OrderBy(kv => kv.Key, StringComparer.Ordinal)) { w.Write(p); WriteDates(w, ds); }
             WriteStats(w, Stats);
 
+            // the texts of ratings once each (family names, reasons): a few hundred among some 100,000 ratings
+            var texts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var r in Ratings)
+            {
+                if (r.Why is not null) texts.TryAdd(r.Why, texts.Count);
+                foreach (var f in r.Families) texts.TryAdd(f.Family, texts.Count);
+            }
+            w.Write(texts.Count);
+            foreach (var t in texts.Keys) w.Write(t);
             w.Write(Ratings.Length);
-            foreach (var r in Ratings) WriteRating(w, r);
+            foreach (var r in Ratings) WriteRating(w, r, texts);
 
             var partners = Lines.Select(l => l.Partner).Distinct().ToList();
             var partnerIds = partners.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
@@ -158,8 +167,10 @@ public sealed class IndicatorHorizon
             for (int n = r.ReadInt32(), i = 0; i < n; i++) shares[r.ReadString()] = ReadDates(r);
             var stats = ReadStats(r);
 
+            var texts = new string[Count(r)];
+            for (int i = 0; i < texts.Length; i++) texts[i] = r.ReadString();
             var ratings = new LineRating[Count(r)];
-            for (int i = 0; i < ratings.Length; i++) ratings[i] = ReadRating(r);
+            for (int i = 0; i < ratings.Length; i++) ratings[i] = ReadRating(r, texts);
 
             var partners = new string[Count(r)];
             for (int i = 0; i < partners.Length; i++) partners[i] = r.ReadString();
@@ -247,27 +258,26 @@ public sealed class IndicatorHorizon
     private static IndicatorStats ReadStats(BinaryReader r) =>
         new(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), TimeSpan.FromTicks(r.ReadInt64()), TimeSpan.FromTicks(r.ReadInt64()));
 
-    private static void WriteRating(BinaryWriter w, LineRating x)
+    private static void WriteRating(BinaryWriter w, LineRating x, Dictionary<string, int> texts)
     {
         w.Write(x.Additional); w.Write(x.Total);
         w.Write(x.Problem is { } p ? (int)p : -1);
-        WriteOptional(w, x.Why);
+        w.Write(x.Why is null ? -1 : texts[x.Why]);
         w.Write((byte)((x.AtEightDigits ? 1 : 0) | (x.BaseIncomplete ? 2 : 0) | (x.QuantityEstimated ? 4 : 0)));
         WriteOptional(w, x.AdditionalLow); WriteOptional(w, x.TotalLow);
         w.Write(x.Families.Length);
-        foreach (var f in x.Families) { w.Write(f.Family); w.Write(f.Rate); w.Write(f.Share); }
+        foreach (var f in x.Families) { w.Write(texts[f.Family]); w.Write(f.Rate); w.Write(f.Share); }
     }
 
-    private static LineRating ReadRating(BinaryReader r)
+    private static LineRating ReadRating(BinaryReader r, string[] texts)
     {
-        var (additional, total, problem) = (r.ReadDecimal(), r.ReadDecimal(), r.ReadInt32());
-        var why = r.ReadBoolean() ? r.ReadString() : null;
+        var (additional, total, problem, why) = (r.ReadDecimal(), r.ReadDecimal(), r.ReadInt32(), r.ReadInt32());
         var flags = r.ReadByte();
         var (low, totalLow) = (ReadOptional(r), ReadOptional(r));
         var families = ImmutableArray.CreateBuilder<FamilyRate>(Count(r));
-        for (int i = 0; i < families.Capacity; i++) families.Add(new FamilyRate(r.ReadString(), r.ReadDecimal(), r.ReadDecimal()));
+        for (int i = 0; i < families.Capacity; i++) families.Add(new FamilyRate(texts[r.ReadInt32()], r.ReadDecimal(), r.ReadDecimal()));
         if (problem != -1 && !Enum.IsDefined((RatingProblem)problem)) throw new InvalidDataException($"rating problem {problem} unknown");
-        return new LineRating(additional, total, families.MoveToImmutable(), problem == -1 ? null : (RatingProblem)problem, why, (flags & 1) != 0)
+        return new LineRating(additional, total, families.MoveToImmutable(), problem == -1 ? null : (RatingProblem)problem, why == -1 ? null : texts[why], (flags & 1) != 0)
         {
             BaseIncomplete = (flags & 2) != 0, QuantityEstimated = (flags & 4) != 0, AdditionalLow = low, TotalLow = totalLow,
         };
