@@ -77,7 +77,7 @@ public sealed class IndicatorsQuestion(Rulebook rules, TradeData trade)
                 {
                     all ??= Flows(importer, r.Year, []);
                     schedule ??= IndicatorSetup.ScheduleFor(w, importer, all.Select(f => f.Code).Distinct());
-                    var rater = IndicatorSetup.Rater(rules, name, importer, schedule);
+                    var rater = IndicatorSetup.Rater(rules, policy, importer, schedule);
                     return TradeIndicators.ComputeHorizon(rater, all, new IndicatorRequest(importer, IndicatorHorizon.DefaultStart, end) { Basis = claims, UnitValues = unitValues }, token);
                 }, ct);
                 var x = TradeIndicators.Slice(policy, horizon, new IndicatorRequest(importer, r.From, to, r.By) { Basis = claims, UnitValues = unitValues }, partners, ct)
