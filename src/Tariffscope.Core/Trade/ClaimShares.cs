@@ -83,15 +83,22 @@ public sealed class ClaimShares
     }
 
     /// <summary>The first days of the months on which a partner's shares can change within [from, to] (a month's
-    /// table taking over from the one before, or the annual table giving way to the months).</summary>
+    /// table taking over from the one before, a gap between two months held, or the annual table giving way to the
+    /// months).</summary>
     public IReadOnlyList<DateOnly> ChangeDates(string partner, DateOnly from, DateOnly to)
     {
         var dates = new SortedSet<DateOnly>();
         foreach (var (key, s) in _series)
         {
             if (!key.Partner.Equals(partner, StringComparison.OrdinalIgnoreCase)) continue;
-            foreach (var m in s.Months)
+            for (int i = 0; i < s.Months.Count; i++)
+            {
+                var m = s.Months[i];
                 if (m.From > from && m.From <= to) dates.Add(m.From);
+                // a gap after a month (not the last) answers with no share from its first day: a change too
+                var after = new DateOnly(m.From.Year, m.From.Month, 1).AddMonths(1);
+                if (i < s.Months.Count - 1 && s.Months[i + 1].From > after && after > from && after <= to) dates.Add(after);
+            }
             var y2025 = new DateOnly(2025, 1, 1);
             if (s.Annual is not null && y2025 > from && y2025 <= to) dates.Add(y2025);
         }

@@ -15,6 +15,9 @@ internal sealed class IndicatorTotals
     private readonly Dictionary<RatingProblem, (decimal Value, string Example)> _unrated = [];
     private readonly Dictionary<string, (decimal Covered, decimal Duty)> _families = new(StringComparer.Ordinal);
 
+    // optimised from the first call: a slice of a horizon runs this a few million times in a short process, too
+    // soon for tiered compilation to have promoted it
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(decimal value, LineRating r, int sign = 1)
     {
         var m = sign * value;
@@ -36,8 +39,8 @@ internal sealed class IndicatorTotals
         if (r.AdditionalLow is not null) _excludable += m;
         foreach (var f in r.Families)
         {
-            var (c, d) = _families.GetValueOrDefault(f.Family);
-            _families[f.Family] = (c + f.Share * m, d + f.Rate * m);
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_families, f.Family, out _);
+            slot = (slot.Covered + f.Share * m, slot.Duty + f.Rate * m);
         }
     }
 

@@ -17,11 +17,15 @@ public static class IndicatorSetup
         : throw new ArgumentException($"no tariff schedule is loaded for importer {importer}");
 
     /// <summary>A rater under <paramref name="scenario"/> whose engine reads <paramref name="schedule"/> for the importer.</summary>
-    public static LineRater Rater(Rulebook rules, string scenario, string importer, Schedule schedule, string? scheduleDescription = null)
+    public static LineRater Rater(Rulebook rules, string scenario, string importer, Schedule schedule, string? scheduleDescription = null) =>
+        Rater(rules, rules.Catalog.Resolve(scenario), importer, schedule, scheduleDescription);
+
+    /// <summary>A rater under a policy already resolved (the one a cache key was made from).</summary>
+    public static LineRater Rater(Rulebook rules, Tariffscope.Policy.PolicySet policy, string importer, Schedule schedule, string? scheduleDescription = null)
     {
         var w = rules.Workspace;
         var schedules = new Dictionary<string, Schedule>(w.Schedules, StringComparer.Ordinal) { [importer] = schedule };
-        var engine = new TariffEngine(schedules, rules.Catalog.Resolve(scenario), scheduleDescription ?? w.UsSchedule.Description);
+        var engine = new TariffEngine(schedules, policy, scheduleDescription ?? w.UsSchedule.Description);
         return new LineRater(engine, schedule, importer);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Tariffscope.Data.Trade;
+using Tariffscope.Nomenclature;
 using Tariffscope.Policy;
 using Tariffscope.Trade;
 
@@ -46,6 +47,10 @@ public sealed class IndicatorsQuestion(Rulebook rules, TradeData trade)
     }
 
     /// <exception cref="NoTradeDataException">No trade flows are held for the question.</exception>
+    /// <remarks>A US question from 2025-01-01 on is a slice of the scenario's indicator horizon (every partner walked
+    /// once from 2025-01-01 to the end of 2026, or to the policy horizon or the request's end if later), kept in memory and in the data directory's cache
+    /// folder (<see cref="IndicatorHorizons"/>): any other span, partner subset or grouping of it costs no quote.
+    /// Other questions are computed on their own.</remarks>
     public IndicatorsAnswer Ask(IndicatorsRequest r, CancellationToken ct = default)
     {
         Check(r);
@@ -53,26 +58,64 @@ public sealed class IndicatorsQuestion(Rulebook rules, TradeData trade)
         var w = rules.Workspace;
         var importer = r.Importer.Trim().ToUpperInvariant();
         var partners = r.Partners.Select(p => p.Trim().ToUpperInvariant()).Distinct().ToList();
-        var flows = trade.Read(s => s.LatestYear(importer) is null ? [] : s.Read(importer, r.Year, partners));
-        if (flows.Count == 0)
-            throw new NoTradeDataException($"the trade store holds no flows of importer {importer}" +
-                (partners.Count > 0 ? $" from {string.Join(", ", partners)}" : "") + (r.Year is { } y ? $" in {y}" : "") +
-                $"; `tariffscope data trade-status` (GET /api/v1/trade) lists what is held, or {TradeData.ImportHint}", storeMissing: false);
-        var schedule = IndicatorSetup.ScheduleFor(w, importer, flows.Select(f => f.Code).Distinct());
         var claims = ClaimBasis.Parse(r.Claim, w.ClaimShares);
         var unitValues = UnitValueFile.ForOption(r.Quantities);
         var series = new List<IndicatorSeries>();
-        foreach (var name in r.Scenarios)
+        var notes = new List<string>();
+        if (importer == "US" && r.From >= IndicatorHorizon.DefaultStart)
         {
-            var rater = IndicatorSetup.Rater(rules, name, importer, schedule);
-            var x = TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, r.From, r.To ?? rater.Engine.Policy.Horizon, r.By) { Basis = claims, UnitValues = unitValues }, ct);
-            series.Add(r.On.Count == 0 ? x : x.On(r.On));
+            var stamp = trade.RequireStamp();
+            IReadOnlyList<TradeFlow>? all = null;
+            Schedule? schedule = null;
+            foreach (var name in r.Scenarios)
+            {
+                var policy = rules.Catalog.Resolve(name);
+                var to = r.To ?? policy.Horizon;
+                var end = IndicatorHorizon.EndFor(to, policy.Horizon);
+                var key = IndicatorHorizonKey.Of(w, policy, stamp, importer, r.Year, IndicatorHorizon.DefaultStart, end, r.Claim, r.Quantities);
+                var (horizon, source) = trade.Horizons.Get(key.Named, key.Content, token =>
+                {
+                    all ??= Flows(importer, r.Year, []);
+                    schedule ??= IndicatorSetup.ScheduleFor(w, importer, all.Select(f => f.Code).Distinct());
+                    var rater = IndicatorSetup.Rater(rules, policy, importer, schedule);
+                    return TradeIndicators.ComputeHorizon(rater, all, new IndicatorRequest(importer, IndicatorHorizon.DefaultStart, end) { Basis = claims, UnitValues = unitValues }, token);
+                }, ct);
+                var x = TradeIndicators.Slice(policy, horizon, new IndicatorRequest(importer, r.From, to, r.By) { Basis = claims, UnitValues = unitValues }, partners, ct)
+                    ?? throw NoFlows(importer, partners, r.Year);
+                series.Add(r.On.Count == 0 ? x : x.On(r.On));
+                var h = horizon.Stats;
+                notes.Add($"{x.Scenario}: {x.Stats.Lines:N0} lines, {x.Stats.Dates} dates, 0 quotes: read from the indicator horizon " + source switch
+                {
+                    HorizonSource.Memory => "held in memory",
+                    HorizonSource.Disk => "in the cache file",
+                    _ => "computed now",
+                } + $" ({horizon.From:yyyy-MM-dd} to {horizon.To:yyyy-MM-dd}, {h.Lines:N0} lines, {h.Dates} dates, {h.Quotes:N0} quotes, {h.Shared:N0} ratings shared between partners treated alike, {h.Reused:N0} kept from the date before, computed in {h.Elapsed.TotalSeconds:0.0} s)");
+            }
         }
-        var notes = new List<string>
+        else
         {
-            $"{flows.Count:N0} flows; " + string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Shared:N0} ratings shared between partners treated alike, {x.Stats.Reused:N0} kept from the date before")),
-            $"computed in {clock.Elapsed.TotalSeconds:0.0} s",
-        };
+            var flows = Flows(importer, r.Year, partners);
+            var schedule = IndicatorSetup.ScheduleFor(w, importer, flows.Select(f => f.Code).Distinct());
+            foreach (var name in r.Scenarios)
+            {
+                var rater = IndicatorSetup.Rater(rules, name, importer, schedule);
+                var x = TradeIndicators.Compute(rater, flows, new IndicatorRequest(importer, r.From, r.To ?? rater.Engine.Policy.Horizon, r.By) { Basis = claims, UnitValues = unitValues }, ct);
+                series.Add(r.On.Count == 0 ? x : x.On(r.On));
+            }
+            notes.Add($"{flows.Count:N0} flows; " + string.Join("; ", series.Select(x => $"{x.Scenario}: {x.Stats.Dates} dates, {x.Stats.Quotes:N0} quotes, {x.Stats.Shared:N0} ratings shared between partners treated alike, {x.Stats.Reused:N0} kept from the date before")));
+        }
+        notes.Add($"computed in {clock.Elapsed.TotalSeconds:0.0} s");
         return new IndicatorsAnswer(importer == "US" ? w.UsSchedule.Description : w.ScheduleDescription(importer, r.From), series, notes);
     }
+
+    private IReadOnlyList<TradeFlow> Flows(string importer, int? year, List<string> partners)
+    {
+        var flows = trade.Read(s => s.LatestYear(importer) is null ? [] : s.Read(importer, year, partners));
+        return flows.Count > 0 ? flows : throw NoFlows(importer, partners, year);
+    }
+
+    private static NoTradeDataException NoFlows(string importer, List<string> partners, int? year) =>
+        new($"the trade store holds no flows of importer {importer}" +
+            (partners.Count > 0 ? $" from {string.Join(", ", partners)}" : "") + (year is { } y ? $" in {y}" : "") +
+            $"; `tariffscope data trade-status` (GET /api/v1/trade) lists what is held, or {TradeData.ImportHint}", storeMissing: false);
 }

@@ -26,6 +26,9 @@ public sealed class TradeData(DataDirectory directory, int capacity = 64)
 
     public DataDirectory Directory { get; } = directory;
 
+    /// <summary>The indicator horizons computed over this store (in memory and under the data directory's cache folder).</summary>
+    public IndicatorHorizons Horizons { get; } = new(IndicatorHorizons.FolderOf(directory));
+
     /// <summary>The trade store's state: its size and last write; null when there is none.</summary>
     public string? Stamp()
     {
