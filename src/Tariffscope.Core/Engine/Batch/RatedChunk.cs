@@ -54,13 +54,6 @@ public sealed class RatedChunk
 
     public long FamilyCents(int line, int scenario, int family) => _amounts[line * _stride + _offsets[scenario] + 2 + family];
 
-    public decimal Total(int line, int scenario) => Money.FromCents(TotalCents(line, scenario));
-
-    /// <summary>Total duty ÷ customs value, to six decimals (0 for a zero value).</summary>
-    public decimal EffectiveRate(int line, int scenario) => RateMillionths(line, scenario) / 1_000_000m;
-
-    public decimal FamilyAmount(int line, int scenario, int family) => Money.FromCents(FamilyCents(line, scenario, family));
-
     public string MeasuresApplied(int line, int scenario) => Measures[line * _offsets.Length + scenario];
 
     /// <summary>A scenario's cells of a line: the total, the rate, then the families.</summary>
