@@ -65,8 +65,8 @@ public sealed class CsvTableWriter : TableWriter
         row.Append('\n');
     }
 
-    protected override void Finish() => _text.Dispose();
-    protected override void Close() => _text.Dispose();
+    protected override void Finish() { _text.Dispose(); _row.Release(); }
+    protected override void Close() { _text.Dispose(); _row.Release(); }
 }
 
 /// <summary>A growable run of characters on a pooled array: the text of rows being formatted.</summary>
