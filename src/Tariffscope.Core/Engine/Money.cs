@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tariffscope.Engine;
 
 /// <summary>
@@ -8,6 +9,7 @@ public static class Money
 {
     /// <summary>The cents of an amount already rounded to the cent; an amount with a fraction of a cent is a bug
     /// upstream, not something to round away silently.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long ToCents(decimal amount)
     {
         var cents = amount * 100m;
@@ -59,6 +61,7 @@ public static class Money
 
     /// <summary>cents × (mantissa / 10^scale), rounded half away from zero to the cent: what
     /// <c>Math.Round(value × rate, 2, MidpointRounding.AwayFromZero)</c> gives when both are exact decimals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long TimesRate(long cents, long mantissa, int scale)
     {
         // the usual case fits in 64 bits (a value under $10^12 at a rate of a few digits): no 128-bit division

@@ -45,17 +45,12 @@ public sealed partial class TariffEngine
     }
 
     /// <summary>
-    /// Whether a measure reaches a line on a date: its origin and product scope (exclusions applied), before
-    /// suspensions and stacking. For "which trade does this event touch" questions.
+    /// Which lines from which origins a measure reaches on a date: its origin and product scope (exclusions applied),
+    /// before suspensions and stacking. For "which trade does this event touch" questions, which ask it of every
+    /// traded line: the product test is made once per code (an origin is asked again only where an exclusion names
+    /// some origins). Not thread-safe: one per caller.
     /// </summary>
-    public bool Reaches(string measureId, HtsCode code, string origin, DateOnly date)
-    {
-        if (!_byId.TryGetValue(measureId, out var cm) || !cm.CoversOrigin(origin, date)) return false;
-        ResolvedLine? line = null;
-        try { line = ResolveLine(cm.Measure.Importer, code, date); }
-        catch (RatingException) { }
-        return cm.Scope.Includes(code, line, date) && cm.Scope.ExcludedBy(code, line, date, origin) is null;
-    }
+    public MeasureReach ReachOf(string measureId, DateOnly date) => new(this, _byId.GetValueOrDefault(measureId), date);
 
     /// <summary>
     /// The rules that can charge goods of <paramref name="origin"/> on <paramref name="date"/>, as a key: the measures
@@ -128,6 +123,11 @@ public sealed partial class TariffEngine
                 _missing.GetOrAdd((revision, code.Digits), _ => MissingCode.Explain(revision, code).Message()));
     }
 
+    /// <summary>The line as <see cref="ResolveLine"/> finds it, or null where that would refuse (no exception: callers
+    /// that test many codes the schedule may lack).</summary>
+    internal ResolvedLine? TryResolveLine(string importer, HtsCode code, DateOnly date) =>
+        _schedules.TryGetValue(importer, out var schedule) ? schedule.On(date)?.Resolve(code) : null;
+
     // Why a code is missing, and its successors, once per revision and code: a batch or a coverage count may ask
     // about the same retired code on many lines, and each answer scans the revision.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(ScheduleRevision, string), string> _missing = new();
@@ -186,7 +186,7 @@ public sealed partial class TariffEngine
         {
             if (!baseExpr.IsParsed)
                 throw new RatingException(RatingProblem.UnreadableRate, "code", $"{baseColumn} rate {baseExpr} on {entry.Code}: {baseOutcome.Problem}");
-            baseProblem = $"{baseColumn} rate {baseExpr} on {entry.Code}: {baseOutcome.Problem}";
+            baseProblem = BaseProblem(baseColumn, baseExpr, entry.Code, baseOutcome.Problem);
             if (explain) warnings.Add($"the base rate needs a quantity ({baseOutcome.Problem}): the base duty holds only the parts that could be computed, so the total is a lower bound");
         }
         decimal baseAve = entry.CustomsValue == 0 ? 0 : baseOutcome.Amount / entry.CustomsValue;
@@ -341,8 +341,7 @@ public sealed partial class TariffEngine
                 decimal amount;
                 if (m.Kind == MeasureKind.Floor)
                 {
-                    if (baseProblem is not null)
-                        throw new RatingException(RatingProblem.MissingQuantity, "quantity", $"{m.Title} tops the base rate up, which needs the whole base: {baseProblem}");
+                    if (baseProblem is not null) throw FloorNeedsBase(m.Title, baseProblem);
                     var floor = ((AdValoremDuty)c.Rate).Rate;
                     var topUp = Math.Max(0m, floor - baseAve);
                     amount = topUp * entry.CustomsValue * share;
@@ -354,8 +353,7 @@ public sealed partial class TariffEngine
                 {
                     var scaled = share == 1m ? basis : Scale(entry, share);
                     var o = c.Rate.Evaluate(scaled);
-                    if (!o.IsComplete)
-                        throw new RatingException(RatingProblem.MissingQuantity, "quantity", $"{m.Title} ({c.Rate}): {o.Problem}");
+                    if (!o.IsComplete) throw MissingQuantity(m.Title, c.Rate, o.Problem);
                     amount = o.Amount;
                 }
                 priced.Add((c, share, amount, notes));
@@ -393,6 +391,23 @@ public sealed partial class TariffEngine
         return new Quote(entry, Policy.Name, line.Revision.Label,
             line.Line.Description, applied.ToImmutableArray(), omitted?.ToImmutable() ?? [],
             warnings.Count == 0 ? [] : warnings.Distinct().ToImmutableArray()) { BaseProblem = baseProblem };
+    }
+
+    // One wording for the refusals of a line short of a quantity, whether the quote or a compiled formula finds it.
+    private static string BaseProblem(string column, DutyExpression rate, HtsCode code, string? problem) => $"{column} rate {rate} on {code}: {problem}";
+    private static RatingException FloorNeedsBase(string title, string baseProblem) =>
+        new(RatingProblem.MissingQuantity, "quantity", $"{title} tops the base rate up, which needs the whole base: {baseProblem}");
+    private static RatingException MissingQuantity(string title, DutyExpression rate, string? problem) =>
+        new(RatingProblem.MissingQuantity, "quantity", $"{title} ({rate}): {problem}");
+
+    /// <summary>The refusal a quote of <paramref name="code"/> gives where its formula falls short of a quantity
+    /// (<see cref="Panel.PanelFormula.ShortfallOf"/>), without resolving the line again.</summary>
+    public RatingException Refusal(Panel.PanelFormula formula, Panel.PanelFormula.Shortfall shortfall, HtsCode code)
+    {
+        var title = _byId[shortfall.Term.MeasureId].Measure.Title;
+        return shortfall.Term.IsFloor
+            ? FloorNeedsBase(title, BaseProblem(formula.BaseColumn, formula.Base, code, shortfall.Problem))
+            : MissingQuantity(title, shortfall.Term.Rate, shortfall.Problem);
     }
 
     /// <summary>The base duty: column 2 for the origins that pay it, a special programme's rate when claimed and

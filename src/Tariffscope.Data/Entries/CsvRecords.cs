@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Tariffscope.Data.Entries;
@@ -75,6 +76,7 @@ internal sealed class CsvRecords
     }
 
     /// <summary>The next record, or null at the end. <paramref name="width"/> is the header's field count (0 for the header itself).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CsvRecord? Next(int width)
     {
         if (!Fetch(0)) return null;

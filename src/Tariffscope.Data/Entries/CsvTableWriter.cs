@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -45,6 +46,7 @@ public sealed class CsvTableWriter : TableWriter
     }
 
     /// <summary>Appends one row, with its line end, as this writer writes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Format(RowText row, IReadOnlyList<TableColumn> columns, ReadOnlySpan<Cell> cells, char delimiter)
     {
         Span<char> number = stackalloc char[40];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tariffscope.Engine.Batch;
 
 namespace Tariffscope.Data.Entries;
@@ -52,6 +53,7 @@ public sealed class ResultFiles : IRatedSink, IDisposable
     }
 
     /// <summary>On a worker: a CSV result's rated rows formatted as text, to be copied out in order by <see cref="Write"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Prepare(RatedChunk chunk)
     {
         if (_out is not CsvTableWriter csv) return;
@@ -101,6 +103,7 @@ public sealed class ResultFiles : IRatedSink, IDisposable
     }
 
     /// <summary>The result row of a rated line: its input fields as read, then each scenario's columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill(Cell[] o, RatedChunk chunk, int i)
     {
         int inputs = _layout.InputColumns.Count;

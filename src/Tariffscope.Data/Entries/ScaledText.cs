@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tariffscope.Data.Entries;
 
 /// <summary>
@@ -9,6 +10,7 @@ public static class ScaledText
 {
     /// <summary>Writes <paramref name="value"/> ÷ 10^<paramref name="decimals"/> into <paramref name="buffer"/> (at
     /// least 24 characters) and returns the part written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> Format(long value, int decimals, bool trim, Span<char> buffer)
     {
         ulong a = value < 0 ? 0UL - (ulong)value : (ulong)value;

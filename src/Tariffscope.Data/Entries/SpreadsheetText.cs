@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tariffscope.Data.Entries;
 
 /// <summary>
@@ -10,6 +11,7 @@ public static class SpreadsheetText
     /// <summary>Excel's limit on the characters of one cell; a longer text would make the workbook unreadable.</summary>
     public const int MaxXlsxCell = 32_767;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Safe(string s)
     {
         if (s.Length == 0 || s[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r')) return s;

@@ -49,25 +49,27 @@ public static class RateFileQuestion
     public static async Task<BatchResult> RunAsync(Rulebook rules, BatchOptions o, Action<long, double?>? progress = null, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var scenarios = o.Scenarios.Select(name =>
-        {
+        foreach (var name in o.Scenarios)
             if (!rules.Catalog.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
                 throw new ArgumentException($"--scenario: unknown scenario '{name}' (known: {string.Join(", ", rules.Catalog.Names)})");
-            return new ScenarioColumns(name, rules.Engine(name, o.AsKnownOn));
-        }).ToList();
+        // each scenario's engine is built and its compiled rules read (or their calendar drawn up) side by side: at a
+        // million lines these are a large part of the fixed cost
+        var prepared = await Task.WhenAll(o.Scenarios.Select(name => Task.Run(() =>
+        {
+            var columns = new ScenarioColumns(name, rules.Engine(name, o.AsKnownOn));
+            string? file = null;
+            var panel = o.Panel ? Panel.PanelCache.Open(rules, columns.Engine, name, o.AsKnownOn, PanelFrom, PanelTo, out file) : null;
+            return (Columns: columns, Panel: panel, File: file);
+        }, ct)));
+        var scenarios = prepared.Select(x => x.Columns).ToList();
         if (scenarios.Select(s => s.Prefix).Distinct().Count() != scenarios.Count) throw new ArgumentException("--scenario: a scenario is named twice");
 
         CheckPaths(o.Input, ("--out", o.Output), ("--rejects", o.Rejects ?? ResultFiles.DefaultRejectsPath(o.Output)));
         using var source = EntryFiles.Open(o.Input, o.Delimiter);
         var columns = EntryColumns.Match(source.Columns, o.Map, o.Date is not null);
         var layout = new BatchLayout(source.Columns, scenarios);
-        var cacheFiles = new Dictionary<string, string?>();
-        var panels = o.Panel ? scenarios.ToDictionary(s => s.Scenario, s =>
-        {
-            var p = Panel.PanelCache.Open(rules, s.Engine, s.Scenario, o.AsKnownOn, PanelFrom, PanelTo, out var file);
-            cacheFiles[s.Scenario] = file;
-            return p;
-        }) : null;
+        var panels = o.Panel ? prepared.ToDictionary(x => x.Columns.Scenario, x => x.Panel!) : null;
+        var cacheFiles = prepared.ToDictionary(x => x.Columns.Scenario, x => x.File);
         var rater = new BatchRater(layout, new EntryLineParser(columns, o.Date, rules.Catalog.ActualPolicy),
             o.ExpectedClaims ? Tariffscope.Trade.ClaimBasis.Expected(rules.Workspace.ClaimShares) : null, panels);
         using var files = new ResultFiles(layout, o.Output, o.Rejects);

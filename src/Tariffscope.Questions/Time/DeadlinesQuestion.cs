@@ -35,8 +35,9 @@ public sealed class DeadlinesQuestion(Rulebook rules, TradeData trade)
         var origin = r.Origin is null ? null : Policy.Origin.Resolve(policy, r.Origin);
         var events = PolicyEvents.Deadlines(policy, from, r.Days, importer, origin?.RatedAs)
             .Where(e => r.Hs is null || Feeds.EventFeed.Touches(policy, e, r.Hs)).ToList();
-        var flows = trade.LatestFlows("US");
-        var docs = events.Select(e => EventDoc.From(e, from) with
+        var flows = trade.LatestFlows("US") is { } held ? new TradedLines(held) : null;
+        // each event weighs every traded line: events are weighed side by side, in their order
+        var docs = events.AsParallel().AsOrdered().Select(e => EventDoc.From(e, from) with
         {
             Trade = flows is not null && e.Importer == "US" ? TradeExposure.Of(engine, e, flows) : null,
         }).ToList();

@@ -31,21 +31,59 @@ public static class TradeExposure
     /// The flows an event's measure reaches on the day it matters: the event's own date when something starts or
     /// changes, the day before when something ends (the last day it was in force).
     /// </summary>
-    public static Exposure Of(TariffEngine engine, PolicyEvent e, IReadOnlyList<TradeFlow> flows)
+    public static Exposure Of(TariffEngine engine, PolicyEvent e, TradedLines lines)
     {
         var day = e.Kind is EventKind.MeasureEnds or EventKind.SuspensionEnds ? e.Date.AddDays(-1) : e.Date;
-        var products = new HashSet<string>(StringComparer.Ordinal);
+        var reach = engine.ReachOf(e.MeasureId, day);
+        var traded = lines.Of(e.Importer);
+        // most measures cover few origins: each partner is tested once, and a line none of whose partners is covered
+        // costs no product test
+        var covered = traded.Partners.Select(p => reach.Covers(p)).ToArray();
+        if (!covered.Contains(true)) return new Exposure(0, 0m);
+        int products = 0;
         decimal value = 0;
-        foreach (var f in flows)
+        foreach (var line in traded.Lines)
         {
-            if (!PolicyEventsCover(engine, e, f, day)) continue;
-            products.Add(f.Code.Digits);
-            value += f.Value;
+            if (!line.Partners.Any(p => covered[p]) || !reach.TakesIn(line.Code)) continue;
+            bool any = false;
+            for (int i = 0; i < line.Partners.Length; i++)
+            {
+                int p = line.Partners[i];
+                if (!covered[p] || !reach.Reaches(line.Code, traded.Partners[p])) continue;
+                any = true;
+                value += line.Values[i];
+            }
+            if (any) products++;
         }
-        return new Exposure(products.Count, value);
+        return new Exposure(products, value);
+    }
+}
+
+/// <summary>Base-year flows by importer and line, partners numbered, so an event's exposure tests each partner and
+/// each line's products once.</summary>
+public sealed class TradedLines(IReadOnlyList<TradeFlow> flows)
+{
+    /// <summary>One line's flows: the partners (indexes into <see cref="Into.Partners"/>) and their values.</summary>
+    public sealed record Line(HtsCode Code, int[] Partners, decimal[] Values);
+
+    /// <summary>The flows into one importer. Partners are named as rated: the Census files carry the EU as one
+    /// partner, and every US measure treats its members alike, so one stands for all.</summary>
+    public sealed record Into(IReadOnlyList<string> Partners, IReadOnlyList<Line> Lines);
+
+    private readonly Dictionary<string, Into> _byImporter = flows.GroupBy(f => f.Importer, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => Index(g.ToList()), StringComparer.Ordinal);
+
+    public Into Of(string importer) => _byImporter.GetValueOrDefault(importer) ?? new([], []);
+
+    private static Into Index(List<TradeFlow> flows)
+    {
+        var partners = flows.Select(f => RatedAs(f.Partner)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var number = partners.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
+        var lines = flows.GroupBy(f => f.Code.Digits, StringComparer.Ordinal)
+            .Select(g => new Line(g.First().Code, g.Select(f => number[RatedAs(f.Partner)]).ToArray(), g.Select(f => f.Value).ToArray()))
+            .ToList();
+        return new Into(partners, lines);
     }
 
-    // The Census files carry the EU as one partner; every US measure treats its members alike, so one stands for all.
-    private static bool PolicyEventsCover(TariffEngine engine, PolicyEvent e, TradeFlow f, DateOnly day) =>
-        f.Importer == e.Importer && engine.Reaches(e.MeasureId, f.Code, f.Partner == "EU" ? "DE" : f.Partner, day);
+    private static string RatedAs(string partner) => partner == "EU" ? "DE" : partner;
 }

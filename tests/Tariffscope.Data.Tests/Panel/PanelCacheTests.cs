@@ -103,7 +103,8 @@ public class PanelCacheTests
             {
                 System.Collections.Immutable.ImmutableArray<Tariffscope.Duties.Quantity> q = [new(v * 3, "kg")];
                 var (xa, xb) = (new decimal[fa.Terms.Length + 1], new decimal[fb.Terms.Length + 1]);
-                Assert.Equal(fa.TryEvaluate(v, q, xa), fb.TryEvaluate(v, q, xb));
+                Assert.Equal(fa.TryEvaluate(v, q, xa, out var pa), fb.TryEvaluate(v, q, xb, out var pb));
+                Assert.Equal(pa, pb);
                 Assert.Equal(xa, xb);
             }
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tariffscope.Engine.Batch;
 
 /// <summary>
@@ -30,6 +31,7 @@ public sealed class BatchRater
 
     public IReadOnlyList<ScenarioRater> Scenarios => _scenarios;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RatedChunk Rate(RawChunk raw)
     {
         var chunk = new RatedChunk(Layout, raw);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tariffscope.Engine.Batch;
 
 /// <summary>Value and duty per scenario of a group of lines (an HS chapter, an origin).</summary>
@@ -87,6 +88,7 @@ public sealed class BatchSummary
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static BatchSummary Of(RatedChunk chunk, BatchLayout layout, int top)
     {
         var s = new BatchSummary(layout, top);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Tariffscope.Duties;
 using Tariffscope.Nomenclature;
@@ -19,6 +20,7 @@ public sealed class EntryLineParser(EntryColumns columns, DateOnly? defaultDate,
 
     public EntryColumns Columns => columns;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EntryLine? Parse(in RawLine line, out LineFault? fault)
     {
         fault = null;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace Tariffscope.Engine.Batch;
@@ -12,6 +13,7 @@ public static class FieldParsers
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>A decimal number; thousands separators allowed where they cannot be mistaken for a decimal mark.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDecimal(ReadOnlySpan<char> text, out decimal value, out string? reason)
     {
         value = 0; reason = null;
@@ -72,6 +74,7 @@ public static class FieldParsers
     }
 
     /// <summary>A share of value, 0–1, written as a fraction (0.35) or a percentage (35%).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseShare(ReadOnlySpan<char> text, out decimal value, out string? reason)
     {
         text = text.Trim();
@@ -100,6 +103,7 @@ public static class FieldParsers
     /// year last when only one reading is possible (13.08.2025, 08/13/2025, 5/5/2025), or with the month's name
     /// (13 Aug 2025, Aug 13, 2025, 13-Aug-2025). Two-digit years and day/month orders that could be read both ways are refused.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date, out string? reason)
     {
         date = default; reason = null;
@@ -193,6 +197,7 @@ public static class FieldParsers
     private static int Num(ReadOnlySpan<char> s) => s.Length > 9 ? -1 : int.Parse(s, NumberStyles.None, Inv);
 
     /// <summary>A country of origin: an ISO 3166-1 alpha-2 code, any case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseCountry(ReadOnlySpan<char> text, out string code, out string? reason)
     {
         text = text.Trim();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tariffscope.Engine.Batch;
 
 /// <summary>
@@ -42,16 +43,13 @@ public sealed class ScenarioRater(ScenarioColumns columns)
     /// nothing is lost): adds each family's duty into <paramref name="families"/> and returns the total. Sums of cents
     /// are integer additions, and the writer prints them without formatting a decimal.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long RateCents(EntryLine entry, Span<long> families, out string measures, out bool partly)
     {
         if (entry.Program is null && ExpectedClaims?.ClaimOn(entry.Origin, entry.Code, entry.Date) is { } claim
             && Trade.ClaimBasis.Offers(_engine, entry.Importer, entry.Code, entry.Date, claim.Program))
             return RateExpected(entry, claim.Program, claim.Share, families, out measures, out partly);
-        if (Panel is not null && TryPanel(entry, families, out var panelTotal, out measures))
-        {
-            partly = false;
-            return panelTotal;
-        }
+        if (Panel is not null && TryPanel(entry, families, out var panelTotal, out measures, out partly)) return panelTotal;
         var q = _engine.Quote(entry, QuoteDetail.Amounts);
         partly = q.BaseIncomplete;
         long total = 0;
@@ -72,15 +70,17 @@ public sealed class ScenarioRater(ScenarioColumns columns)
     /// <summary>
     /// The compiled rules of this scenario (<see cref="Panel.RatePanel"/>): a line that declares no programme, and no
     /// metal share or end use where those count, is rated from its formula instead of a quote; every other line, and
-    /// every line the formula cannot price alone (a missing quantity, an unknown code, a date outside the panel's
+    /// every line the formula cannot price alone (an additional rate or a floor that needs a quantity the line lacks, a date outside the panel's
     /// span), goes to the engine. The two give the same amounts (the panel's property tests).
     /// </summary>
     public Panel.RatePanel? Panel { get; init; }
 
-    private bool TryPanel(EntryLine entry, Span<long> families, out long total, out string measures)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryPanel(EntryLine entry, Span<long> families, out long total, out string measures, out bool partly)
     {
         total = 0;
         measures = "";
+        partly = false;
         if (entry.Program is not null || entry.Importer != Panel!.Importer) return false;
         // out-of-range input: the engine's refusal says what is wrong
         if (entry.CustomsValue is < 0 or > EntryLine.MaxAmount || entry.MetalShare is < 0 or > 1 || entry.UsContentShare is < 0 or > 1) return false;
@@ -92,7 +92,12 @@ public sealed class ScenarioRater(ScenarioColumns columns)
         if (f.EntryDependent && (entry.MetalShare is not null || !entry.Uses.IsDefaultOrEmpty)) return false;
         int n = f.Terms.Length;
         Span<long> amounts = n < 32 ? stackalloc long[n + 1] : new long[n + 1];
-        if (!f.TryEvaluateCents(entry.CustomsValue, entry.Quantities, amounts)) return false;
+        if (!f.TryEvaluateCents(entry.CustomsValue, entry.Quantities, amounts, out partly))
+        {
+            // short of a quantity: the engine's own refusal, without a quote (which would read the schedule again)
+            if (f.ShortfallOf(entry.CustomsValue, entry.Quantities) is { } shortfall) throw _engine.Refusal(f, shortfall, entry.Code);
+            return false;
+        }
         var index = f.FamilyIndexes(columns);
         System.Text.StringBuilder? ids = null;
         for (int r = 0; r < n; r++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Tariffscope.Duties;
 
@@ -92,19 +93,23 @@ public sealed class PanelFormula
     /// <summary>
     /// The layers' amounts in cents-rounded dollars, written to <paramref name="amounts"/> in report order (the base
     /// last, at index <see cref="Terms"/>.Length; a term not charged because a higher member of its family is holds
-    /// <see cref="NotCharged"/>). False when the line needs the engine after all: a specific or compound rate without
-    /// the quantity it needs, where the engine's answer is a partial base or a refusal.
+    /// <see cref="NotCharged"/>). A specific or compound base without the quantity it needs is priced as the engine
+    /// prices it: the parts that could be computed, with <paramref name="partly"/> set. False when the line needs the
+    /// engine after all, where its answer is a refusal: an additional rate without the quantity it needs, a floor over
+    /// a partial base, a base rate whose text is not read.
     /// </summary>
-    public bool TryEvaluate(decimal value, ImmutableArray<Quantity> quantities, Span<decimal> amounts)
+    public bool TryEvaluate(decimal value, ImmutableArray<Quantity> quantities, Span<decimal> amounts, out bool partly)
     {
         decimal baseRaw;
         DutyBasis? basis = null;
+        partly = false;
         if (_baseAv is not null) baseRaw = value * _baseAv.Rate;
         else if (Base is FreeDuty) baseRaw = 0m;
         else
         {
             var o = Base.Evaluate(basis = new DutyBasis(value, quantities));
-            if (!o.IsComplete) return false;
+            if (!o.IsComplete && !Base.IsParsed) return false;
+            partly = !o.IsComplete;
             baseRaw = o.Amount;
         }
         decimal baseAve = value == 0 ? 0 : baseRaw / value;
@@ -113,6 +118,7 @@ public sealed class PanelFormula
         {
             var t = Terms[k];
             decimal amount;
+            if (t.IsFloor && partly) return false; // a floor tops up the whole base
             if (t.IsFloor) amount = Math.Max(0m, ((AdValoremDuty)t.Rate).Rate - baseAve) * value * t.Share;
             else if (t.Rate is AdValoremDuty av) amount = t.Share == 1m ? value * av.Rate : value * t.Share * av.Rate;
             else if (t.Rate is FreeDuty) amount = 0m;
@@ -152,9 +158,11 @@ public sealed class PanelFormula
     /// whole cents, is computed in integers: cents × rate, rounded half away from zero, is exactly what the decimal
     /// product rounded to the cent gives. Anything else goes through the decimal evaluation.
     /// </summary>
-    public bool TryEvaluateCents(decimal value, ImmutableArray<Quantity> quantities, Span<long> cents)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryEvaluateCents(decimal value, ImmutableArray<Quantity> quantities, Span<long> cents, out bool partly)
     {
         int n = Terms.Length;
+        partly = false;
         if (_integer is { } form && Money.TryWholeCents(value, out var v))
         {
             for (int r = 0; r < n; r++)
@@ -166,9 +174,35 @@ public sealed class PanelFormula
             return true;
         }
         Span<decimal> amounts = n < 32 ? stackalloc decimal[n + 1] : new decimal[n + 1];
-        if (!TryEvaluate(value, quantities, amounts)) return false;
+        if (!TryEvaluate(value, quantities, amounts, out partly)) return false;
         for (int r = 0; r <= n; r++) cents[r] = amounts[r] == NotCharged ? NotChargedCents : Money.ToCents(amounts[r]);
         return true;
+    }
+
+    /// <summary>Where pricing stops short of a quantity: the first term (in the engine's order) whose rate needs one
+    /// the line lacks, or a floor over a base that does, with the problem as the rate states it.</summary>
+    public readonly record struct Shortfall(PanelTerm Term, string? Problem);
+
+    /// <summary>Why <see cref="TryEvaluate"/> priced nothing, when the engine's answer is a refusal for a missing
+    /// quantity (see <see cref="TariffEngine.Refusal"/>); null otherwise. Walks the terms in the order the engine
+    /// prices them, so the refusal names the layer the engine's would.</summary>
+    public Shortfall? ShortfallOf(decimal value, ImmutableArray<Quantity> quantities)
+    {
+        var basis = new DutyBasis(value, quantities);
+        var b = Base.Evaluate(basis);
+        if (!b.IsComplete && !Base.IsParsed) return null;
+        foreach (var t in Terms)
+        {
+            if (t.IsFloor)
+            {
+                if (!b.IsComplete) return new(t, b.Problem);
+                continue;
+            }
+            if (t.Rate is AdValoremDuty or FreeDuty) continue;
+            var o = t.Rate.Evaluate(t.Share == 1m ? basis : Scaled(value, quantities, t.Share));
+            if (!o.IsComplete) return new(t, o.Problem);
+        }
+        return null;
     }
 
     /// <summary>Marks, in cents, a term that its family's higher member displaced.</summary>
@@ -199,6 +233,7 @@ public sealed class PanelFormula
 
     /// <summary>The column of each term's family in report order, then the base's, for a batch's columns (kept for
     /// the last columns asked: one scenario's panel serves one set of columns).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] FamilyIndexes(Batch.ScenarioColumns columns)
     {
         if (_familyIndexes is { } kept && ReferenceEquals(kept.Columns, columns)) return kept.Index;

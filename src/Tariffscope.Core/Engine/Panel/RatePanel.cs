@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using Tariffscope.Nomenclature;
 using Tariffscope.Trade;
@@ -63,6 +64,7 @@ public sealed class RatePanel
     public DateOnly IntervalEnd(int interval) => interval + 1 < Starts.Count ? Starts[interval + 1].AddDays(-1) : To;
 
     /// <summary>The interval holding <paramref name="date"/>, or -1 outside the span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int IntervalOf(DateOnly date)
     {
         int day = date.DayNumber - From.DayNumber;
@@ -70,6 +72,7 @@ public sealed class RatePanel
     }
 
     /// <summary>The class of an origin: origins whose rules agree on every day of the span share one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ClassOf(string origin)
     {
         int slot = origin.Length == 2 && char.IsAsciiLetterUpper(origin[0]) && char.IsAsciiLetterUpper(origin[1]) ? (origin[0] - 'A') * 26 + origin[1] - 'A' : -1;
@@ -113,6 +116,7 @@ public sealed class RatePanel
     }
 
     /// <summary>The cell of a line from an origin on a date; false outside the span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(HtsCode code, string origin, DateOnly date, out PanelCell cell)
     {
         int interval = IntervalOf(date);
@@ -126,6 +130,7 @@ public sealed class RatePanel
     /// origins under the same rules that day share one; and a line that the change starting an interval does not
     /// reach (<see cref="ChangeCalendar.Touches"/>) keeps the cell of the interval before, unplanned.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PanelCell Cell(HtsCode code, int cls, int interval)
     {
         var key = CodeKey(code.Digits);
@@ -190,15 +195,19 @@ public sealed class RatePanel
     public int Load(IEnumerable<PanelFile.StoredCell> stored)
     {
         int n = 0;
-        foreach (var c in stored)
+        // taken in under one lock, before workers ask (a row is still published whole, so a reader never sees it torn)
+        lock (_representative)
         {
-            int rule;
-            lock (_representative)
-                if (!_ruleIds.TryGetValue(c.Rules, out rule)) _ruleIds[c.Rules] = rule = _ruleIds.Count;
-            var key = CodeKey(c.Code);
-            if (!_cells.TryGetValue(key, out var cells)) cells = _cells.GetOrAdd(key, _ => new CodeCells(c.Code, Starts.Count));
-            Store(cells, c.Interval, rule, c.Cell);
-            n++;
+            string? lastRules = null;
+            int rule = -1;
+            foreach (var c in stored)
+            {
+                if (!ReferenceEquals(c.Rules, lastRules) && !_ruleIds.TryGetValue(lastRules = c.Rules, out rule)) _ruleIds[c.Rules] = rule = _ruleIds.Count;
+                var key = CodeKey(c.Code);
+                if (!_cells.TryGetValue(key, out var cells)) cells = _cells.GetOrAdd(key, _ => new CodeCells(c.Code, Starts.Count));
+                Store(cells, c.Interval, rule, c.Cell);
+                n++;
+            }
         }
         Interlocked.Add(ref _loaded, n);
         return n;
