@@ -23,9 +23,13 @@ if [[ ! -d "$SHARED/trade/us-imports-2024-hs10" || ! -d "$SHARED/hts" ]]; then
 fi
 
 mkdir -p "$WORK"
-echo "building (Release) into $WORK/bin …"
-dotnet build "$ROOT/src/Tariffscope.Cli/Tariffscope.Cli.csproj" -c Release -o "$WORK/bin/cli" -v quiet -nologo | grep -E "error|Warn" || true
-dotnet build "$ROOT/bench/Tariffscope.BatchBench/Tariffscope.BatchBench.csproj" -c Release -o "$WORK/bin/bench" -v quiet -nologo | grep -E "error|Warn" || true
+# both published as users get a release: Release, ReadyToRun for this machine's runtime (the floors and the DuckDB
+# driver alike, so start-up weighs the same on both sides)
+echo "publishing (Release, ReadyToRun) into $WORK/bin …"
+for p in cli:src/Tariffscope.Cli/Tariffscope.Cli.csproj bench:bench/Tariffscope.BatchBench/Tariffscope.BatchBench.csproj; do
+  dotnet publish "$ROOT/${p#*:}" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+    -o "$WORK/bin/${p%%:*}" -v quiet -nologo | grep -E "error|Warn" || true
+done
 CLI="$WORK/bin/cli/tariffscope"
 BENCH="$WORK/bin/bench/Tariffscope.BatchBench"
 

@@ -24,8 +24,11 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 mkdir -p "$WORK"
-echo "building (Release) into $WORK/bin/indicators …"
-dotnet build "$ROOT/src/Tariffscope.Cli/Tariffscope.Cli.csproj" -c Release -o "$WORK/bin/indicators" -v quiet -nologo | grep -E " error |rror\(s\)" || true
+# published as users get it: ReadyToRun for this machine's runtime (a cached question is mostly start-up, which
+# precompiled code shortens)
+echo "publishing (Release, ReadyToRun) into $WORK/bin/indicators …"
+dotnet publish "$ROOT/src/Tariffscope.Cli/Tariffscope.Cli.csproj" -c Release --use-current-runtime --self-contained false \
+  -o "$WORK/bin/indicators" -v quiet -nologo | grep -E " error |rror\(s\)" || true
 CLI="$WORK/bin/indicators/tariffscope"
 DATA="$WORK/data"
 

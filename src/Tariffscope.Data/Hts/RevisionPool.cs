@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Tariffscope.Duties;
 using Tariffscope.Nomenclature;
@@ -21,7 +22,7 @@ public sealed class RevisionPool
     private readonly Dictionary<ImmutableArray<Footnote>, ImmutableArray<Footnote>> _noteLists = new(ListContent.Notes);
     private readonly Dictionary<Footnote, Footnote> _notes = [];
     private readonly Dictionary<ImmutableArray<string>, ImmutableArray<HtsCode>> _codes = new(ListContent.Instance);
-    private readonly Dictionary<LineKey, TariffLine> _lines = [];
+    private readonly Dictionary<LineKey, TariffLine> _lines = new(SameParts.Instance);
     private readonly RateTexts _rates = new();
     private char[] _chars = new char[256];
 
@@ -118,6 +119,34 @@ public sealed class RevisionPool
             };
             _lines[key] = line;
             return line;
+        }
+    }
+
+    /// <summary>
+    /// Line keys compared by the identity of their parts: every string, list and footnote of a key comes from this
+    /// pool (one instance per content) and the parent is a line of it, so equal parts are the same object, and no
+    /// description is hashed or compared character by character (that took most of the time of reading a revision).
+    /// </summary>
+    private sealed class SameParts : IEqualityComparer<LineKey>
+    {
+        public static readonly SameParts Instance = new();
+
+        public bool Equals(LineKey x, LineKey y) =>
+            ReferenceEquals(x.Code, y.Code) && x.Indent == y.Indent && ReferenceEquals(x.Description, y.Description)
+            && x.GroupHeadings == y.GroupHeadings && x.Units == y.Units && ReferenceEquals(x.General, y.General)
+            && ReferenceEquals(x.Special, y.Special) && ReferenceEquals(x.Other, y.Other) && x.Footnotes == y.Footnotes
+            && x.Chapter99Refs == y.Chapter99Refs && ReferenceEquals(x.QuotaQuantity, y.QuotaQuantity)
+            && ReferenceEquals(x.AdditionalDuties, y.AdditionalDuties) && ReferenceEquals(x.Parent, y.Parent);
+
+        public int GetHashCode(LineKey k)
+        {
+            var h = new HashCode();
+            h.Add(RuntimeHelpers.GetHashCode(k.Code));
+            h.Add(k.Indent);
+            h.Add(RuntimeHelpers.GetHashCode(k.Description));
+            h.Add(RuntimeHelpers.GetHashCode(k.General));
+            h.Add(k.Parent is null ? 0 : RuntimeHelpers.GetHashCode(k.Parent));
+            return h.ToHashCode();
         }
     }
 
